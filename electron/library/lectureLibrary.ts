@@ -1,0 +1,309 @@
+/**
+ * A library: one or more folders of lecture files, loaded into validated lecture records. Plain Node, no
+ * Electron: the desktop main process, the HTTP server and the CLI all use this class.
+ *
+ * Loading is incremental: a file whose size and modification time have not changed since the last load is not
+ * read or parsed again. Problems are collected as data; a bad file never stops the others from loading.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Article, ArticleSummary, LibraryOverview, Problem, TagCount } from '../common/api.js';
+import { classifyLink } from '../common/links.js';
+import { slugify } from '../common/slug.js';
+import { discoverMarkdownFiles } from './discover.js';
+import { ImageLocator, isRemoteImage } from './imageSources.js';
+import { parseLecture, type ParsedLecture, type ParseResult } from './parseLecture.js';
+
+export interface Lecture extends ParsedLecture {
+  slug: string;
+  /** Index of the library folder the file lives in. */
+  root: number;
+  /** Shown to readers: published and titled. */
+  visible: boolean;
+  /** Every image source (banner first) mapped to its offline asset path, or null. */
+  images: Map<string, string | null>;
+}
+
+export interface LibraryOptions {
+  /** Name shown in the sidebar; defaults to the first folder's name. */
+  name?: string;
+}
+
+interface CachedFile {
+  size: number;
+  mtimeMs: number;
+  result: ParseResult;
+}
+
+export interface LoadStats {
+  files: number;
+  parsed: number;
+  reused: number;
+}
+
+/** Files bigger than this are reported and not parsed: no lecture is this long, and parsing it would stall. */
+export const MAX_LECTURE_BYTES = 8 * 1024 * 1024;
+
+export class LectureLibrary {
+  readonly roots: string[];
+  readonly name: string;
+  private readonly locator: ImageLocator;
+  private readonly fileCache = new Map<string, CachedFile>();
+  private lectureList: Lecture[] = [];
+  private bySlug = new Map<string, Lecture>();
+  private problemList: Problem[] = [];
+  private generation = 0;
+
+  constructor(folders: string[], options: LibraryOptions = {}) {
+    if (folders.length === 0) throw new Error('A library needs at least one folder');
+    this.roots = folders.map((folder) => path.resolve(folder));
+    this.name = options.name ?? path.basename(this.roots[0]);
+    this.locator = new ImageLocator(this.roots);
+  }
+
+  /** Increases every time a load changes what the library holds; caches key on it. */
+  get version(): number {
+    return this.generation;
+  }
+
+  get lectures(): readonly Lecture[] {
+    return this.lectureList;
+  }
+
+  get problems(): readonly Problem[] {
+    return this.problemList;
+  }
+
+  get imageLocator(): ImageLocator {
+    return this.locator;
+  }
+
+  lecture(slug: string): Lecture | undefined {
+    return this.bySlug.get(slug.toLowerCase());
+  }
+
+  /** Reads the folders again, parsing only files that are new or changed since the last load. */
+  async load(): Promise<LoadStats> {
+    const stats: LoadStats = { files: 0, parsed: 0, reused: 0 };
+    const seen = new Set<string>();
+    const results: { root: number; file: string; result: ParseResult }[] = [];
+    const folderProblems: Problem[] = [];
+    let changed = false;
+
+    for (let root = 0; root < this.roots.length; root++) {
+      let files: string[];
+      try {
+        files = await discoverMarkdownFiles(this.roots[root]);
+      } catch (error) {
+        folderProblems.push({ file: this.roots[root], severity: 'error', message: `Cannot read the library folder: ${(error as Error).message}` });
+        continue;
+      }
+      for (const file of files) {
+        const absolute = path.join(this.roots[root], file);
+        const shownAs = this.displayPath(root, file);
+        seen.add(absolute);
+        stats.files++;
+        const cached = this.fileCache.get(absolute);
+        const result = await this.readIfChanged(absolute, shownAs, cached);
+        if (result === cached?.result) stats.reused++;
+        else {
+          stats.parsed++;
+          changed = true;
+        }
+        results.push({ root, file, result });
+      }
+    }
+    for (const absolute of this.fileCache.keys()) {
+      if (!seen.has(absolute)) {
+        this.fileCache.delete(absolute);
+        changed = true;
+      }
+    }
+    if (changed || this.generation === 0) {
+      this.assemble(results, folderProblems);
+      this.generation++;
+    }
+    return stats;
+  }
+
+  private displayPath(root: number, file: string): string {
+    return this.roots.length > 1 ? `${path.basename(this.roots[root])}/${file}` : file;
+  }
+
+  private async readIfChanged(absolute: string, shownAs: string, cached: CachedFile | undefined): Promise<ParseResult> {
+    const fail = (message: string): ParseResult => ({ kind: 'skipped', problems: [{ file: shownAs, severity: 'error', message }] });
+    let info;
+    try {
+      info = await stat(absolute);
+    } catch (error) {
+      return fail(`Cannot read the file: ${(error as Error).message}`);
+    }
+    if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return cached.result;
+    let result: ParseResult;
+    if (info.size > MAX_LECTURE_BYTES) {
+      result = fail(`File too large (${(info.size / 1048576).toFixed(1)} MB, the limit is ${MAX_LECTURE_BYTES / 1048576} MB)`);
+    } else {
+      try {
+        const bytes = await readFile(absolute);
+        result = looksBinary(bytes) ? fail('Binary file, not Markdown text') : parseLecture(shownAs, bytes.toString('utf8'));
+      } catch (error) {
+        result = fail(`Cannot read the file: ${(error as Error).message}`);
+      }
+    }
+    this.fileCache.set(absolute, { size: info.size, mtimeMs: info.mtimeMs, result });
+    return result;
+  }
+
+  /** Builds slugs, link and image checks over the whole set: they depend on every file, so they are redone. */
+  private assemble(results: { root: number; file: string; result: ParseResult }[], folderProblems: Problem[]): void {
+    const problems: Problem[] = [...folderProblems];
+    const lectures: Lecture[] = [];
+    for (const { root, result } of results) {
+      problems.push(...result.problems);
+      if (result.kind !== 'lecture') continue;
+      const lecture = result.lecture;
+      lectures.push({
+        ...lecture,
+        slug: '',
+        root,
+        visible: lecture.published && lecture.title !== '',
+        images: new Map(),
+      });
+    }
+
+    this.assignSlugs(lectures, problems);
+    const slugs = new Set(lectures.map((lecture) => lecture.slug));
+    for (const lecture of lectures) this.checkReferences(lecture, slugs, problems);
+
+    this.lectureList = lectures;
+    this.bySlug = new Map(lectures.map((lecture) => [lecture.slug, lecture]));
+    this.problemList = problems;
+  }
+
+  /** Title slugs; clashes keep the slug for the first file (visible before hidden, then by path) and number the rest. */
+  private assignSlugs(lectures: Lecture[], problems: Problem[]): void {
+    const order = [...lectures].sort(
+      (a, b) => Number(b.visible) - Number(a.visible) || a.root - b.root || a.file.localeCompare(b.file),
+    );
+    const taken = new Map<string, Lecture>();
+    for (const lecture of order) {
+      const base = slugify(lecture.title) || slugify(path.posix.basename(lecture.file).replace(/\.\w+$/, '')) || 'lecture';
+      let slug = base;
+      for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+      if (slug !== base) {
+        problems.push({
+          file: lecture.file,
+          severity: 'warning',
+          message: `Duplicate slug "${base}" (also used by ${taken.get(base)!.file}); this lecture is reachable as "${slug}"`,
+        });
+      }
+      lecture.slug = slug;
+      taken.set(slug, lecture);
+    }
+  }
+
+  private checkReferences(lecture: Lecture, slugs: Set<string>, problems: Problem[]): void {
+    const lineOf = (line?: number) => (line === undefined ? undefined : line + lecture.bodyLineOffset);
+    for (const link of lecture.outline.links) {
+      const target = classifyLink(link.url);
+      if (target.kind === 'internal' && !slugs.has(target.slug!)) {
+        problems.push({ file: lecture.file, line: lineOf(link.line), severity: 'warning', message: `Broken internal link: /blog/${target.slug} is not in the library` });
+      }
+    }
+    const sources = [
+      ...(lecture.bannerUrl ? [{ url: lecture.bannerUrl, line: undefined }] : []),
+      ...lecture.outline.images,
+    ];
+    for (const image of sources) {
+      const src = image.url.trim();
+      if (!src) {
+        problems.push({ file: lecture.file, line: lineOf(image.line), severity: 'warning', message: 'Image with an empty source' });
+        continue;
+      }
+      const local = this.locator.locate(src, lecture.root, lecture.file);
+      lecture.images.set(src, local ? `${local.root}/${local.relative}` : null);
+      if (!local && !isRemoteImage(src)) {
+        problems.push({ file: lecture.file, line: lineOf(image.line), severity: 'warning', message: `Image not found or not a URL: ${src.slice(0, 200)}` });
+      }
+    }
+  }
+
+  // ---- Views for readers ---------------------------------------------------------------------------------
+
+  /** Lectures a reader may see: visible ones, plus drafts when asked for. */
+  readable(includeDrafts = false): Lecture[] {
+    return this.lectureList.filter((lecture) => lecture.visible || includeDrafts);
+  }
+
+  summary(lecture: Lecture): ArticleSummary {
+    const banner = lecture.bannerUrl ? lecture.images.get(lecture.bannerUrl) ?? undefined : undefined;
+    return {
+      slug: lecture.slug,
+      title: lecture.title || lecture.slug,
+      date: lecture.date,
+      description: lecture.description,
+      tags: lecture.tags,
+      highlight: lecture.highlight,
+      published: lecture.visible,
+      banner,
+      file: lecture.file,
+    };
+  }
+
+  overview(includeDrafts = false): LibraryOverview {
+    const lectures = sortNewestFirst(this.readable(includeDrafts));
+    const visible = this.lectureList.filter((lecture) => lecture.visible).length;
+    return {
+      name: this.name,
+      articles: lectures.map((lecture) => this.summary(lecture)),
+      tags: countTags(lectures),
+      counts: {
+        articles: this.lectureList.length,
+        published: visible,
+        drafts: this.lectureList.length - visible,
+        problems: this.problemList.length,
+      },
+    };
+  }
+
+  article(slug: string, includeDrafts = false): Article | null {
+    const lecture = this.lecture(slug);
+    if (!lecture || (!lecture.visible && !includeDrafts)) return null;
+    const readable = this.readable(includeDrafts);
+    const known = new Set(readable.map((item) => item.slug));
+    const knownLinks = lecture.outline.links
+      .map((link) => classifyLink(link.url))
+      .filter((link) => link.kind === 'internal' && known.has(link.slug!))
+      .map((link) => link.slug!);
+    const sameTag = sortOldestFirst(readable.filter((item) => lecture.tags.length > 0 && item.tags.includes(lecture.tags[0])));
+    const position = sameTag.indexOf(lecture);
+    const neighbour = (item?: Lecture) => (item ? { slug: item.slug, title: item.title } : undefined);
+    return {
+      ...this.summary(lecture),
+      body: lecture.body,
+      headings: lecture.outline.headings,
+      images: Object.fromEntries(lecture.images),
+      knownLinks: [...new Set(knownLinks)],
+      previous: position > 0 ? neighbour(sameTag[position - 1]) : undefined,
+      next: position >= 0 ? neighbour(sameTag[position + 1]) : undefined,
+    };
+  }
+}
+
+function looksBinary(bytes: Buffer): boolean {
+  return bytes.subarray(0, 8192).includes(0);
+}
+
+export function sortNewestFirst(lectures: Lecture[]): Lecture[] {
+  return [...lectures].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title, 'vi'));
+}
+
+function sortOldestFirst(lectures: Lecture[]): Lecture[] {
+  return sortNewestFirst(lectures).reverse();
+}
+
+export function countTags(lectures: Lecture[]): TagCount[] {
+  const counts = new Map<string, number>();
+  for (const lecture of lectures) for (const tag of lecture.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+}

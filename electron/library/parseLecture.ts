@@ -1,0 +1,146 @@
+/**
+ * Turns one lecture file's text into a lecture record plus the problems found in it. Never throws for bad
+ * content: every problem becomes data naming the file, the line where known, a severity and a plain message.
+ */
+import matter from 'gray-matter';
+import type { Problem } from '../common/api.js';
+import { parseLectureDate } from '../common/dates.js';
+import { normalizeText } from '../common/vietnamese.js';
+import { outlineMarkdown, type MarkdownOutline } from './markdownOutline.js';
+
+export interface ParsedLecture {
+  /** Path relative to the library folder, with `/` separators. */
+  file: string;
+  title: string;
+  date?: string;
+  description: string;
+  bannerUrl?: string;
+  tags: string[];
+  highlight: boolean;
+  published: boolean;
+  body: string;
+  /** Line of the file where the body starts, minus one: body line N is file line N + bodyLineOffset. */
+  bodyLineOffset: number;
+  outline: MarkdownOutline;
+}
+
+export type ParseResult =
+  | { kind: 'lecture'; lecture: ParsedLecture; problems: Problem[] }
+  | { kind: 'skipped'; problems: Problem[] };
+
+export function parseLecture(file: string, raw: string): ParseResult {
+  const problems: Problem[] = [];
+  const report = (severity: Problem['severity'], message: string, line?: number) =>
+    problems.push({ file, line, severity, message });
+
+  const text = normalizeText(raw);
+  if (!/^---[ \t]*\n/.test(text)) {
+    report('warning', 'Not a lecture: the file has no front matter (---), skipped');
+    return { kind: 'skipped', problems };
+  }
+
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // Options are passed so gray-matter does not keep every file's text in its global cache.
+    parsed = matter(text, {});
+  } catch (error) {
+    const mark = (error as { mark?: { line?: number } }).mark;
+    const line = typeof mark?.line === 'number' ? mark.line + 2 : undefined;
+    report('error', `Invalid YAML front matter: ${(error as Error).message.split('\n')[0]}`, line);
+    return { kind: 'skipped', problems };
+  }
+
+  const data: Record<string, unknown> =
+    parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data) ? parsed.data : {};
+  if (parsed.data !== data) report('error', 'Front matter must be a mapping of key: value', 2);
+  const fieldLine = (name: string) => frontMatterLine(text, name);
+
+  const title = textField(data.title);
+  if (data.title != null && typeof data.title !== 'string' && typeof data.title !== 'number') {
+    report('error', `"title" must be text, not ${describe(data.title)}`, fieldLine('title'));
+  }
+  if (!title) report('warning', 'Missing title: the lecture is hidden from readers', fieldLine('title'));
+
+  let date: string | undefined;
+  if (data.time == null || data.time === '') {
+    report('warning', 'Missing date ("time")', fieldLine('time'));
+  } else {
+    date = parseLectureDate(data.time);
+    if (!date) report('error', `Invalid date "${String(data.time)}" (expected MM/DD/YYYY or YYYY-MM-DD)`, fieldLine('time'));
+  }
+
+  const tags = tagList(data.tags);
+  if (data.tags != null && !Array.isArray(data.tags) && typeof data.tags !== 'string') {
+    report('error', `"tags" must be a list, not ${describe(data.tags)}`, fieldLine('tags'));
+  }
+
+  const highlight = booleanField(data.is_highlight, false);
+  const published = booleanField(data.is_published, true);
+  for (const name of ['is_highlight', 'is_published']) {
+    if (data[name] != null && typeof data[name] !== 'boolean') {
+      report('error', `"${name}" must be true or false, not ${describe(data[name])}`, fieldLine(name));
+    }
+  }
+
+  const body = parsed.content;
+  const bodyLineOffset = countLines(text.slice(0, text.length - body.length));
+  if (!body.trim()) report('warning', 'Empty body');
+
+  const bannerUrl = textField(data.banner_url) || undefined;
+  const lecture: ParsedLecture = {
+    file,
+    title,
+    date,
+    description: textField(data.description),
+    bannerUrl,
+    tags,
+    highlight,
+    published,
+    body,
+    bodyLineOffset,
+    outline: outlineMarkdown(body),
+  };
+  return { kind: 'lecture', lecture, problems };
+}
+
+function textField(value: unknown): string {
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number') return String(value);
+  return '';
+}
+
+function tagList(value: unknown): string[] {
+  const items = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+  const tags = items
+    .filter((item): item is string | number => typeof item === 'string' || typeof item === 'number')
+    .map((item) => String(item).trim().toLowerCase())
+    .filter(Boolean);
+  return [...new Set(tags)];
+}
+
+function booleanField(value: unknown, fallback: boolean): boolean {
+  if (typeof value === 'boolean') return value;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return fallback;
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return 'a date';
+  return typeof value === 'object' ? 'a mapping' : `${typeof value} (${JSON.stringify(value)})`;
+}
+
+function countLines(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+/** The 1-based line of a top-level front-matter key, for pointing at the right place in a report. */
+function frontMatterLine(text: string, key: string): number | undefined {
+  const end = text.indexOf('\n---', 3);
+  const lines = text.slice(0, end === -1 ? undefined : end).split('\n');
+  const index = lines.findIndex((line) => line.startsWith(`${key}:`));
+  return index === -1 ? undefined : index + 1;
+}

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import { runCli } from '../helpers/cli.js';
+import { lecture, makeLibrary } from '../helpers/tempLibrary.js';
+
+test('check content: our bundled lectures have zero errors and use every feature', () => {
+  const { code, stdout } = runCli(['check', 'content', '--json']);
+  assert.equal(code, 0);
+  const report = JSON.parse(stdout);
+  assert.equal(report.problems.filter((p: { severity: string }) => p.severity === 'error').length, 0);
+  assert.equal(report.problems.length, 0, JSON.stringify(report.problems));
+  const published = report.articles.filter((a: { published: boolean }) => a.published);
+  assert.ok(published.length >= 8);
+  assert.ok(report.articles.some((a: { published: boolean }) => !a.published), 'one draft');
+  assert.ok(report.articles.some((a: { highlight: boolean }) => a.highlight), 'one highlighted lecture');
+  assert.ok(report.tags.length >= 5);
+  for (const article of report.articles) {
+    assert.deepEqual(Object.keys(article).sort(), ['date', 'file', 'highlight', 'published', 'slug', 'tags', 'title']);
+  }
+});
+
+const broken = makeLibrary({
+  'ok.md': lecture({ time: '01/01/2024', title: 'Tốt' }),
+  'bad.md': lecture({ time: 'không phải ngày', title: 'Hỏng' }),
+});
+after(() => broken.cleanup());
+
+test('check exits 1 on errors and prints each with its file and line', () => {
+  const { code, stdout } = runCli(['check', broken.root]);
+  assert.equal(code, 1);
+  assert.match(stdout, /error\s+bad\.md:2: Invalid date "không phải ngày"/);
+  assert.match(stdout, /Lectures: 2 \(2 published/);
+});
+
+test('bad usage exits 2', () => {
+  assert.equal(runCli(['check']).code, 2);
+  assert.equal(runCli(['frobnicate']).code, 2);
+  assert.equal(runCli(['check', 'content', '--nope']).code, 2);
+});
+
+test('list prints published lectures newest first', () => {
+  const { code, stdout } = runCli(['list', 'content', '--json']);
+  assert.equal(code, 0);
+  const dates = JSON.parse(stdout).articles.map((a: { date: string }) => a.date);
+  assert.deepEqual(dates, [...dates].sort().reverse());
+  assert.ok(!JSON.parse(stdout).articles.some((a: { published: boolean }) => !a.published));
+});
