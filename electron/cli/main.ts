@@ -3,15 +3,24 @@
  * The command line: `check`, `list`, and the commands later layers add. Exit codes: 0 fine, 1 problems found,
  * 2 bad usage.
  */
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import type { SearchResponse } from '../common/api.js';
 import { formatVietnameseDate } from '../common/dates.js';
 import { LectureLibrary } from '../library/lectureLibrary.js';
+import { defaultCacheDir, LectureService } from '../service/lectureService.js';
 
 const USAGE = `Usage: npm run -s cli -- <command> [options]
 
 Commands:
   check <folder…> [--json]     library report: counts, tags, problems (exit 1 when there are errors)
   list <folder…> [--json]      published lectures, newest first
+  search <folder…> "<query>" [--tag T]… [--limit N] [--json]
+  search <folder…> --queries-file F [--json]
+                               full-text search (one query per line of F, in one process)
+
+Options:
+  --cache-dir D                where the search index is saved (default: $LECTURE_READER_CACHE or the user cache folder)
 `;
 
 class UsageError extends Error {}
@@ -59,6 +68,52 @@ async function check(folders: string[], json: boolean): Promise<number> {
   return errors > 0 ? 1 : 0;
 }
 
+interface SearchOptions {
+  tags: string[];
+  limit: number;
+  json: boolean;
+  queriesFile?: string;
+  cacheDir: string;
+}
+
+async function search(positionals: string[], options: SearchOptions): Promise<number> {
+  const folders = options.queriesFile ? positionals : positionals.slice(0, -1);
+  const queries = options.queriesFile
+    ? (await readFile(options.queriesFile, 'utf8')).split(/\r?\n/).map((line) => line.trim()).filter(Boolean)
+    : positionals.slice(-1);
+  if (folders.length === 0 || queries.length === 0) throw new UsageError('search needs at least one folder and a query (or --queries-file).');
+  if (!Number.isInteger(options.limit) || options.limit < 1) throw new UsageError('--limit takes a whole number of at least 1.');
+  const service = await LectureService.open(folders, { cacheDir: options.cacheDir });
+  const answers: SearchResponse[] = [];
+  for (const q of queries) answers.push(await service.search({ q, tags: options.tags, limit: options.limit }));
+  await service.close();
+  if (options.json) {
+    const shaped = answers.map(({ results, tookMs, didYouMean }) => ({ results, tookMs: Math.round(tookMs * 1000) / 1000, ...(didYouMean ? { didYouMean } : {}) }));
+    process.stdout.write(JSON.stringify(options.queriesFile ? shaped : shaped[0], null, 2) + '\n');
+    return 0;
+  }
+  answers.forEach((answer, i) => {
+    const out: string[] = [`Query: ${queries[i]}  (${answer.results.length} results, ${answer.tookMs.toFixed(2)} ms)`];
+    if (answer.didYouMean) out.push(`Did you mean: ${answer.didYouMean}`);
+    answer.results.forEach((hit, rank) => {
+      const section = hit.section.title ? ` › ${hit.section.title}` : '';
+      out.push(`${String(rank + 1).padStart(3)}. ${hit.title}${section}  [${hit.score}]  /blog/${hit.slug}${hit.section.id ? '#' + hit.section.id : ''}`);
+      out.push(`     ${unescapeSnippet(hit.snippet)}`);
+    });
+    process.stdout.write(out.join('\n') + '\n\n');
+  });
+  return 0;
+}
+
+/** A snippet for a terminal: matches in bold, HTML entities decoded. */
+function unescapeSnippet(snippet: string): string {
+  const bold = process.stdout.isTTY ? ['\x1b[1m', '\x1b[0m'] : ['[', ']'];
+  return snippet
+    .replace(/<mark>/g, bold[0])
+    .replace(/<\/mark>/g, bold[1])
+    .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name]!);
+}
+
 async function list(folders: string[], json: boolean): Promise<number> {
   const library = await loadLibrary(folders);
   const articles = library.overview(false).articles;
@@ -78,13 +133,27 @@ export async function main(argv: string[]): Promise<number> {
     const { values, positionals } = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { json: { type: 'boolean', default: false } },
+      options: {
+        json: { type: 'boolean', default: false },
+        tag: { type: 'string', multiple: true, default: [] },
+        limit: { type: 'string', default: '10' },
+        'queries-file': { type: 'string' },
+        'cache-dir': { type: 'string' },
+      },
     });
     switch (command) {
       case 'check':
         return await check(positionals, values.json!);
       case 'list':
         return await list(positionals, values.json!);
+      case 'search':
+        return await search(positionals, {
+          tags: values.tag!,
+          limit: Number(values.limit),
+          json: values.json!,
+          queriesFile: values['queries-file'],
+          cacheDir: values['cache-dir'] ?? defaultCacheDir(),
+        });
       case undefined:
       case 'help':
       case '--help':

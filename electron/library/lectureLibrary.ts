@@ -16,6 +16,10 @@ import { parseLecture, type ParsedLecture, type ParseResult } from './parseLectu
 
 export interface Lecture extends ParsedLecture {
   slug: string;
+  /** Absolute path of the file. */
+  path: string;
+  /** Size and modification time: changes whenever the file does. */
+  fingerprint: string;
   /** Index of the library folder the file lives in. */
   root: number;
   /** Shown to readers: published and titled. */
@@ -32,6 +36,13 @@ export interface LibraryOptions {
 interface CachedFile {
   size: number;
   mtimeMs: number;
+  result: ParseResult;
+}
+
+interface LoadedFile {
+  root: number;
+  path: string;
+  fingerprint: string;
   result: ParseResult;
 }
 
@@ -86,7 +97,7 @@ export class LectureLibrary {
   async load(): Promise<LoadStats> {
     const stats: LoadStats = { files: 0, parsed: 0, reused: 0 };
     const seen = new Set<string>();
-    const results: { root: number; file: string; result: ParseResult }[] = [];
+    const results: LoadedFile[] = [];
     const folderProblems: Problem[] = [];
     let changed = false;
 
@@ -110,7 +121,8 @@ export class LectureLibrary {
           stats.parsed++;
           changed = true;
         }
-        results.push({ root, file, result });
+        const info = this.fileCache.get(absolute);
+        results.push({ root, path: absolute, result, fingerprint: info ? `${info.size}:${info.mtimeMs}` : '' });
       }
     }
     for (const absolute of this.fileCache.keys()) {
@@ -155,16 +167,18 @@ export class LectureLibrary {
   }
 
   /** Builds slugs, link and image checks over the whole set: they depend on every file, so they are redone. */
-  private assemble(results: { root: number; file: string; result: ParseResult }[], folderProblems: Problem[]): void {
+  private assemble(results: LoadedFile[], folderProblems: Problem[]): void {
     const problems: Problem[] = [...folderProblems];
     const lectures: Lecture[] = [];
-    for (const { root, result } of results) {
+    for (const { root, path: absolute, fingerprint, result } of results) {
       problems.push(...result.problems);
       if (result.kind !== 'lecture') continue;
       const lecture = result.lecture;
       lectures.push({
         ...lecture,
         slug: '',
+        path: absolute,
+        fingerprint,
         root,
         visible: lecture.published && lecture.title !== '',
         images: new Map(),

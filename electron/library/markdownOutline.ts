@@ -26,6 +26,8 @@ export interface Section {
   /** Anchor id of the heading that opens the section; '' for the text before the first heading. */
   id: string;
   title: string;
+  /** Titles of the headings this section sits under, outermost first. */
+  parents: string[];
   /** Plain text of the section, without URLs, image paths or math source. */
   text: string;
 }
@@ -45,7 +47,8 @@ export function outlineMarkdown(body: string): MarkdownOutline {
   const headings: Heading[] = [];
   const links: SourceRef[] = [];
   const images: SourceRef[] = [];
-  const sections: Section[] = [{ id: '', title: '', text: '' }];
+  const sections: Section[] = [{ id: '', title: '', parents: [], text: '' }];
+  const open: Heading[] = [];
 
   visit(tree, (node) => {
     const line = node.position?.start.line;
@@ -65,7 +68,9 @@ export function outlineMarkdown(body: string): MarkdownOutline {
       const text = toString(block).trim();
       const id = slugger.slug(text);
       headings.push({ level: block.depth, text, id });
-      sections.push({ id, title: text, text: '' });
+      while (open.length && open[open.length - 1].level >= block.depth) open.pop();
+      sections.push({ id, title: text, parents: open.map((heading) => heading.text), text: '' });
+      open.push({ level: block.depth, text, id });
       texts.push([]);
     } else {
       const text = searchableText(block);

@@ -1,0 +1,54 @@
+/**
+ * A search engine that lives with its saved copy: opened from the cache when a valid one exists, kept in step
+ * with the library by `sync`, and saved again after every change.
+ */
+import type { SearchRequest, SearchResponse } from '../common/api.js';
+import { loadIndex, saveIndex } from './indexStore.js';
+import { SearchEngine, type SearchDocument, type SyncStats } from './searchEngine.js';
+
+export interface SearchBackend {
+  sync(documents: SearchDocument[]): Promise<SyncStats>;
+  search(request: SearchRequest): Promise<SearchResponse>;
+  close(): Promise<void>;
+}
+
+export interface OpenReport {
+  /** 'loaded' when a saved index was used, else why it was rebuilt. */
+  source: 'loaded' | 'built';
+  reason?: string;
+}
+
+export class IndexedSearch implements SearchBackend {
+  private constructor(
+    private engine: SearchEngine,
+    private readonly file: string | undefined,
+    readonly opened: OpenReport,
+  ) {}
+
+  /** Opens the saved index at `file` when it is valid; otherwise starts empty (the first sync builds it). */
+  static async open(file?: string): Promise<IndexedSearch> {
+    if (!file) return new IndexedSearch(new SearchEngine(), undefined, { source: 'built', reason: 'no cache folder' });
+    const outcome = await loadIndex(file);
+    if (outcome.engine) return new IndexedSearch(outcome.engine, file, { source: 'loaded' });
+    return new IndexedSearch(new SearchEngine(), file, { source: 'built', reason: outcome.reason });
+  }
+
+  async sync(documents: SearchDocument[]): Promise<SyncStats> {
+    const stats = this.engine.sync(documents);
+    if (this.file && (stats.added > 0 || stats.removed > 0 || this.opened.source === 'built')) {
+      try {
+        await saveIndex(this.file, this.engine);
+      } catch (error) {
+        // The index still works in memory; the next start rebuilds it.
+        process.emitWarning(`Could not save the search index to ${this.file}: ${(error as Error).message}`);
+      }
+    }
+    return stats;
+  }
+
+  async search(request: SearchRequest): Promise<SearchResponse> {
+    return this.engine.search(request);
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,358 @@
+/**
+ * The Vietnamese full-text search engine, on FlexSearch.
+ *
+ * Documents are lecture sections, so a hit can say where in a lecture it is. Four FlexSearch indexes hold the
+ * fields with their weights (title > headings > tags/description > body). The terms fed to them come from
+ * `indexTerms`: folded words, exact words and bigrams, so one index answers with-diacritics, without-diacritics
+ * and phrase questions. Ranking is ours: every query word scores idf × field weight where it matches (its exact,
+ * accented form adds a bonus), adjacent query words that stand together in the text add a phrase bonus, and a
+ * lecture that matches all the query's words ranks above one that matches some.
+ */
+import { Index } from 'flexsearch';
+import type { SearchHit, SearchRequest, SearchResponse } from '../common/api.js';
+import { parseQuery, queryWordMatcher, type QueryWord } from '../common/query.js';
+import { foldWord } from '../common/vietnamese.js';
+import { bigram, indexTerms, splitTerms } from './indexTerms.js';
+import { buildSnippet } from './snippet.js';
+import { Vocabulary } from './vocabulary.js';
+
+/** Bumped whenever what is indexed or how changes: a saved index of another version is rebuilt. */
+export const ENGINE_VERSION = 3;
+
+export interface SearchSection {
+  /** Heading anchor id, '' for the text before the first heading. */
+  id: string;
+  title: string;
+  /** Titles of the headings above this one: a subsection is about its parents' topic too. */
+  parents: string[];
+  text: string;
+}
+
+/** What the engine needs to know about one lecture. */
+export interface SearchDocument {
+  /** Stable identity of the lecture file (its absolute path). */
+  key: string;
+  /** Changes whenever the file changes (size and modification time). */
+  fingerprint: string;
+  slug: string;
+  title: string;
+  tags: string[];
+  description: string;
+  visible: boolean;
+  sections: SearchSection[];
+}
+
+type Field = 'title' | 'meta' | 'heading' | 'body';
+const ARTICLE_FIELDS = ['title', 'meta'] as const;
+const SECTION_FIELDS = ['heading', 'body'] as const;
+const FIELDS: readonly Field[] = [...ARTICLE_FIELDS, ...SECTION_FIELDS];
+
+/** Field weights: where a word stands says how much the lecture is about it. */
+const FIELD_WEIGHT: Record<Field, number> = { title: 8, heading: 4, meta: 2, body: 1 };
+/** Extra credit, relative to a folded match, when an accented query word matches with the same diacritics. */
+const EXACT_BONUS = 0.75;
+/** Credit for two query words found side by side, relative to a single word's. */
+const PHRASE_WEIGHT = 1.5;
+/** How many vocabulary words an unfinished last word expands to. */
+const PREFIX_EXPANSIONS = 12;
+/** Share of a lecture's other matching sections added to its best one: a lecture about a topic mentions it often. */
+const OTHER_SECTIONS_SHARE = 0.2;
+
+interface ArticleEntry {
+  key: string;
+  fingerprint: string;
+  slug: string;
+  title: string;
+  tags: string[];
+  description: string;
+  visible: boolean;
+  sectionIds: number[];
+  /** The lecture's distinct folded words, space-separated: what it added to the vocabulary. */
+  words: string;
+}
+
+interface SectionEntry {
+  article: number;
+  id: string;
+  title: string;
+  text: string;
+}
+
+export interface SyncStats {
+  added: number;
+  removed: number;
+  kept: number;
+}
+
+/** The engine's state as saved to disk (section texts are not saved: they come back with the library). */
+export interface SavedEngine {
+  version: number;
+  indexes: Record<Field, Record<string, string>>;
+  articles: (Omit<ArticleEntry, 'sectionIds'> & { sectionIds: number[] } | null)[];
+  sections: ({ article: number; id: string; title: string } | null)[];
+  vocabulary: [string, number][];
+}
+
+function createIndex(): Index {
+  // Terms arrive pre-tokenized by indexTerms, space-separated. Resolution 1: ranking is done here, not by
+  // FlexSearch's term-position slots, which would only cost memory.
+  return new Index({ tokenize: 'strict', resolution: 1, encode: (terms: string) => splitTerms(terms) });
+}
+
+export class SearchEngine {
+  private readonly indexes: Record<Field, Index> = {
+    title: createIndex(),
+    meta: createIndex(),
+    heading: createIndex(),
+    body: createIndex(),
+  };
+  private articles: (ArticleEntry | null)[] = [];
+  private sections: (SectionEntry | null)[] = [];
+  private readonly byKey = new Map<string, number>();
+  private vocabulary = new Vocabulary();
+  private liveArticles = 0;
+  private liveSections = 0;
+
+  get size(): { articles: number; sections: number; words: number } {
+    return { articles: this.liveArticles, sections: this.liveSections, words: this.vocabulary.size };
+  }
+
+  /**
+   * Makes the index hold exactly these documents: new or changed files are indexed, files gone are removed,
+   * unchanged ones only have their details (slug, visibility, texts for snippets) refreshed.
+   */
+  sync(documents: SearchDocument[]): SyncStats {
+    const stats: SyncStats = { added: 0, removed: 0, kept: 0 };
+    const present = new Set(documents.map((document) => document.key));
+    for (const [key, id] of [...this.byKey]) {
+      if (!present.has(key)) {
+        this.remove(id);
+        stats.removed++;
+      }
+    }
+    for (const document of documents) {
+      const id = this.byKey.get(document.key);
+      const existing = id === undefined ? null : this.articles[id];
+      if (existing && existing.fingerprint === document.fingerprint && existing.sectionIds.length === document.sections.length) {
+        this.refresh(existing, document);
+        stats.kept++;
+      } else {
+        if (id !== undefined) {
+          this.remove(id);
+          stats.removed++;
+        }
+        this.add(document);
+        stats.added++;
+      }
+    }
+    return stats;
+  }
+
+  private refresh(entry: ArticleEntry, document: SearchDocument): void {
+    Object.assign(entry, { slug: document.slug, title: document.title, tags: document.tags, description: document.description, visible: document.visible });
+    entry.sectionIds.forEach((sectionId, ordinal) => {
+      const section = this.sections[sectionId]!;
+      section.text = document.sections[ordinal].text;
+    });
+  }
+
+  private add(document: SearchDocument): void {
+    const id = this.articles.length;
+    const sectionIds: number[] = [];
+    const allTerms: string[] = [];
+    const indexField = (field: Field, docId: number, text: string) => {
+      const terms = indexTerms(text);
+      if (terms) this.indexes[field].add(docId, terms);
+      allTerms.push(terms);
+    };
+    indexField('title', id, document.title);
+    indexField('meta', id, `${document.tags.join(' ')}\n${document.description}`);
+    for (const section of document.sections) {
+      const sectionId = this.sections.length;
+      this.sections.push({ article: id, id: section.id, title: section.title, text: section.text });
+      sectionIds.push(sectionId);
+      indexField('heading', sectionId, [...section.parents, section.title].join('\n'));
+      indexField('body', sectionId, section.text);
+    }
+    const words = new Set(allTerms.join(' ').split(' ').filter((term) => term && !term.includes('_') && term === foldWord(term)));
+    this.vocabulary.add(words);
+    this.articles.push({ ...document, sectionIds, words: [...words].join(' ') });
+    this.byKey.set(document.key, id);
+    this.liveArticles++;
+    this.liveSections += sectionIds.length;
+  }
+
+  private remove(id: number): void {
+    const entry = this.articles[id];
+    if (!entry) return;
+    for (const field of ARTICLE_FIELDS) this.indexes[field].remove(id);
+    for (const sectionId of entry.sectionIds) {
+      for (const field of SECTION_FIELDS) this.indexes[field].remove(sectionId);
+      this.sections[sectionId] = null;
+    }
+    this.vocabulary.add(splitTerms(entry.words), -1);
+    this.articles[id] = null;
+    this.byKey.delete(entry.key);
+    this.liveArticles--;
+    this.liveSections -= entry.sectionIds.length;
+  }
+
+  search(request: SearchRequest): SearchResponse {
+    const started = performance.now();
+    const query = parseQuery(request.q);
+    const limit = Math.max(1, Math.min(request.limit ?? 20, 100));
+    if (query.length === 0) return { results: [], tookMs: performance.now() - started };
+
+    const { words, corrected } = this.resolveWords(query);
+    const articleScore = new Map<number, number>();
+    const sectionScore = new Map<number, number>();
+    // Which query words (one bit each) a lecture's own fields, and each section, contain.
+    const articleWords = new Map<number, number>();
+    const sectionWords = new Map<number, number>();
+
+    const credit = (field: Field, term: string, weight: number, bit: number, once?: Set<number>) => {
+      const ids = this.indexes[field].search(term, { limit: 1_000_000 }) as number[];
+      if (ids.length === 0) return;
+      const articleLevel = field === 'title' || field === 'meta';
+      const value = FIELD_WEIGHT[field] * weight * Math.log(1 + (articleLevel ? this.liveArticles : this.liveSections) / ids.length);
+      const scores = articleLevel ? articleScore : sectionScore;
+      const matched = articleLevel ? articleWords : sectionWords;
+      for (const id of ids) {
+        if (once) {
+          if (once.has(id)) continue;
+          once.add(id);
+        }
+        scores.set(id, (scores.get(id) ?? 0) + value);
+        if (bit) matched.set(id, (matched.get(id) ?? 0) | bit);
+      }
+    };
+
+    words.forEach((word, position) => {
+      const bit = 1 << position;
+      for (const field of FIELDS) {
+        // A word credits each document once, however many of its prefix expansions the document holds.
+        const once = new Set<number>();
+        for (const term of word.terms) credit(field, term, 1, bit, once);
+        if (word.exact) credit(field, word.exact, EXACT_BONUS, 0);
+      }
+    });
+    for (let i = 0; i + 1 < words.length; i++) {
+      const first = words[i];
+      const second = words[i + 1];
+      if (first.terms.length !== 1 || second.terms.length === 0) continue;
+      for (const field of FIELDS) {
+        const once = new Set<number>();
+        for (const term of second.terms.slice(0, 3)) credit(field, bigram(first.terms[0], term), PHRASE_WEIGHT, 0, once);
+      }
+    }
+
+    // A text that holds all the query's words is worth far more than one that holds a few of them.
+    const wanted = words.filter((word) => word.terms.length > 0).length || 1;
+    const byCoverage = (score: number, bits: number) => {
+      const coverage = popcount(bits) / wanted;
+      return score * (0.2 + 0.8 * coverage * coverage);
+    };
+
+    // Per lecture: its own fields, plus its best section, plus a share of its other matching sections.
+    const best = new Map<number, { section: number; score: number; others: number; words: number }>();
+    for (const [sectionId, rawScore] of sectionScore) {
+      const article = this.sections[sectionId]!.article;
+      const bits = sectionWords.get(sectionId) ?? 0;
+      const score = byCoverage(rawScore, bits);
+      const current = best.get(article);
+      if (!current) best.set(article, { section: sectionId, score, others: 0, words: bits });
+      else {
+        current.words |= bits;
+        if (score > current.score) Object.assign(current, { section: sectionId, score, others: current.others + current.score });
+        else current.others += score;
+      }
+    }
+    const requiredTags = (request.tags ?? []).map((tag) => tag.toLowerCase());
+    const ranked: { article: number; score: number; section?: number }[] = [];
+    for (const article of new Set([...articleScore.keys(), ...best.keys()])) {
+      const entry = this.articles[article]!;
+      if (!entry.visible && !request.includeDrafts) continue;
+      if (!requiredTags.every((tag) => entry.tags.includes(tag))) continue;
+      const sections = best.get(article);
+      const ownBits = articleWords.get(article) ?? 0;
+      const own = byCoverage(articleScore.get(article) ?? 0, ownBits);
+      const inSections = sections ? sections.score + Math.min(sections.score, OTHER_SECTIONS_SHARE * sections.others) : 0;
+      const score = byCoverage(own + inSections, ownBits | (sections?.words ?? 0));
+      ranked.push({ article, score, section: sections?.section });
+    }
+    ranked.sort((a, b) => b.score - a.score || this.articles[a.article]!.title.localeCompare(this.articles[b.article]!.title));
+
+    const matches = queryWordMatcher(query.map((word, i) => (words[i].corrected ? { ...word, folded: words[i].corrected!, prefix: false } : word)));
+    const results: SearchHit[] = ranked.slice(0, limit).map(({ article, score, section }) => {
+      const entry = this.articles[article]!;
+      const chosen = this.sections[section ?? entry.sectionIds[0]];
+      return {
+        slug: entry.slug,
+        title: entry.title,
+        score: Math.round(score * 1000) / 1000,
+        section: { id: chosen?.id ?? '', title: chosen?.title ?? '' },
+        snippet: buildSnippet(chosen?.text || entry.description, matches),
+      };
+    });
+    return { results, tookMs: performance.now() - started, didYouMean: corrected };
+  }
+
+  /** What each query word looks up: its folded form or prefix expansions, or a correction when it matches nothing. */
+  private resolveWords(query: QueryWord[]): { words: { terms: string[]; exact?: string; corrected?: string }[]; corrected?: string } {
+    let anyCorrection = false;
+    const words = query.map((word) => {
+      const terms = word.prefix ? this.vocabulary.withPrefix(word.folded, PREFIX_EXPANSIONS) : this.vocabulary.count(word.folded) ? [word.folded] : [];
+      if (word.prefix && this.vocabulary.count(word.folded) && !terms.includes(word.folded)) terms.unshift(word.folded);
+      const exact = word.accented && word.exact !== word.folded ? word.exact : undefined;
+      if (terms.length > 0 || word.folded.length < 3) return { terms, exact };
+      const correction = this.vocabulary.closest(word.folded);
+      if (!correction) return { terms };
+      anyCorrection = true;
+      return { terms: [correction], corrected: correction };
+    });
+    const corrected = anyCorrection ? query.map((word, i) => words[i].corrected ?? word.text).join(' ') : undefined;
+    return { words, corrected };
+  }
+
+  async save(): Promise<SavedEngine> {
+    const indexes = {} as Record<Field, Record<string, string>>;
+    for (const field of FIELDS) {
+      const parts: Record<string, string> = {};
+      await this.indexes[field].export((key: string, data: string) => {
+        parts[key] = data;
+      });
+      indexes[field] = parts;
+    }
+    return {
+      version: ENGINE_VERSION,
+      indexes,
+      articles: this.articles.map((entry) => entry && { ...entry }),
+      sections: this.sections.map((section) => section && { article: section.article, id: section.id, title: section.title }),
+      vocabulary: this.vocabulary.entries(),
+    };
+  }
+
+  static restore(saved: SavedEngine): SearchEngine {
+    if (saved.version !== ENGINE_VERSION) throw new Error(`saved index is version ${saved.version}, engine is ${ENGINE_VERSION}`);
+    const engine = new SearchEngine();
+    for (const field of FIELDS) {
+      for (const [key, data] of Object.entries(saved.indexes[field])) engine.indexes[field].import(key, data);
+    }
+    engine.articles = saved.articles.map((entry) => entry && { ...entry });
+    engine.sections = saved.sections.map((section) => section && { ...section, text: '' });
+    engine.vocabulary = Vocabulary.from(saved.vocabulary);
+    engine.articles.forEach((entry, id) => {
+      if (!entry) return;
+      engine.byKey.set(entry.key, id);
+      engine.liveArticles++;
+      engine.liveSections += entry.sectionIds.length;
+    });
+    return engine;
+  }
+}
+
+function popcount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest; rest &= rest - 1) count++;
+  return count;
+}

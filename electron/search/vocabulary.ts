@@ -1,0 +1,93 @@
+/**
+ * The library's own words (folded), with how many lectures use each: what as-you-type prefixes expand to, and
+ * where "did you mean" corrections come from.
+ */
+export class Vocabulary {
+  private readonly counts = new Map<string, number>();
+  private sorted: string[] | null = null;
+
+  add(words: Iterable<string>, delta: 1 | -1 = 1): void {
+    for (const word of words) {
+      const count = (this.counts.get(word) ?? 0) + delta;
+      if (count > 0) this.counts.set(word, count);
+      else this.counts.delete(word);
+    }
+    this.sorted = null;
+  }
+
+  count(word: string): number {
+    return this.counts.get(word) ?? 0;
+  }
+
+  get size(): number {
+    return this.counts.size;
+  }
+
+  /** Up to `limit` words starting with `prefix`, most used first. */
+  withPrefix(prefix: string, limit: number): string[] {
+    const sorted = (this.sorted ??= [...this.counts.keys()].sort());
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (sorted[mid] < prefix) low = mid + 1;
+      else high = mid;
+    }
+    const found: string[] = [];
+    for (let i = low; i < sorted.length && sorted[i].startsWith(prefix); i++) found.push(sorted[i]);
+    return found.sort((a, b) => this.count(b) - this.count(a) || a.length - b.length).slice(0, limit);
+  }
+
+  /**
+   * The most used word within a small edit distance (one edit up to 5 letters, two above; a swap of neighbours
+   * counts as one), or undefined.
+   */
+  closest(word: string): string | undefined {
+    const budget = word.length <= 5 ? 1 : 2;
+    let best: string | undefined;
+    let bestDistance = budget + 1;
+    for (const [candidate, count] of this.counts) {
+      if (Math.abs(candidate.length - word.length) > budget || candidate === word) continue;
+      const distance = editDistance(word, candidate, budget);
+      if (distance < bestDistance || (distance === bestDistance && best !== undefined && count > this.count(best))) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    return best;
+  }
+
+  entries(): [string, number][] {
+    return [...this.counts];
+  }
+
+  static from(entries: [string, number][]): Vocabulary {
+    const vocabulary = new Vocabulary();
+    for (const [word, count] of entries) vocabulary.counts.set(word, count);
+    return vocabulary;
+  }
+}
+
+/** Optimal-string-alignment distance, giving up (returning budget + 1) once it must exceed `budget`. */
+export function editDistance(a: string, b: string, budget: number): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  let previous2 = new Array<number>(cols).fill(0);
+  let previous = Array.from({ length: cols }, (_, j) => j);
+  for (let i = 1; i < rows; i++) {
+    const current = new Array<number>(cols);
+    current[0] = i;
+    let rowMin = current[0];
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2] + 1);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > budget) return budget + 1;
+    previous2 = previous;
+    previous = current;
+  }
+  return Math.min(previous[cols - 1], budget + 1);
+}
