@@ -8,15 +8,26 @@ import type { WorkerRequest, WorkerResponse } from './workerProtocol.js';
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 type Request = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
 
+/**
+ * Starts searchWorker next to this module: the built .js/.mjs file in the app, or, when running from TypeScript
+ * sources (tsx, tests), the .ts file through tsx's loader, which a worker does not inherit.
+ */
+function startWorker(indexFile: string | undefined): Worker {
+  const extension = import.meta.url.match(/\.(ts|mjs|js)$/)?.[1] ?? 'js';
+  const entry = new URL(`./searchWorker.${extension}`, import.meta.url);
+  if (extension !== 'ts') return new Worker(entry, { workerData: { indexFile } });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry.href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: { indexFile } });
+}
+
 export class WorkerSearch implements SearchBackend {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
   constructor(indexFile?: string) {
-    // Runs from TypeScript sources under tsx, and from the built .js/.mjs files in the app.
-    const extension = import.meta.url.match(/\.(ts|mjs|js)$/)?.[1] ?? 'js';
-    this.worker = new Worker(new URL(`./searchWorker.${extension}`, import.meta.url), { workerData: { indexFile } });
+    this.worker = startWorker(indexFile);
     this.worker.on('message', (message: WorkerResponse) => {
       const pending = this.pending.get(message.id);
       this.pending.delete(message.id);
