@@ -8,6 +8,8 @@ import { parseArgs } from 'node:util';
 import type { SearchResponse } from '../common/api.js';
 import { formatVietnameseDate } from '../common/dates.js';
 import { LectureLibrary } from '../library/lectureLibrary.js';
+import { startServer } from '../server/httpServer.js';
+import { bundledContentDir, BUNDLED_LIBRARY_NAME, rendererDir } from '../service/appPaths.js';
 import { defaultCacheDir, LectureService } from '../service/lectureService.js';
 
 const USAGE = `Usage: npm run -s cli -- <command> [options]
@@ -18,6 +20,9 @@ Commands:
   search <folder…> "<query>" [--tag T]… [--limit N] [--json]
   search <folder…> --queries-file F [--json]
                                full-text search (one query per line of F, in one process)
+  serve [folder…] [--port N] [--host H]
+                               serve the reader and its API over HTTP (default: the bundled lectures on
+                               127.0.0.1; --host 0.0.0.0 shares it with the local network)
 
 Options:
   --cache-dir D                where the search index is saved (default: $LECTURE_READER_CACHE or the user cache folder)
@@ -114,6 +119,27 @@ function unescapeSnippet(snippet: string): string {
     .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name]!);
 }
 
+async function serve(positionals: string[], options: { port: number; host: string; cacheDir: string }): Promise<number> {
+  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) throw new UsageError('--port takes a number from 0 to 65535.');
+  const folders = positionals.length ? positionals : [bundledContentDir()];
+  const service = await LectureService.open(folders, {
+    cacheDir: options.cacheDir,
+    searchInWorker: true,
+    name: positionals.length ? undefined : BUNDLED_LIBRARY_NAME,
+  });
+  const { app, url } = await startServer({ service, rendererDir: rendererDir(), host: options.host, port: options.port });
+  const { counts } = await service.getLibrary();
+  process.stdout.write(`Lecture Reader: ${counts.published} lectures from ${folders.join(', ')}\nServing on ${url}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await app.close();
+  await service.close();
+  return 0;
+}
+
 async function list(folders: string[], json: boolean): Promise<number> {
   const library = await loadLibrary(folders);
   const articles = library.overview(false).articles;
@@ -139,6 +165,8 @@ export async function main(argv: string[]): Promise<number> {
         limit: { type: 'string', default: '10' },
         'queries-file': { type: 'string' },
         'cache-dir': { type: 'string' },
+        port: { type: 'string', default: '4173' },
+        host: { type: 'string', default: '127.0.0.1' },
       },
     });
     switch (command) {
@@ -154,6 +182,8 @@ export async function main(argv: string[]): Promise<number> {
           queriesFile: values['queries-file'],
           cacheDir: values['cache-dir'] ?? defaultCacheDir(),
         });
+      case 'serve':
+        return await serve(positionals, { port: Number(values.port), host: values.host!, cacheDir: values['cache-dir'] ?? defaultCacheDir() });
       case undefined:
       case 'help':
       case '--help':

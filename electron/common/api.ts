@@ -95,3 +95,8 @@ export interface LectureApi {
   /** URL the reader can load an asset path from. Pure: no round trip. */
   assetUrl(assetPath: string): string;
 }
+
+/** URL path of an asset, as the HTTP server and the desktop protocol both serve it. */
+export function assetRoute(assetPath: string): string {
+  return `/assets/${assetPath.split('/').map(encodeURIComponent).join('/')}`;
+}

@@ -1,0 +1,12 @@
+import type { LectureApi } from './api.js';
+
+/** What the preload script exposes to the reader: the contract's data methods, nothing else. */
+export type LectureBridge = Omit<LectureApi, 'assetUrl'>;
+
+/** IPC channel names, one per bridge method. */
+export const BRIDGE_CHANNELS = {
+  getLibrary: 'lectures:get-library',
+  getArticle: 'lectures:get-article',
+  search: 'lectures:search',
+  getProblems: 'lectures:get-problems',
+} as const satisfies Record<keyof LectureBridge, string>;

@@ -1,0 +1,137 @@
+/**
+ * The local HTTP server: the built reader, the JSON API of the contract, and lecture images. Read-only: it
+ * answers GET and HEAD only, and nothing a client sends changes anything.
+ *
+ *   GET /api/library?drafts=1        LibraryOverview
+ *   GET /api/articles/:slug          Article (404 when not in the library)
+ *   GET /api/search?q=&tag=&limit=   SearchResponse
+ *   GET /api/problems                Problem[]
+ *   GET /assets/:root/:path          a lecture image inside library folder `root`
+ *   anything else                    the reader (index.html for app routes)
+ */
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { createReadStream, existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { LectureService } from '../service/lectureService.js';
+import { ASSET_CSP, COMMON_HEADERS, IMAGE_TYPES, READER_CSP } from './securityHeaders.js';
+
+export interface ServerOptions {
+  service: LectureService;
+  /** The built reader (Vite output). */
+  rendererDir: string;
+  host?: string;
+  port?: number;
+  /** Log each request to stdout. */
+  log?: boolean;
+}
+
+const flag = (value: unknown) => value === '1' || value === 'true';
+
+export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { service, rendererDir } = options;
+  if (!existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error(`The reader is not built (${rendererDir}/index.html is missing). Run "npm run build" first.`);
+  }
+  const app = Fastify({ logger: options.log ?? false, routerOptions: { maxParamLength: 1000 }, return503OnClosing: true });
+
+  app.addHook('onRequest', async (request, reply) => {
+    for (const [name, value] of Object.entries(COMMON_HEADERS)) reply.header(name, value);
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return reply.code(405).header('allow', 'GET, HEAD').send({ error: 'This server is read-only' });
+    }
+  });
+
+  // No stack traces or local paths in responses.
+  app.setErrorHandler((error: { statusCode?: number; message?: string }, _request, reply) => {
+    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    reply.code(status).send({ error: status === 500 ? 'Internal error' : error.message });
+  });
+
+  app.get('/api/library', async (request) => {
+    const query = request.query as Record<string, string>;
+    return service.getLibrary({ includeDrafts: flag(query.drafts) });
+  });
+
+  app.get('/api/articles/:slug', async (request, reply) => {
+    const { slug } = request.params as { slug: string };
+    const query = request.query as Record<string, string>;
+    const article = await service.getArticle(slug, { includeDrafts: flag(query.drafts) });
+    if (!article) return reply.code(404).send({ error: 'Not in the library', slug });
+    return article;
+  });
+
+  app.get('/api/search', async (request) => {
+    const query = request.query as Record<string, string | string[]>;
+    const text = Array.isArray(query.q) ? query.q[0] : query.q;
+    const tags = query.tag === undefined ? [] : Array.isArray(query.tag) ? query.tag : [query.tag];
+    const limit = Number(query.limit ?? 20);
+    return service.search({
+      q: (text ?? '').slice(0, 2000),
+      tags: tags.slice(0, 20),
+      limit: Number.isFinite(limit) ? Math.min(Math.max(1, limit), 100) : 20,
+      includeDrafts: flag(query.drafts),
+    });
+  });
+
+  app.get('/api/problems', async () => service.getProblems());
+
+  app.get('/assets/:root/*', async (request, reply) => {
+    const { root, '*': relative } = request.params as { root: string; '*': string };
+    return sendAsset(reply, service, Number(root), relative);
+  });
+
+  await app.register(fastifyStatic, {
+    root: path.resolve(rendererDir),
+    index: ['index.html'],
+    dotfiles: 'deny',
+    serveDotFiles: false,
+    list: false,
+    wildcard: true,
+  });
+
+  // Every page of the reader carries the content security policy; built files are immutable (hashed names).
+  app.addHook('onSend', async (request, reply, payload) => {
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (type.startsWith('text/html')) reply.header('content-security-policy', READER_CSP).header('cache-control', 'no-cache');
+    else if (request.url.startsWith('/static/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
+    return payload;
+  });
+
+  // App routes (the reader routes in the URL hash, but a reload of /blog/<slug> still gets the reader).
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.url.startsWith('/assets/') || path.extname(request.url.split('?')[0])) {
+      return reply.code(404).send({ error: 'Not found' });
+    }
+    return reply.sendFile('index.html');
+  });
+
+  return app;
+}
+
+async function sendAsset(reply: FastifyReply, service: LectureService, root: number, relative: string) {
+  const type = IMAGE_TYPES[path.extname(relative).toLowerCase()];
+  const file = Number.isInteger(root) && type ? service.library.imageLocator.resolveInside(root, relative) : null;
+  if (!file) return reply.code(404).send({ error: 'Not found' });
+  const info = await stat(file);
+  const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+  reply
+    .header('content-type', type)
+    .header('content-security-policy', ASSET_CSP)
+    .header('cache-control', 'public, max-age=3600')
+    .header('etag', etag);
+  if (reply.request.headers['if-none-match'] === etag) return reply.code(304).send();
+  return reply.header('content-length', info.size).send(createReadStream(file));
+}
+
+/** Starts the server and returns its URL. */
+export async function startServer(options: ServerOptions): Promise<{ app: FastifyInstance; url: string }> {
+  const app = await createServer(options);
+  const host = options.host ?? '127.0.0.1';
+  await app.listen({ host, port: options.port ?? 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return { app, url: `http://${shownHost}:${port}/` };
+}

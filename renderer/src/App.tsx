@@ -1,0 +1,170 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { LibraryOverview, SearchHit } from '../../electron/common/api.js';
+import { api } from './api/index.js';
+import { ArticleList } from './components/ArticleList.js';
+import { Reader } from './components/Reader.js';
+import { SearchBox } from './components/SearchBox.js';
+import { SettingsPanel } from './components/SettingsPanel.js';
+import { Sidebar } from './components/Sidebar.js';
+import { STRINGS } from './i18n.js';
+import { savedPosition, useSettings } from './settings.js';
+
+interface Route {
+  slug?: string;
+  section?: string;
+}
+
+/** Routes live in the URL hash (`#/blog/<slug>/<section>`), so they work over HTTP and the app protocol alike. */
+function parseHash(hash: string): Route {
+  const match = /^#\/blog\/([^/]+)(?:\/(.+))?$/.exec(hash);
+  if (!match) return {};
+  return { slug: decodeURIComponent(match[1]), section: match[2] ? decodeURIComponent(match[2]) : undefined };
+}
+
+function hashFor(route: Route): string {
+  if (!route.slug) return '#/';
+  return `#/blog/${encodeURIComponent(route.slug)}${route.section ? `/${encodeURIComponent(route.section)}` : ''}`;
+}
+
+export function App() {
+  const [settings, updateSettings] = useSettings();
+  const strings = STRINGS[settings.language];
+  const [library, setLibrary] = useState<LibraryOverview | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [route, setRoute] = useState<Route>(() => parseHash(location.hash));
+  const [highlight, setHighlight] = useState<string | undefined>();
+  const [restore, setRestore] = useState<number | undefined>(() => {
+    // A restart goes back to the last article and where the reader was in it.
+    const position = savedPosition();
+    if (location.hash || !position) return undefined;
+    history.replaceState(null, '', hashFor({ slug: position.slug }));
+    return position.progress;
+  });
+  const [selectedTags, setSelectedTags] = useState<string[]>([]);
+  const [sidebarOpen, setSidebarOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (restore !== undefined) setRoute(parseHash(location.hash));
+  }, [restore]);
+
+  const loadLibrary = useCallback(() => {
+    setLoadError(null);
+    api.getLibrary({ includeDrafts: settings.showDrafts }).then(setLibrary, (error: Error) => setLoadError(error.message));
+  }, [settings.showDrafts]);
+  useEffect(loadLibrary, [loadLibrary]);
+
+  useEffect(() => {
+    const onHash = () => {
+      setRoute(parseHash(location.hash));
+      setRestore(undefined);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  // Theme, font size and width are CSS variables on the root element.
+  useEffect(() => {
+    const root = document.documentElement;
+    const media = window.matchMedia('(prefers-color-scheme: dark)');
+    const apply = () => root.setAttribute('data-theme', settings.theme === 'system' ? (media.matches ? 'dark' : 'light') : settings.theme);
+    apply();
+    root.style.setProperty('--reading-font-size', `${settings.fontSize}px`);
+    root.setAttribute('data-width', settings.width);
+    root.lang = settings.language;
+    media.addEventListener('change', apply);
+    return () => media.removeEventListener('change', apply);
+  }, [settings]);
+
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), 4000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  const open = useCallback((slug: string, section?: string, query?: string) => {
+    setHighlight(query);
+    setRestore(undefined);
+    setSidebarOpen(false);
+    const next = hashFor({ slug, section });
+    if (location.hash !== next) location.hash = next;
+    else setRoute(parseHash(next));
+  }, []);
+  const openArticle = useCallback((slug: string, section?: string) => open(slug, section), [open]);
+  const openHit = useCallback((hit: SearchHit, query: string) => open(hit.slug, hit.section.id || undefined, query), [open]);
+  const toggleTag = useCallback((tag: string) => {
+    setSelectedTags((tags) => (tags.includes(tag) ? tags.filter((t) => t !== tag) : [...tags, tag]));
+    setSidebarOpen(false);
+    if (location.hash.startsWith('#/blog/')) location.hash = '#/';
+  }, []);
+
+  useEffect(() => {
+    if (!route.slug) document.title = strings.appName;
+  }, [route.slug, strings.appName]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main-content" onClick={(event) => (event.preventDefault(), document.getElementById('main-content')?.focus())}>
+        {strings.allLectures}
+      </a>
+      <header className="topbar">
+        <button type="button" className="icon-button menu-button" aria-label={strings.menu} aria-expanded={sidebarOpen} onClick={() => setSidebarOpen(true)}>
+          ☰
+        </button>
+        <a className="brand" href="#/">
+          <span className="brand-mark" aria-hidden="true">AI</span>
+          <span className="brand-name">{strings.appName}</span>
+        </a>
+        <SearchBox strings={strings} tags={selectedTags} includeDrafts={settings.showDrafts} onOpen={openHit} />
+        <button type="button" className="icon-button" aria-label={strings.settings} aria-expanded={settingsOpen} onClick={() => setSettingsOpen((value) => !value)}>
+          ⚙
+        </button>
+      </header>
+      {settingsOpen && <SettingsPanel settings={settings} strings={strings} onChange={updateSettings} onClose={() => setSettingsOpen(false)} />}
+      <div className="body">
+        {library && (
+          <Sidebar
+            library={library}
+            strings={strings}
+            selectedTags={selectedTags}
+            onToggleTag={toggleTag}
+            onClearTags={() => setSelectedTags([])}
+            onOpenArticle={openArticle}
+            open={sidebarOpen}
+            onClose={() => setSidebarOpen(false)}
+          />
+        )}
+        {sidebarOpen && <div className="scrim" onClick={() => setSidebarOpen(false)} aria-hidden="true" />}
+        <main id="main-content" tabIndex={-1}>
+          {loadError && (
+            <div className="error" role="alert">
+              {strings.loadError}: {loadError}{' '}
+              <button type="button" onClick={loadLibrary}>
+                {strings.retry}
+              </button>
+            </div>
+          )}
+          {!library && !loadError && <p className="loading" role="status">{strings.loading}</p>}
+          {library && route.slug && (
+            <Reader
+              slug={route.slug}
+              section={route.section}
+              highlight={highlight}
+              restoreProgress={restore}
+              includeDrafts={settings.showDrafts}
+              strings={strings}
+              onOpen={openArticle}
+              onToggleTag={toggleTag}
+              onNotice={setNotice}
+            />
+          )}
+          {library && !route.slug && <ArticleList articles={library.articles} strings={strings} selectedTags={selectedTags} onOpen={openArticle} onToggleTag={toggleTag} />}
+        </main>
+      </div>
+      <div className="toast" role="status" aria-live="polite">
+        {notice}
+      </div>
+    </div>
+  );
+}

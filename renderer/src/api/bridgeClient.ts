@@ -1,0 +1,17 @@
+import { assetRoute, type LectureApi } from '../../../electron/common/api.js';
+import type { LectureBridge } from '../../../electron/common/bridge.js';
+
+export type { LectureBridge };
+
+/** The contract over the desktop app's preload bridge (IPC to the main process). */
+export class BridgeLectureApi implements LectureApi {
+  constructor(private readonly bridge: LectureBridge) {}
+  getLibrary: LectureApi['getLibrary'] = (options) => this.bridge.getLibrary(options);
+  getArticle: LectureApi['getArticle'] = (slug, options) => this.bridge.getArticle(slug, options);
+  search: LectureApi['search'] = (request) => this.bridge.search(request);
+  getProblems: LectureApi['getProblems'] = () => this.bridge.getProblems();
+  /** Assets are served by the app's own protocol, at the same path as over HTTP. */
+  assetUrl(assetPath: string): string {
+    return assetRoute(assetPath);
+  }
+}

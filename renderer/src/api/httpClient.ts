@@ -1,0 +1,38 @@
+import { assetRoute, type Article, type LectureApi, type LibraryOverview, type Problem, type SearchRequest, type SearchResponse } from '../../../electron/common/api.js';
+
+/** The contract over the local HTTP server's JSON API (browser and classroom mode). */
+export class HttpLectureApi implements LectureApi {
+  constructor(private readonly base = '') {}
+
+  private async get<T>(path: string): Promise<T> {
+    const response = await fetch(`${this.base}${path}`, { headers: { accept: 'application/json' } });
+    if (!response.ok) throw new Error(`${response.status} ${response.statusText} for ${path}`);
+    return (await response.json()) as T;
+  }
+
+  getLibrary(options: { includeDrafts?: boolean } = {}): Promise<LibraryOverview> {
+    return this.get(`/api/library${options.includeDrafts ? '?drafts=1' : ''}`);
+  }
+
+  async getArticle(slug: string, options: { includeDrafts?: boolean } = {}): Promise<Article | null> {
+    const response = await fetch(`${this.base}/api/articles/${encodeURIComponent(slug)}${options.includeDrafts ? '?drafts=1' : ''}`);
+    if (response.status === 404) return null;
+    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+    return (await response.json()) as Article;
+  }
+
+  search(request: SearchRequest): Promise<SearchResponse> {
+    const params = new URLSearchParams({ q: request.q, limit: String(request.limit ?? 20) });
+    for (const tag of request.tags ?? []) params.append('tag', tag);
+    if (request.includeDrafts) params.set('drafts', '1');
+    return this.get(`/api/search?${params}`);
+  }
+
+  getProblems(): Promise<Problem[]> {
+    return this.get('/api/problems');
+  }
+
+  assetUrl(assetPath: string): string {
+    return this.base + assetRoute(assetPath);
+  }
+}

@@ -1,0 +1,79 @@
+import { useMemo, useState } from 'react';
+import type { ArticleSummary } from '../../../electron/common/api.js';
+import { formatVietnameseDate } from '../../../electron/common/dates.js';
+import { api } from '../api/index.js';
+import type { Strings } from '../i18n.js';
+
+interface ArticleListProps {
+  articles: ArticleSummary[];
+  strings: Strings;
+  selectedTags: string[];
+  onOpen: (slug: string) => void;
+  onToggleTag: (tag: string) => void;
+}
+
+export function ArticleList({ articles, strings, selectedTags, onOpen, onToggleTag }: ArticleListProps) {
+  const [sort, setSort] = useState<'newest' | 'title'>('newest');
+  const shown = useMemo(() => {
+    const filtered = articles.filter((article) => selectedTags.every((tag) => article.tags.includes(tag)));
+    return sort === 'title' ? [...filtered].sort((a, b) => a.title.localeCompare(b.title, 'vi')) : filtered;
+  }, [articles, selectedTags, sort]);
+
+  return (
+    <section className="article-list" aria-labelledby="list-heading">
+      <div className="list-head">
+        <h1 id="list-heading">{selectedTags.length ? selectedTags.map((tag) => `#${tag}`).join(' + ') : strings.allLectures}</h1>
+        <label className="sort">
+          {strings.sortBy}{' '}
+          <select value={sort} onChange={(event) => setSort(event.target.value as 'newest' | 'title')}>
+            <option value="newest">{strings.sortNewest}</option>
+            <option value="title">{strings.sortTitle}</option>
+          </select>
+        </label>
+      </div>
+      <p className="list-count" role="status">
+        {strings.lectures(shown.length)}
+      </p>
+      {shown.length === 0 && <p className="empty">{strings.empty}</p>}
+      <ul className="cards">
+        {shown.map((article) => (
+          <li key={article.slug} className="card">
+            {article.banner ? (
+              <img className="card-banner" src={api.assetUrl(article.banner)} alt="" loading="lazy" />
+            ) : (
+              <div className="card-banner placeholder" aria-hidden="true">
+                {article.title.slice(0, 1)}
+              </div>
+            )}
+            <div className="card-body">
+              <h2>
+                <a
+                  href={`#/blog/${article.slug}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    onOpen(article.slug);
+                  }}
+                >
+                  {article.title}
+                </a>
+              </h2>
+              <p className="meta">
+                {article.date && <time dateTime={article.date}>{formatVietnameseDate(article.date)}</time>}
+                {!article.published && <span className="draft-badge">{strings.draft}</span>}
+                {article.highlight && <span className="star" aria-label={strings.highlights}>★</span>}
+              </p>
+              {article.description && <p className="description">{article.description}</p>}
+              <p className="tags">
+                {article.tags.map((tag) => (
+                  <button key={tag} type="button" className="tag" aria-pressed={selectedTags.includes(tag)} onClick={() => onToggleTag(tag)}>
+                    #{tag}
+                  </button>
+                ))}
+              </p>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,207 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Article } from '../../../electron/common/api.js';
+import { formatVietnameseDate } from '../../../electron/common/dates.js';
+import { api } from '../api/index.js';
+import { clearHighlights, highlightQuery } from '../highlightWords.js';
+import type { Strings } from '../i18n.js';
+import { MarkdownBody } from '../markdown/MarkdownBody.js';
+import { savePosition } from '../settings.js';
+
+interface ReaderProps {
+  slug: string;
+  /** Heading id to scroll to once the article is shown. */
+  section?: string;
+  /** Search query whose words are highlighted in the article. */
+  highlight?: string;
+  /** Fraction of the article to scroll to (restoring the last reading position). */
+  restoreProgress?: number;
+  includeDrafts: boolean;
+  strings: Strings;
+  onOpen: (slug: string, section?: string) => void;
+  onToggleTag: (tag: string) => void;
+  onNotice: (message: string) => void;
+}
+
+function scrollProgress(): number {
+  const max = document.documentElement.scrollHeight - window.innerHeight;
+  return max > 0 ? Math.min(1, Math.max(0, window.scrollY / max)) : 0;
+}
+
+export function Reader({ slug, section, highlight, restoreProgress, includeDrafts, strings, onOpen, onToggleTag, onNotice }: ReaderProps) {
+  const [article, setArticle] = useState<Article | null | undefined>(undefined);
+  const [progress, setProgress] = useState(0);
+  const [activeHeading, setActiveHeading] = useState<string>('');
+  const body = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let current = true;
+    setArticle(undefined);
+    api.getArticle(slug, { includeDrafts }).then(
+      (loaded) => current && setArticle(loaded),
+      () => current && setArticle(null),
+    );
+    return () => {
+      current = false;
+      clearHighlights();
+    };
+  }, [slug, includeDrafts]);
+
+  // Once the article is on screen: restore the position, or go to the section, and mark the searched words.
+  useEffect(() => {
+    if (!article || !body.current) return;
+    document.title = `${article.title} · ${strings.appName}`;
+    const firstHit = highlight ? highlightQuery(body.current, highlight) : (clearHighlights(), null);
+    const target = section ? document.getElementById(section) : null;
+    requestAnimationFrame(() => {
+      if (target) target.scrollIntoView({ block: 'start' });
+      else if (firstHit) firstHit.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      else if (restoreProgress) window.scrollTo({ top: restoreProgress * (document.documentElement.scrollHeight - window.innerHeight) });
+      else window.scrollTo({ top: 0 });
+    });
+  }, [article, section, highlight, restoreProgress, strings.appName]);
+
+  // Progress bar, table of contents that follows the scroll, and the remembered position.
+  useEffect(() => {
+    if (!article) return;
+    let frame = 0;
+    const update = () => {
+      frame = 0;
+      const fraction = scrollProgress();
+      setProgress(fraction);
+      savePosition({ slug: article.slug, progress: fraction });
+      let current = '';
+      for (const heading of article.headings) {
+        const element = document.getElementById(heading.id);
+        if (element && element.getBoundingClientRect().top < 140) current = heading.id;
+      }
+      setActiveHeading(current);
+    };
+    const onScroll = () => {
+      if (!frame) frame = requestAnimationFrame(update);
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('resize', onScroll);
+    update();
+    return () => {
+      window.removeEventListener('scroll', onScroll);
+      window.removeEventListener('resize', onScroll);
+      cancelAnimationFrame(frame);
+    };
+  }, [article]);
+
+  const imageUrl = useCallback((src: string) => {
+    if (!article) return null;
+    const asset = article.images[src] ?? article.images[safeDecode(src)];
+    return asset ? api.assetUrl(asset) : null;
+  }, [article]);
+
+  const onInternalLink = useCallback(
+    (target: string, anchor: string | undefined, known: boolean) => {
+      if (known) onOpen(target, anchor);
+      else onNotice(strings.notInLibrary);
+    },
+    [onOpen, onNotice, strings.notInLibrary],
+  );
+
+  if (article === undefined) return <p className="loading" role="status">{strings.loading}</p>;
+  if (article === null) {
+    return (
+      <section className="missing-article">
+        <h1>{strings.articleMissing}</h1>
+        <p>{strings.notInLibrary}</p>
+      </section>
+    );
+  }
+
+  const banner = article.banner ? api.assetUrl(article.banner) : null;
+  const tocHeadings = article.headings.filter((heading) => heading.level <= 3);
+  return (
+    <div className="reader-layout">
+      <div className="progress" role="progressbar" aria-label={strings.readingProgress} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
+        <div className="progress-fill" style={{ transform: `scaleX(${progress})` }} />
+      </div>
+      <article className="reader" lang="vi">
+        {banner && <img className="banner" src={banner} alt="" />}
+        <header className="article-head">
+          <h1>{article.title}</h1>
+          <p className="meta">
+            {article.date && <time dateTime={article.date}>{formatVietnameseDate(article.date)}</time>}
+            {!article.published && <span className="draft-badge">{strings.draft}</span>}
+            {article.tags.map((tag) => (
+              <button key={tag} type="button" className="tag" onClick={() => onToggleTag(tag)}>
+                #{tag}
+              </button>
+            ))}
+            <button type="button" className="link-button print-button" onClick={() => window.print()}>
+              {strings.print}
+            </button>
+          </p>
+          {article.description && <p className="lead">{article.description}</p>}
+        </header>
+        {tocHeadings.length > 1 && (
+          <details className="toc-inline">
+            <summary>{strings.contents}</summary>
+            <TableOfContents headings={tocHeadings} active={activeHeading} onGo={(id) => document.getElementById(id)?.scrollIntoView()} />
+          </details>
+        )}
+        <div className="markdown-body" ref={body}>
+          <MarkdownBody markdown={article.body} imageUrl={imageUrl} knownLinks={article.knownLinks} offlineLabel={strings.imageOffline} onInternalLink={onInternalLink} />
+        </div>
+        {(article.previous || article.next) && (
+          <nav className="prev-next" aria-label={`${strings.previous} / ${strings.next}`}>
+            {article.previous ? (
+              <a href={`#/blog/${article.previous.slug}`} onClick={(event) => (event.preventDefault(), onOpen(article.previous!.slug))} rel="prev">
+                <small>← {strings.previous}</small>
+                <span>{article.previous.title}</span>
+              </a>
+            ) : (
+              <span />
+            )}
+            {article.next && (
+              <a href={`#/blog/${article.next.slug}`} onClick={(event) => (event.preventDefault(), onOpen(article.next!.slug))} rel="next" className="next">
+                <small>{strings.next} →</small>
+                <span>{article.next.title}</span>
+              </a>
+            )}
+          </nav>
+        )}
+      </article>
+      {tocHeadings.length > 1 && (
+        <aside className="toc" aria-label={strings.contents}>
+          <h2>{strings.contents}</h2>
+          <TableOfContents headings={tocHeadings} active={activeHeading} onGo={(id) => document.getElementById(id)?.scrollIntoView()} />
+        </aside>
+      )}
+    </div>
+  );
+}
+
+function TableOfContents({ headings, active, onGo }: { headings: Article['headings']; active: string; onGo: (id: string) => void }) {
+  const minLevel = Math.min(...headings.map((heading) => heading.level));
+  return (
+    <ol>
+      {headings.map((heading) => (
+        <li key={heading.id} className={`level-${heading.level - minLevel}`}>
+          <a
+            href={`#${heading.id}`}
+            aria-current={heading.id === active ? 'location' : undefined}
+            onClick={(event) => {
+              event.preventDefault();
+              onGo(heading.id);
+            }}
+          >
+            {heading.text}
+          </a>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURI(text);
+  } catch {
+    return text;
+  }
+}

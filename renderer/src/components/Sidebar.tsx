@@ -1,0 +1,69 @@
+import type { LibraryOverview } from '../../../electron/common/api.js';
+import type { Strings } from '../i18n.js';
+
+interface SidebarProps {
+  library: LibraryOverview;
+  strings: Strings;
+  selectedTags: string[];
+  onToggleTag: (tag: string) => void;
+  onClearTags: () => void;
+  onOpenArticle: (slug: string) => void;
+  open: boolean;
+  onClose: () => void;
+}
+
+export function Sidebar({ library, strings, selectedTags, onToggleTag, onClearTags, onOpenArticle, open, onClose }: SidebarProps) {
+  const highlights = library.articles.filter((article) => article.highlight);
+  return (
+    <nav className={open ? 'sidebar open' : 'sidebar'} aria-label={strings.library}>
+      <div className="sidebar-head">
+        <h2 className="library-name">{library.name}</h2>
+        <button type="button" className="icon-button close-menu" onClick={onClose} aria-label={strings.closeMenu}>
+          ✕
+        </button>
+      </div>
+      <p className="library-count">{strings.lectures(library.articles.length)}</p>
+      {highlights.length > 0 && (
+        <section aria-labelledby="highlights-heading">
+          <h3 id="highlights-heading">★ {strings.highlights}</h3>
+          <ul className="highlight-list">
+            {highlights.map((article) => (
+              <li key={article.slug}>
+                <a
+                  href={`#/blog/${article.slug}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    onOpenArticle(article.slug);
+                  }}
+                >
+                  {article.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="tags-heading">
+        <h3 id="tags-heading">{strings.tags}</h3>
+        <ul className="tag-list">
+          {library.tags.map(({ tag, count }) => {
+            const selected = selectedTags.includes(tag);
+            return (
+              <li key={tag}>
+                <button type="button" className={selected ? 'tag-filter selected' : 'tag-filter'} aria-pressed={selected} onClick={() => onToggleTag(tag)}>
+                  <span className="tag-name">#{tag}</span>
+                  <span className="tag-count">{count}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+        {selectedTags.length > 0 && (
+          <button type="button" className="link-button clear-tags" onClick={onClearTags}>
+            {strings.clearTags}
+          </button>
+        )}
+      </section>
+    </nav>
+  );
+}

@@ -1,0 +1,100 @@
+import { memo, type ReactNode } from 'react';
+import Markdown, { type Components } from 'react-markdown';
+import rehypeHighlight from 'rehype-highlight';
+import rehypeKatex from 'rehype-katex';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import { classifyLink } from '../../../electron/common/links.js';
+import rehypeImageWidth from './rehypeImageWidth.js';
+import { sanitizeSchema } from './sanitizeSchema.js';
+
+export interface MarkdownBodyProps {
+  markdown: string;
+  /** Image source → URL the reader may load it from, or null when it is not available offline. */
+  imageUrl: (src: string) => string | null;
+  /** Slugs of `/blog/` links that exist in the library. */
+  knownLinks: string[];
+  offlineLabel: string;
+  onInternalLink: (slug: string, anchor: string | undefined, known: boolean) => void;
+}
+
+// Order matters: raw HTML is parsed, then sanitized, and only then do trusted plugins add ids, math and colours.
+const remarkPlugins = [remarkGfm, remarkMath];
+const rehypePlugins = [rehypeRaw, rehypeImageWidth, [rehypeSanitize, sanitizeSchema], rehypeSlug, rehypeKatex, [rehypeHighlight, { detect: false }]] as never;
+
+function MarkdownBodyImpl({ markdown, imageUrl, knownLinks, offlineLabel, onInternalLink }: MarkdownBodyProps) {
+  const components: Components = {
+    img({ src, alt, width, height }) {
+      const url = typeof src === 'string' ? imageUrl(src) : null;
+      if (!url) {
+        return (
+          <span className="image-placeholder" role="img" aria-label={`${alt || ''} (${offlineLabel})`} style={width ? { maxWidth: `${width}px` } : undefined}>
+            <span aria-hidden="true">🖼</span> {alt || offlineLabel}
+            {alt ? <small>{offlineLabel}</small> : null}
+          </span>
+        );
+      }
+      return <img src={url} alt={alt ?? ''} width={width} height={height} loading="lazy" decoding="async" />;
+    },
+    a({ href, children }) {
+      const link = classifyLink(href ?? '');
+      if (link.kind === 'internal') {
+        const known = knownLinks.includes(link.slug!);
+        return (
+          <a
+            href={`#/blog/${encodeURIComponent(link.slug!)}`}
+            className={known ? 'internal-link' : 'internal-link missing'}
+            onClick={(event) => {
+              event.preventDefault();
+              onInternalLink(link.slug!, link.anchor, known);
+            }}
+          >
+            {children}
+          </a>
+        );
+      }
+      if (link.kind === 'anchor') {
+        return (
+          <a
+            href={href}
+            onClick={(event) => {
+              event.preventDefault();
+              document.getElementById(link.anchor!)?.scrollIntoView({ behavior: 'smooth' });
+            }}
+          >
+            {children}
+          </a>
+        );
+      }
+      if (link.kind === 'external') {
+        return (
+          <a href={href} target="_blank" rel="noopener noreferrer" className="external-link">
+            {children}
+          </a>
+        );
+      }
+      return <span className="inert-link">{children as ReactNode}</span>;
+    },
+    table({ children }) {
+      return (
+        <div className="table-scroll" tabIndex={0}>
+          <table>{children}</table>
+        </div>
+      );
+    },
+  };
+  return (
+    <Markdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={components}>
+      {markdown}
+    </Markdown>
+  );
+}
+
+/** Re-rendered only when the text changes: re-parsing a long lecture on every scroll or keystroke would stall. */
+export const MarkdownBody = memo(
+  MarkdownBodyImpl,
+  (before, after) => before.markdown === after.markdown && before.knownLinks === after.knownLinks && before.offlineLabel === after.offlineLabel,
+);
