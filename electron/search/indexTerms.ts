@@ -20,8 +20,7 @@ export function indexTerms(text: string): string {
   let previous: string | undefined;
   let previousEnd = -1;
   for (const span of spans) {
-    const folded = foldWord(span.text);
-    const exact = exactWord(span.text);
+    const [folded, exact] = wordForms(span.text);
     terms.push(folded);
     if (exact !== folded) terms.push(exact);
     // Only words separated by spaces or hyphens form a bigram: not across sentences, lines or table cells.
@@ -32,6 +31,20 @@ export function indexTerms(text: string): string {
     previousEnd = span.end;
   }
   return terms.join(' ');
+}
+
+/** Folding is the hot spot of indexing, and a library repeats the same few thousand words: remember them. */
+const formsCache = new Map<string, [string, string]>();
+const FORMS_CACHE_LIMIT = 200_000;
+
+function wordForms(word: string): [string, string] {
+  let forms = formsCache.get(word);
+  if (!forms) {
+    if (formsCache.size >= FORMS_CACHE_LIMIT) formsCache.clear();
+    forms = [foldWord(word), exactWord(word)];
+    formsCache.set(word, forms);
+  }
+  return forms;
 }
 
 export function splitTerms(terms: string): string[] {

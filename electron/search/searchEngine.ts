@@ -14,6 +14,7 @@ import { parseQuery, queryWordMatcher, type QueryWord } from '../common/query.js
 import { foldWord } from '../common/vietnamese.js';
 import { bigram, indexTerms, splitTerms } from './indexTerms.js';
 import { buildSnippet } from './snippet.js';
+import { LectureBoard, ScoreBoard, TopResults } from './scoreBoard.js';
 import { Vocabulary } from './vocabulary.js';
 
 /** Bumped whenever what is indexed or how changes: a saved index of another version is rebuilt. */
@@ -112,6 +113,9 @@ export class SearchEngine {
   private vocabulary = new Vocabulary();
   private liveArticles = 0;
   private liveSections = 0;
+  private readonly articleBoard = new ScoreBoard();
+  private readonly sectionBoard = new ScoreBoard();
+  private readonly lectureBoard = new LectureBoard();
 
   get size(): { articles: number; sections: number; words: number } {
     return { articles: this.liveArticles, sections: this.liveSections, words: this.vocabulary.size };
@@ -204,46 +208,47 @@ export class SearchEngine {
     if (query.length === 0) return { results: [], tookMs: performance.now() - started };
 
     const { words, corrected } = this.resolveWords(query);
-    const articleScore = new Map<number, number>();
-    const sectionScore = new Map<number, number>();
-    // Which query words (one bit each) a lecture's own fields, and each section, contain.
-    const articleWords = new Map<number, number>();
-    const sectionWords = new Map<number, number>();
+    const articleBoard = this.articleBoard;
+    const sectionBoard = this.sectionBoard;
+    articleBoard.begin(this.articles.length);
+    sectionBoard.begin(this.sections.length);
 
-    const credit = (field: Field, term: string, weight: number, bit: number, once?: Set<number>) => {
+    /** Credits every document holding `term` in `field`; with `once`, a document met earlier in the pass is skipped. */
+    const credit = (field: Field, term: string, weight: number, bit: number, once: boolean) => {
       const ids = this.indexes[field].search(term, { limit: 1_000_000 }) as number[];
       if (ids.length === 0) return;
       const articleLevel = field === 'title' || field === 'meta';
       const value = FIELD_WEIGHT[field] * weight * Math.log(1 + (articleLevel ? this.liveArticles : this.liveSections) / ids.length);
-      const scores = articleLevel ? articleScore : sectionScore;
-      const matched = articleLevel ? articleWords : sectionWords;
-      for (const id of ids) {
-        if (once) {
-          if (once.has(id)) continue;
-          once.add(id);
-        }
-        scores.set(id, (scores.get(id) ?? 0) + value);
-        if (bit) matched.set(id, (matched.get(id) ?? 0) | bit);
+      const board = articleLevel ? articleBoard : sectionBoard;
+      if (once) {
+        for (let i = 0; i < ids.length; i++) if (board.firstTime(ids[i])) board.add(ids[i], value, bit);
+      } else {
+        for (let i = 0; i < ids.length; i++) board.add(ids[i], value, bit);
+      }
+    };
+    const eachField = (action: (field: Field) => void) => {
+      for (const field of FIELDS) {
+        articleBoard.beginPass();
+        sectionBoard.beginPass();
+        action(field);
       }
     };
 
     words.forEach((word, position) => {
       const bit = 1 << position;
-      for (const field of FIELDS) {
-        // A word credits each document once, however many of its prefix expansions the document holds.
-        const once = new Set<number>();
-        for (const term of word.terms) credit(field, term, 1, bit, once);
-        if (word.exact) credit(field, word.exact, EXACT_BONUS, 0);
-      }
+      // A word credits each document once, however many of its prefix expansions the document holds.
+      eachField((field) => {
+        for (const term of word.terms) credit(field, term, 1, bit, word.terms.length > 1);
+        if (word.exact) credit(field, word.exact, EXACT_BONUS, 0, false);
+      });
     });
     for (let i = 0; i + 1 < words.length; i++) {
       const first = words[i];
       const second = words[i + 1];
       if (first.terms.length !== 1 || second.terms.length === 0) continue;
-      for (const field of FIELDS) {
-        const once = new Set<number>();
-        for (const term of second.terms.slice(0, 3)) credit(field, bigram(first.terms[0], term), PHRASE_WEIGHT, 0, once);
-      }
+      eachField((field) => {
+        for (const term of second.terms.slice(0, 3)) credit(field, bigram(first.terms[0], term), PHRASE_WEIGHT, 0, true);
+      });
     }
 
     // A text that holds all the query's words is worth far more than one that holds a few of them.
@@ -254,38 +259,34 @@ export class SearchEngine {
     };
 
     // Per lecture: its own fields, plus its best section, plus a share of its other matching sections.
-    const best = new Map<number, { section: number; score: number; others: number; words: number }>();
-    for (const [sectionId, rawScore] of sectionScore) {
+    const lectures = this.lectureBoard;
+    lectures.begin(this.articles.length);
+    for (const sectionId of sectionBoard.touched) {
       const article = this.sections[sectionId]!.article;
-      const bits = sectionWords.get(sectionId) ?? 0;
-      const score = byCoverage(rawScore, bits);
-      const current = best.get(article);
-      if (!current) best.set(article, { section: sectionId, score, others: 0, words: bits });
-      else {
-        current.words |= bits;
-        if (score > current.score) Object.assign(current, { section: sectionId, score, others: current.others + current.score });
-        else current.others += score;
-      }
+      const bits = sectionBoard.bits[sectionId];
+      const score = byCoverage(sectionBoard.score[sectionId], bits);
+      lectures.offer(article, sectionId, score, bits);
     }
+    for (const article of articleBoard.touched) lectures.offer(article, -1, 0, 0);
+
     const requiredTags = (request.tags ?? []).map((tag) => tag.toLowerCase());
-    const ranked: { article: number; score: number; section?: number }[] = [];
-    for (const article of new Set([...articleScore.keys(), ...best.keys()])) {
+    const top = new TopResults(limit);
+    for (const article of lectures.touched) {
       const entry = this.articles[article]!;
       if (!entry.visible && !request.includeDrafts) continue;
-      if (!requiredTags.every((tag) => entry.tags.includes(tag))) continue;
-      const sections = best.get(article);
-      const ownBits = articleWords.get(article) ?? 0;
-      const own = byCoverage(articleScore.get(article) ?? 0, ownBits);
-      const inSections = sections ? sections.score + Math.min(sections.score, OTHER_SECTIONS_SHARE * sections.others) : 0;
-      const score = byCoverage(own + inSections, ownBits | (sections?.words ?? 0));
-      ranked.push({ article, score, section: sections?.section });
+      if (requiredTags.length && !requiredTags.every((tag) => entry.tags.includes(tag))) continue;
+      const ownBits = articleBoard.has(article) ? articleBoard.bits[article] : 0;
+      const own = ownBits || articleBoard.has(article) ? byCoverage(articleBoard.score[article], ownBits) : 0;
+      const bestScore = lectures.best[article];
+      const inSections = bestScore + Math.min(bestScore, OTHER_SECTIONS_SHARE * lectures.others[article]);
+      top.offer(article, byCoverage(own + inSections, ownBits | lectures.words[article]), lectures.bestSection[article]);
     }
-    ranked.sort((a, b) => b.score - a.score || this.articles[a.article]!.title.localeCompare(this.articles[b.article]!.title));
+    const ranked = top.sorted((a, b) => this.articles[a]!.title.localeCompare(this.articles[b]!.title));
 
     const matches = queryWordMatcher(query.map((word, i) => (words[i].corrected ? { ...word, folded: words[i].corrected!, prefix: false } : word)));
-    const results: SearchHit[] = ranked.slice(0, limit).map(({ article, score, section }) => {
+    const results: SearchHit[] = ranked.map(({ article, score, section }) => {
       const entry = this.articles[article]!;
-      const chosen = this.sections[section ?? entry.sectionIds[0]];
+      const chosen = this.sections[section >= 0 ? section : entry.sectionIds[0]];
       return {
         slug: entry.slug,
         title: entry.title,

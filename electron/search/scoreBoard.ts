@@ -1,0 +1,121 @@
+/**
+ * Per-query score accumulation over dense document ids, in typed arrays reused from query to query: a common
+ * word can hit tens of thousands of sections, and Maps would make every keystroke slow. Entries from an
+ * earlier query are recognised by their stamp and reset on first touch, so nothing is cleared in bulk.
+ */
+export class ScoreBoard {
+  score = new Float64Array(0);
+  /** One bit per query word found in the document. */
+  bits = new Uint32Array(0);
+  private stamp = new Uint32Array(0);
+  private seenStamp = new Uint32Array(0);
+  private query = 0;
+  private pass = 0;
+  /** Ids touched by the current query, in first-touch order. */
+  readonly touched: number[] = [];
+
+  /** Starts a query over ids below `size`. */
+  begin(size: number): void {
+    if (size > this.stamp.length) {
+      const capacity = Math.max(size, Math.ceil(this.stamp.length * 1.5), 64);
+      this.score = new Float64Array(capacity);
+      this.bits = new Uint32Array(capacity);
+      this.stamp = new Uint32Array(capacity);
+      this.seenStamp = new Uint32Array(capacity);
+    }
+    this.query++;
+    this.touched.length = 0;
+  }
+
+  add(id: number, value: number, bit: number): void {
+    if (this.stamp[id] !== this.query) {
+      this.stamp[id] = this.query;
+      this.score[id] = 0;
+      this.bits[id] = 0;
+      this.touched.push(id);
+    }
+    this.score[id] += value;
+    this.bits[id] |= bit;
+  }
+
+  has(id: number): boolean {
+    return this.stamp[id] === this.query;
+  }
+
+  /** Starts a pass in which `firstTime` says whether an id is met for the first time. */
+  beginPass(): void {
+    this.pass++;
+  }
+
+  firstTime(id: number): boolean {
+    if (this.seenStamp[id] === this.pass) return false;
+    this.seenStamp[id] = this.pass;
+    return true;
+  }
+}
+
+/** Per lecture, during one query: its best section, the sum of its other sections, the words they hold. */
+export class LectureBoard {
+  best = new Float64Array(0);
+  others = new Float64Array(0);
+  bestSection = new Int32Array(0);
+  words = new Uint32Array(0);
+  private stamp = new Uint32Array(0);
+  private query = 0;
+  readonly touched: number[] = [];
+
+  begin(size: number): void {
+    if (size > this.stamp.length) {
+      const capacity = Math.max(size, Math.ceil(this.stamp.length * 1.5), 64);
+      this.best = new Float64Array(capacity);
+      this.others = new Float64Array(capacity);
+      this.bestSection = new Int32Array(capacity);
+      this.words = new Uint32Array(capacity);
+      this.stamp = new Uint32Array(capacity);
+    }
+    this.query++;
+    this.touched.length = 0;
+  }
+
+  /** Records a section's score for its lecture; section -1 only registers the lecture. */
+  offer(article: number, section: number, score: number, bits: number): void {
+    if (this.stamp[article] !== this.query) {
+      this.stamp[article] = this.query;
+      this.best[article] = 0;
+      this.others[article] = 0;
+      this.bestSection[article] = -1;
+      this.words[article] = 0;
+      this.touched.push(article);
+    }
+    if (section < 0) return;
+    this.words[article] |= bits;
+    if (score > this.best[article] || this.bestSection[article] < 0) {
+      this.others[article] += this.best[article];
+      this.best[article] = score;
+      this.bestSection[article] = section;
+    } else {
+      this.others[article] += score;
+    }
+  }
+}
+
+/** The `limit` best-scoring lectures, kept in order as candidates arrive (limit is small: what fits a screen). */
+export class TopResults {
+  private readonly entries: { article: number; score: number; section: number }[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  offer(article: number, score: number, section: number): void {
+    const entries = this.entries;
+    if (entries.length === this.limit && score <= entries[entries.length - 1].score) return;
+    let at = entries.length;
+    while (at > 0 && entries[at - 1].score < score) at--;
+    entries.splice(at, 0, { article, score, section });
+    if (entries.length > this.limit) entries.pop();
+  }
+
+  /** Best first; equal scores ordered by `tie`. */
+  sorted(tie: (a: number, b: number) => number): { article: number; score: number; section: number }[] {
+    return [...this.entries].sort((a, b) => b.score - a.score || tie(a.article, b.article));
+  }
+}
