@@ -2,7 +2,8 @@
 const vi = {
   appName: 'Bài giảng AI',
   search: 'Tìm kiếm bài giảng',
-  searchPlaceholder: 'Tìm bài giảng… (Ctrl+K hoặc /)',
+  searchPlaceholder: 'Tìm bài giảng…',
+  searchShortcut: 'Ctrl K',
   searching: 'Đang tìm…',
   noResults: 'Không tìm thấy bài giảng nào cho',
   didYouMean: 'Có phải bạn muốn tìm',
@@ -54,7 +55,8 @@ export type Strings = typeof vi;
 const en: Strings = {
   appName: 'AI Lectures',
   search: 'Search lectures',
-  searchPlaceholder: 'Search lectures… (Ctrl+K or /)',
+  searchPlaceholder: 'Search lectures…',
+  searchShortcut: 'Ctrl K',
   searching: 'Searching…',
   noResults: 'No lecture found for',
   didYouMean: 'Did you mean',

@@ -109,6 +109,11 @@ export function SearchBox({ strings, tags, includeDrafts, onOpen }: SearchBoxPro
         autoComplete="off"
         spellCheck={false}
       />
+      {!query && (
+        <kbd className="search-shortcut" aria-hidden="true">
+          {strings.searchShortcut}
+        </kbd>
+      )}
       {showPanel && (
         <div className="search-panel">
           {response && results.length === 0 && (

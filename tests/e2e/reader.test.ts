@@ -1,0 +1,173 @@
+/**
+ * End to end: the real `serve` command over the real bundled library, driven in real Chromium.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { browserSkip, launchBrowser, screenshotPath, startServe, type RunningServer } from '../helpers/browser.js';
+
+describe('reader on the bundled library', { skip: browserSkip }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  before(async () => {
+    server = await startServe([]);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function openPage(viewport = { width: 1366, height: 900 }, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+    const context = await browser.newContext({ viewport, colorScheme });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
+    await page.goto(server.url);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    return page;
+  }
+
+  test('list, tags with counts, and tag filtering', async () => {
+    const page = await openPage();
+    await assert.doesNotReject(page.getByRole('navigation', { name: 'Thư viện' }).waitFor());
+    assert.equal(await page.locator('.cards > li').count(), 8);
+    const sidebar = page.getByRole('navigation', { name: 'Thư viện' });
+    const nlp = sidebar.getByRole('button', { name: /#nlp/ });
+    assert.match((await nlp.textContent())!, /3$/);
+    await nlp.click();
+    assert.equal(await page.locator('.cards > li').count(), 3);
+    await sidebar.getByRole('button', { name: /#llm/ }).click();
+    assert.equal(await page.locator('.cards > li').count(), 1, 'tags combine');
+    await page.getByRole('button', { name: 'Bỏ lọc' }).click();
+    assert.equal(await page.locator('.cards > li').count(), 8);
+    // Dates as Vietnamese readers write them, newest first.
+    assert.equal(await page.locator('.cards > li time').first().textContent(), '10/06/2024');
+    await page.screenshot({ path: screenshotPath('bundled-list-light-desktop'), fullPage: false });
+    await page.context().close();
+  });
+
+  test('an article: math by KaTeX, images loaded from local files, internal link followed', async () => {
+    const page = await openPage();
+    await page.getByRole('link', { name: 'Mạng nơ-ron nhân tạo là gì?' }).first().click();
+    await page.getByRole('article').getByRole('heading', { level: 1, name: 'Mạng nơ-ron nhân tạo là gì?' }).waitFor();
+    assert.ok((await page.locator('.markdown-body .katex').count()) > 3, 'inline math rendered');
+    assert.ok((await page.locator('.markdown-body .katex-display').count()) >= 2, 'display math rendered');
+    assert.equal(await page.locator('.markdown-body .katex-error').count(), 0);
+    const image = page.locator('.markdown-body img').first();
+    await image.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.markdown-body img')].every((img) => img.complete && img.naturalWidth > 0));
+    assert.equal(await image.getAttribute('width'), '560', 'width taken from style="width: 560px"');
+    assert.equal(await page.locator('.markdown-body details summary').count(), 1);
+    assert.ok((await page.locator('.markdown-body table').count()) >= 1);
+    assert.ok((await page.locator('.markdown-body pre code.hljs').count()) >= 1, 'code highlighted');
+    await page.screenshot({ path: screenshotPath('bundled-article-light-desktop') });
+    await page.getByRole('link', { name: 'thuật toán Gradient Descent' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Thuật toán Gradient Descent' }).waitFor();
+    assert.match(page.url(), /#\/blog\/thuat-toan-gradient-descent$/);
+    await page.context().close();
+  });
+
+  test('search as you type, without diacritics, opens the right section with the words marked', async () => {
+    const page = await openPage();
+    await page.keyboard.press('Control+k');
+    const box = page.getByRole('combobox', { name: 'Tìm kiếm bài giảng' });
+    assert.ok(await box.evaluate((element) => element === document.activeElement), 'Ctrl+K focuses search');
+    await box.pressSequentially('ao giac', { delay: 30 });
+    const first = page.getByRole('option').first();
+    await first.waitFor();
+    assert.match((await first.textContent())!, /Ảo giác \(hallucination\) và RAG/);
+    assert.match(await first.locator('mark').first().textContent() ?? '', /Ảo|ảo/);
+    await page.screenshot({ path: screenshotPath('bundled-search-light-desktop') });
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Ảo giác (hallucination) và RAG' }).waitFor();
+    assert.match(decodeURIComponent(page.url()), /#\/blog\/ao-giac-hallucination-va-rag\/1-ảo-giác-là-gì$/);
+    await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('search-hit')?.size! > 0);
+    const heading = page.locator('[id="1-ảo-giác-là-gì"]');
+    assert.ok(await heading.isVisible());
+    const top = await heading.evaluate((element) => element.getBoundingClientRect().top);
+    assert.ok(top >= 0 && top < 300, `section scrolled into view (top ${top})`);
+    await page.context().close();
+  });
+
+  test('no-result state offers a correction from the library', async () => {
+    const page = await openPage();
+    const box = page.getByRole('combobox', { name: 'Tìm kiếm bài giảng' });
+    await box.fill('tranformer');
+    await page.getByText('Có phải bạn muốn tìm').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'transformer' }).count(), 1);
+    await box.fill('zzzqqq');
+    await page.getByText('Không tìm thấy bài giảng nào').waitFor();
+    await page.context().close();
+  });
+
+  test('theme, font size and reading position survive a reload', async () => {
+    const page = await openPage();
+    await page.getByRole('link', { name: 'Thuật toán Gradient Descent' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Thuật toán Gradient Descent' }).waitFor();
+    await page.getByRole('button', { name: 'Cài đặt' }).click();
+    await page.getByText('Tối', { exact: true }).click();
+    await page.getByRole('button', { name: 'Cỡ chữ +' }).click();
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    await page.getByRole('button', { name: 'Đóng' }).click();
+    await page.evaluate(() => window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2));
+    await page.waitForTimeout(300);
+    const before = await page.evaluate(() => window.scrollY);
+    assert.ok(before > 200);
+    await page.screenshot({ path: screenshotPath('bundled-article-dark-desktop') });
+    await page.goto(page.url().replace(/#.*$/, ''));
+    await page.getByRole('heading', { level: 1, name: 'Thuật toán Gradient Descent' }).waitFor();
+    await page.waitForFunction(() => window.scrollY > 100);
+    const after = await page.evaluate(() => window.scrollY);
+    assert.ok(Math.abs(after - before) < 150, `scroll restored: ${before} → ${after}`);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--reading-font-size')), '20px');
+    await page.context().close();
+  });
+
+  test('phone width: sidebar becomes a drawer, article readable', async () => {
+    const page = await openPage({ width: 390, height: 844 });
+    assert.equal(await page.getByRole('navigation', { name: 'Thư viện' }).isVisible(), false);
+    await page.screenshot({ path: screenshotPath('bundled-list-light-phone') });
+    await page.getByRole('button', { name: 'Mở danh mục' }).click();
+    await page.getByRole('navigation', { name: 'Thư viện' }).getByRole('button', { name: /#co-ban/ }).click();
+    assert.equal(await page.locator('.cards > li').count(), 3);
+    await page.getByRole('link', { name: 'Tokenization: cắt văn bản thành token' }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `no sideways scrolling on a phone (${overflow}px)`);
+    await page.screenshot({ path: screenshotPath('bundled-article-light-phone') });
+    await page.context().close();
+    const dark = await openPage({ width: 390, height: 844 }, 'dark');
+    assert.equal(await dark.evaluate(() => document.documentElement.dataset.theme), 'dark', 'follows the system theme');
+    await dark.screenshot({ path: screenshotPath('bundled-list-dark-phone') });
+    await dark.context().close();
+  });
+
+  test('accessibility: axe-core finds no serious or critical violations', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { createRequire } = await import('node:module');
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    // axe is injected as an inline script, which the app's CSP rightly forbids: this context bypasses it.
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    const scan = async (name: string) => {
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+        return axe.run(document, { resultTypes: ['violations'] });
+      });
+      const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      assert.deepEqual(serious.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => (n as { target: unknown }).target))}`), [], `${name}: serious or critical violations`);
+    };
+    await page.goto(server.url + '#/');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await scan('list');
+    await page.goto(server.url + '#/blog/cac-do-do-danh-gia-mo-hinh-phan-loai');
+    await page.getByRole('article').waitFor();
+    await scan('article');
+    await page.getByRole('combobox', { name: 'Tìm kiếm bài giảng' }).fill('precision');
+    await page.getByRole('option').first().waitFor();
+    await scan('search');
+    await context.close();
+  });
+});
