@@ -52,12 +52,27 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
     document.title = `${article.title} · ${strings.appName}`;
     const firstHit = highlight ? highlightQuery(body.current, highlight) : (clearHighlights(), null);
     const target = section ? document.getElementById(section) : null;
-    requestAnimationFrame(() => {
+    const place = () => {
       if (target) target.scrollIntoView({ block: 'start' });
       else if (firstHit) firstHit.startContainer.parentElement?.scrollIntoView({ block: 'center' });
       else if (restoreProgress) window.scrollTo({ top: restoreProgress * (document.documentElement.scrollHeight - window.innerHeight) });
       else window.scrollTo({ top: 0 });
-    });
+    };
+    requestAnimationFrame(place);
+    // Images above the target load later and push it down: keep it in place until the reader takes over.
+    const container = body.current;
+    const onImageLoad = () => requestAnimationFrame(place);
+    const stop = () => {
+      container.removeEventListener('load', onImageLoad, true);
+      for (const type of ['wheel', 'touchstart', 'keydown', 'mousedown']) window.removeEventListener(type, stop);
+    };
+    container.addEventListener('load', onImageLoad, true);
+    for (const type of ['wheel', 'touchstart', 'keydown', 'mousedown']) window.addEventListener(type, stop, { passive: true });
+    const timer = setTimeout(stop, 5000);
+    return () => {
+      clearTimeout(timer);
+      stop();
+    };
   }, [article, section, highlight, restoreProgress, strings.appName]);
 
   // Progress bar, table of contents that follows the scroll, and the remembered position.

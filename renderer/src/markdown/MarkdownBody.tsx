@@ -9,6 +9,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { classifyLink } from '../../../electron/common/links.js';
 import rehypeImageWidth from './rehypeImageWidth.js';
+import remarkDisplayMath from './remarkDisplayMath.js';
 import { sanitizeSchema } from './sanitizeSchema.js';
 
 export interface MarkdownBodyProps {
@@ -22,7 +23,7 @@ export interface MarkdownBodyProps {
 }
 
 // Order matters: raw HTML is parsed, then sanitized, and only then do trusted plugins add ids, math and colours.
-const remarkPlugins = [remarkGfm, remarkMath];
+const remarkPlugins = [remarkGfm, remarkMath, remarkDisplayMath];
 const rehypePlugins = [rehypeRaw, rehypeImageWidth, [rehypeSanitize, sanitizeSchema], rehypeSlug, rehypeKatex, [rehypeHighlight, { detect: false }]] as never;
 
 function MarkdownBodyImpl({ markdown, imageUrl, knownLinks, offlineLabel, onInternalLink }: MarkdownBodyProps) {
