@@ -68,7 +68,8 @@ export class ImageLocator {
     const base = root < this.roots.length ? this.realRoot(root) : null;
     if (base === null || relative.includes('\0') || path.isAbsolute(relative) || /^[a-zA-Z]:/.test(relative)) return null;
     const normalized = path.posix.normalize(relative.replace(/\\/g, '/'));
-    if (normalized.startsWith('../') || normalized === '..') return null;
+    // No way up, and no hidden files or folders (.git, .env…): they are not lecture images.
+    if (normalized.split('/').some((segment) => segment.startsWith('.'))) return null;
     try {
       const real = realpathSync(path.join(base, normalized));
       if (!real.startsWith(base + path.sep)) return null;
