@@ -94,6 +94,8 @@ export interface LectureApi {
   getProblems(): Promise<Problem[]>;
   /** URL the reader can load an asset path from. Pure: no round trip. */
   assetUrl(assetPath: string): string;
+  /** Calls `listener` whenever the library changes on disk; returns the unsubscribe function. Desktop app only. */
+  onLibraryChanged?(listener: () => void): () => void;
 }
 
 /** URL path of an asset, as the HTTP server and the desktop protocol both serve it. */

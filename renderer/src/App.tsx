@@ -55,6 +55,17 @@ export function App() {
   }, [settings.showDrafts]);
   useEffect(loadLibrary, [loadLibrary]);
 
+  // In the desktop app, edits to a lecture folder show up at once.
+  const [revision, setRevision] = useState(0);
+  useEffect(
+    () =>
+      api.onLibraryChanged?.(() => {
+        loadLibrary();
+        setRevision((value) => value + 1);
+      }),
+    [loadLibrary],
+  );
+
   useEffect(() => {
     const onHash = () => {
       setRoute(parseHash(location.hash));
@@ -153,6 +164,7 @@ export function App() {
               highlight={highlight}
               restoreProgress={restore}
               includeDrafts={settings.showDrafts}
+              revision={revision}
               strings={strings}
               onOpen={openArticle}
               onToggleTag={toggleTag}

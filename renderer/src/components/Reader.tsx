@@ -16,6 +16,8 @@ interface ReaderProps {
   /** Fraction of the article to scroll to (restoring the last reading position). */
   restoreProgress?: number;
   includeDrafts: boolean;
+  /** Changes when the library changed on disk: the article is fetched again. */
+  revision: number;
   strings: Strings;
   onOpen: (slug: string, section?: string) => void;
   onToggleTag: (tag: string) => void;
@@ -27,7 +29,7 @@ function scrollProgress(): number {
   return max > 0 ? Math.min(1, Math.max(0, window.scrollY / max)) : 0;
 }
 
-export function Reader({ slug, section, highlight, restoreProgress, includeDrafts, strings, onOpen, onToggleTag, onNotice }: ReaderProps) {
+export function Reader({ slug, section, highlight, restoreProgress, includeDrafts, revision, strings, onOpen, onToggleTag, onNotice }: ReaderProps) {
   const [article, setArticle] = useState<Article | null | undefined>(undefined);
   const [progress, setProgress] = useState(0);
   const [activeHeading, setActiveHeading] = useState<string>('');
@@ -35,7 +37,6 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
 
   useEffect(() => {
     let current = true;
-    setArticle(undefined);
     api.getArticle(slug, { includeDrafts }).then(
       (loaded) => current && setArticle(loaded),
       () => current && setArticle(null),
@@ -44,12 +45,20 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
       current = false;
       clearHighlights();
     };
-  }, [slug, includeDrafts]);
+  }, [slug, includeDrafts, revision]);
+
+  // A different lecture starts from a loading state; a refreshed one keeps showing until its update arrives.
+  useEffect(() => setArticle(undefined), [slug]);
 
   // Once the article is on screen: restore the position, or go to the section, and mark the searched words.
+  const placedFor = useRef('');
   useEffect(() => {
     if (!article || !body.current) return;
     document.title = `${article.title} · ${strings.appName}`;
+    // A lecture refreshed after an edit on disk keeps the reader where they are.
+    const placement = `${article.slug}|${section}|${highlight}|${restoreProgress}`;
+    if (placedFor.current === placement) return;
+    placedFor.current = placement;
     const firstHit = highlight ? highlightQuery(body.current, highlight) : (clearHighlights(), null);
     const target = section ? document.getElementById(section) : null;
     const place = () => {

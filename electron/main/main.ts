@@ -1,0 +1,213 @@
+/**
+ * The desktop app's main process: a thin Electron shell around the Electron-free core. It serves the reader
+ * over the privileged `app://reader` protocol, answers the preload bridge over validated IPC, follows the
+ * library folders for changes, and remembers the user's folders and window.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron';
+import { watch, type FSWatcher } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { BRIDGE_CHANNELS, LIBRARY_CHANGED_EVENT } from '../common/bridge.js';
+import { bundledContentDir, BUNDLED_LIBRARY_NAME, rendererDir } from '../service/appPaths.js';
+import { LectureService } from '../service/lectureService.js';
+import { APP_ORIGIN, resolveAppRequest } from './appRequests.js';
+import { InvalidRequest, validateArguments } from './bridgeRequests.js';
+import { readJson, writeJson } from './jsonFile.js';
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+app.enableSandbox();
+
+const dataFile = (name: string) => path.join(app.getPath('userData'), name);
+const FOLDERS_FILE = 'library-folders.json';
+const WINDOW_FILE = 'window-state.json';
+
+let service: LectureService | null = null;
+let window: BrowserWindow | null = null;
+let watchers: FSWatcher[] = [];
+
+function userFolders(): string[] {
+  const folders = readJson<unknown>(dataFile(FOLDERS_FILE), []);
+  return Array.isArray(folders) ? folders.filter((folder): folder is string => typeof folder === 'string') : [];
+}
+
+async function openLibrary(): Promise<void> {
+  await service?.close();
+  service = await LectureService.open([bundledContentDir(), ...userFolders()], {
+    name: BUNDLED_LIBRARY_NAME,
+    cacheDir: process.env.LECTURE_READER_CACHE ?? path.join(app.getPath('userData'), 'cache'),
+    searchInWorker: true,
+  });
+  followChanges();
+}
+
+/** A teacher editing a lecture sees it update: changes are reloaded (only changed files are re-read). */
+function followChanges(): void {
+  for (const watcher of watchers) watcher.close();
+  let timer: NodeJS.Timeout | undefined;
+  const changed = () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const stats = await service?.reload();
+      if (stats && (stats.library.parsed > 0 || stats.search.added + stats.search.removed > 0)) window?.webContents.send(LIBRARY_CHANGED_EVENT);
+    }, 300);
+  };
+  watchers = (service?.library.roots ?? []).flatMap((root) => {
+    try {
+      return [watch(root, { recursive: true }, changed)];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** IPC: only from our own page, only the contract's methods, only validated arguments. */
+function registerBridge(): void {
+  for (const [method, channel] of Object.entries(BRIDGE_CHANNELS) as [keyof typeof BRIDGE_CHANNELS, string][]) {
+    ipcMain.handle(channel, async (event: IpcMainInvokeEvent, ...args: unknown[]) => {
+      if (!event.senderFrame || new URL(event.senderFrame.url).origin !== APP_ORIGIN) throw new InvalidRequest('unknown sender');
+      if (!service) throw new Error('library not loaded');
+      const checked = validateArguments[method](args) as unknown[];
+      return (service[method] as (...a: unknown[]) => unknown).apply(service, checked);
+    });
+  }
+}
+
+function registerProtocol(): void {
+  protocol.handle('app', async (request) => {
+    if (!service) return new Response('starting', { status: 503 });
+    const answer = resolveAppRequest(request.url, rendererDir(), service.library.imageLocator);
+    if (answer.status !== 200) return new Response(null, { status: answer.status, headers: answer.headers });
+    return new Response(await readFile(answer.file), { status: 200, headers: answer.headers });
+  });
+}
+
+function harden(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+interface WindowState {
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+  maximized?: boolean;
+}
+
+function createWindow(): void {
+  const state = readJson<WindowState>(dataFile(WINDOW_FILE), { width: 1280, height: 860 });
+  window = new BrowserWindow({
+    ...state,
+    minWidth: 360,
+    minHeight: 480,
+    title: BUNDLED_LIBRARY_NAME,
+    backgroundColor: '#f7f7f5',
+    show: false,
+    webPreferences: {
+      preload: path.join(import.meta.dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  if (state.maximized) window.maximize();
+  window.once('ready-to-show', () => window?.show());
+  const remember = () => {
+    if (!window || window.isMinimized()) return;
+    writeJson(dataFile(WINDOW_FILE), { ...window.getNormalBounds(), maximized: window.isMaximized() });
+  };
+  window.on('close', remember);
+  window.on('closed', () => (window = null));
+  void window.loadURL(`${APP_ORIGIN}/`);
+}
+
+async function addFolder(): Promise<void> {
+  if (!window) return;
+  const choice = await dialog.showOpenDialog(window, { title: 'Thêm thư mục bài giảng', properties: ['openDirectory'] });
+  if (choice.canceled || choice.filePaths.length === 0) return;
+  const folders = [...new Set([...userFolders(), ...choice.filePaths])];
+  writeJson(dataFile(FOLDERS_FILE), folders);
+  await openLibrary();
+  window.webContents.send(LIBRARY_CHANGED_EVENT);
+}
+
+function buildMenu(): void {
+  const template: MenuItemConstructorOptions[] = [
+    {
+      label: 'Tệp',
+      submenu: [
+        { label: 'Thêm thư mục bài giảng…', accelerator: 'CmdOrCtrl+O', click: () => void addFolder() },
+        {
+          label: 'Tải lại thư viện',
+          accelerator: 'CmdOrCtrl+Shift+R',
+          click: async () => {
+            await service?.reload();
+            window?.webContents.send(LIBRARY_CHANGED_EVENT);
+          },
+        },
+        { type: 'separator' },
+        { role: 'quit', label: 'Thoát' },
+      ],
+    },
+    {
+      label: 'Hiển thị',
+      submenu: [
+        { role: 'zoomIn', label: 'Phóng to' },
+        { role: 'zoomOut', label: 'Thu nhỏ' },
+        { role: 'resetZoom', label: 'Cỡ mặc định' },
+        { type: 'separator' },
+        { role: 'togglefullscreen', label: 'Toàn màn hình' },
+      ],
+    },
+    {
+      label: 'Trợ giúp',
+      submenu: [
+        {
+          label: 'Giới thiệu',
+          click: () =>
+            void dialog.showMessageBox({
+              type: 'info',
+              title: BUNDLED_LIBRARY_NAME,
+              message: `${BUNDLED_LIBRARY_NAME} ${app.getVersion()}`,
+              detail: 'Đọc bài giảng AI tiếng Việt, kể cả khi không có mạng.',
+            }),
+        },
+      ],
+    },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+  harden();
+  app.whenReady().then(async () => {
+    registerProtocol();
+    registerBridge();
+    await openLibrary();
+    buildMenu();
+    createWindow();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => {
+    for (const watcher of watchers) watcher.close();
+    void service?.close();
+  });
+}
