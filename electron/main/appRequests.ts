@@ -6,7 +6,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ImageLocator } from '../library/imageSources.js';
-import { ASSET_CSP, COMMON_HEADERS, IMAGE_TYPES, READER_CSP } from '../server/securityHeaders.js';
+import { ASSET_CSP, COMMON_HEADERS, IMAGE_TYPES, READER_CSP } from '../common/securityPolicy.js';
 
 export const APP_ORIGIN = 'app://reader';
 

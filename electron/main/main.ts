@@ -14,6 +14,9 @@ import { APP_ORIGIN, resolveAppRequest } from './appRequests.js';
 import { InvalidRequest, validateArguments } from './bridgeRequests.js';
 import { readJson, writeJson } from './jsonFile.js';
 
+// Tests and portable installs can keep all user data (folders, window, cache) in one chosen place.
+if (process.env.LECTURE_READER_DATA) app.setPath('userData', path.resolve(process.env.LECTURE_READER_DATA));
+
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
 app.enableSandbox();
 

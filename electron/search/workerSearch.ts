@@ -15,7 +15,8 @@ type Request = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R
 function startWorker(indexFile: string | undefined): Worker {
   const extension = import.meta.url.match(/\.(ts|mjs|js)$/)?.[1] ?? 'js';
   const entry = new URL(`./searchWorker.${extension}`, import.meta.url);
-  if (extension !== 'ts') return new Worker(entry, { workerData: { indexFile } });
+  // In the packaged app the worker file is unpacked next to the archive: a worker thread cannot start inside it.
+  if (extension !== 'ts') return new Worker(new URL(entry.href.replace('/app.asar/', '/app.asar.unpacked/')), { workerData: { indexFile } });
   const tsx = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry.href)}); });`;
   return new Worker(bootstrap, { eval: true, workerData: { indexFile } });

@@ -15,7 +15,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { LectureService } from '../service/lectureService.js';
-import { ASSET_CSP, COMMON_HEADERS, IMAGE_TYPES, READER_CSP } from './securityHeaders.js';
+import { ASSET_CSP, COMMON_HEADERS, IMAGE_TYPES, READER_CSP } from '../common/securityPolicy.js';
 
 export interface ServerOptions {
   service: LectureService;

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { ImageLocator } from '../../electron/library/imageSources.js';
+import { resolveAppRequest } from '../../electron/main/appRequests.js';
+import { InvalidRequest, validateArguments } from '../../electron/main/bridgeRequests.js';
+import { makeLibrary } from '../helpers/tempLibrary.js';
+
+const renderer = makeLibrary({ 'index.html': '<!doctype html>', 'static/app.js': '1', '.env': 'x' });
+const library = makeLibrary({ 'img/a.png': 'png', 'notes.txt': 'private' });
+const outside = makeLibrary({ 'secret.png': 'secret' });
+symlinkSync(path.join(outside.root, 'secret.png'), path.join(library.root, 'img/escape.png'));
+symlinkSync(outside.root, path.join(renderer.root, 'static/out'));
+after(() => [renderer, library, outside].forEach((folder) => folder.cleanup()));
+const locator = new ImageLocator([library.root]);
+const answer = (url: string) => resolveAppRequest(url, renderer.root, locator);
+
+test('the app protocol serves the reader, its files and lecture images', () => {
+  const index = answer('app://reader/');
+  assert.equal(index.status, 200);
+  assert.match((index as { file: string }).file, /index\.html$/);
+  assert.match(index.headers['content-security-policy'], /script-src 'self'/);
+  assert.equal((answer('app://reader/static/app.js') as { file: string }).file, path.join(renderer.root, 'static/app.js'));
+  const image = answer('app://reader/assets/0/img/a.png');
+  assert.equal(image.status, 200);
+  assert.match(image.headers['content-security-policy'], /default-src 'none'/);
+  assert.match((answer('app://reader/blog/some-lecture') as { file: string }).file, /index\.html$/, 'app routes get the reader');
+});
+
+test('the app protocol resolves only inside its roots', () => {
+  for (const url of [
+    'app://reader/../../../etc/passwd',
+    'app://reader/%2e%2e/%2e%2e/etc/passwd',
+    'app://reader/%252e%252e/etc/passwd.js',
+    'app://reader/static/..%2f..%2f.env',
+    'app://reader/..%5c..%5cetc%5cpasswd',
+    'app://reader/.env',
+    'app://reader/static/out/secret.png',
+    'app://reader//etc/passwd.js',
+    'app://reader/assets/0/../../etc/passwd.png',
+    'app://reader/assets/0/%2e%2e%2f%2e%2e%2fsecret.png',
+    'app://reader/assets/0/img/escape.png',
+    'app://reader/assets/0/notes.txt',
+    'app://reader/assets/1/img/a.png',
+    'app://reader/assets/0/%2Fetc%2Fpasswd.png',
+    'app://evil/index.html',
+    'app://reader/static/%00.js',
+    'app://reader/%E0%A4%A',
+  ]) {
+    const result = answer(url);
+    const file = (result as { file?: string }).file;
+    assert.ok(result.status !== 200 || file === path.join(renderer.root, 'index.html'), `${url} → ${file}`);
+  }
+});
+
+test('bridge arguments are validated before the library sees them', () => {
+  assert.deepEqual(validateArguments.getArticle(['slug', { includeDrafts: true }]), ['slug', { includeDrafts: true }]);
+  assert.deepEqual(validateArguments.search([{ q: 'kafka', limit: 1e9, tags: ['a'] }]), [{ q: 'kafka', tags: ['a'], limit: 100, includeDrafts: undefined }]);
+  assert.equal(validateArguments.search([{ q: 'x'.repeat(10_000) }])[0].q.length, 2000);
+  for (const bad of [[42], [{ q: 1 }], [{ q: 'a', tags: 'x' }], [{ q: 'a', limit: 'many' }], [null], [[]]]) {
+    assert.throws(() => validateArguments.search(bad), InvalidRequest, JSON.stringify(bad));
+  }
+  assert.throws(() => validateArguments.getArticle([{ evil: true }]), InvalidRequest);
+  assert.throws(() => validateArguments.getLibrary([{ includeDrafts: 'yes' }]), InvalidRequest);
+});

@@ -1,0 +1,57 @@
+/**
+ * Installers cannot be built here (electron-builder downloads Electron and platform tools), so the packaging
+ * configuration itself is checked: targets, icon, bundled lectures, hardening fuses.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { inflateSync } from 'node:zlib';
+import { PROJECT_ROOT } from '../helpers/cli.js';
+
+const manifest = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8'));
+const build = manifest.build;
+
+test('installers for Linux (AppImage, deb), Windows (NSIS) and macOS (dmg)', () => {
+  assert.deepEqual(build.linux.target, ['AppImage', 'deb']);
+  assert.deepEqual(build.win.target, ['nsis']);
+  assert.deepEqual(build.mac.target, ['dmg']);
+  assert.match(manifest.scripts.dist, /electron-builder/);
+  assert.equal(manifest.main, 'dist/electron/main.mjs');
+});
+
+test('the package holds the built app and the bundled lectures, no source maps', () => {
+  for (const entry of ['dist/electron/**', 'dist/renderer/**', 'content/**']) assert.ok(build.files.includes(entry), entry);
+  assert.ok(build.files.includes('!**/*.map'));
+  assert.ok(build.asarUnpack.includes('dist/electron/searchWorker.mjs'), 'the worker runs from outside the archive');
+});
+
+test('production fuses: no RunAsNode, no NODE_OPTIONS, no inspector flags, asar integrity', () => {
+  assert.deepEqual(build.electronFuses, {
+    runAsNode: false,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    enableCookieEncryption: true,
+    grantFileProtocolExtraPrivileges: false,
+  });
+});
+
+test('the icon is a real 512×512 PNG', () => {
+  for (const platform of ['linux', 'win', 'mac']) assert.equal(build[platform].icon, 'build/icon.png');
+  const png = readFileSync(path.join(PROJECT_ROOT, 'build/icon.png'));
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  assert.equal(png.readUInt32BE(16), 512);
+  assert.equal(png.readUInt32BE(20), 512);
+  const idat = png.indexOf('IDAT');
+  assert.ok(inflateSync(png.subarray(idat + 4, idat + 4 + png.readUInt32BE(idat - 4))).length === 512 * (512 * 4 + 1));
+});
+
+test('the main process bundle stays thin: no HTTP server, no renderer code', async () => {
+  const { build: esbuild } = await import('esbuild');
+  const result = await esbuild({ entryPoints: [path.join(PROJECT_ROOT, 'electron/main/main.ts')], bundle: true, platform: 'node', format: 'esm', write: false, external: ['electron'], metafile: true, logLevel: 'silent' });
+  const inputs = Object.keys(result.metafile!.inputs);
+  assert.ok(!inputs.some((input) => input.includes('electron/server/') || input.includes('renderer/')), 'the main process does not pull in the HTTP server or the renderer');
+  assert.ok(inputs.some((input) => input.includes('electron/library/')));
+});
