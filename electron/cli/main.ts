@@ -20,12 +20,14 @@ Commands:
   search <folder…> "<query>" [--tag T]… [--limit N] [--json]
   search <folder…> --queries-file F [--json]
                                full-text search (one query per line of F, in one process)
+  cache <folder…> [--clear]     make the library available offline: download every remote image it uses
+                               that no library folder holds (exit 1 when some could not be fetched)
   serve [folder…] [--port N] [--host H]
                                serve the reader and its API over HTTP (default: the bundled lectures on
                                127.0.0.1; --host 0.0.0.0 shares it with the local network)
 
 Options:
-  --cache-dir D                where the search index is saved (default: $LECTURE_READER_CACHE or the user cache folder)
+  --cache-dir D                where the search index and downloaded images are kept (default: $LECTURE_READER_CACHE or the user cache folder)
 `;
 
 class UsageError extends Error {}
@@ -140,6 +142,39 @@ async function serve(positionals: string[], options: { port: number; host: strin
   return 0;
 }
 
+async function cache(folders: string[], options: { cacheDir: string; clear: boolean }): Promise<number> {
+  if (folders.length === 0) throw new UsageError('Name at least one lecture folder.');
+  const service = await LectureService.open(folders, { cacheDir: options.cacheDir });
+  try {
+    if (options.clear) {
+      await service.images!.clear();
+      process.stdout.write(`Cleared the image cache in ${service.images!.dir}\n`);
+      return 0;
+    }
+    const before = await service.getOfflineStatus();
+    const bar = (p: { done: number; total: number; bytes: number; failures: number }) => {
+      const width = 30;
+      const filled = p.total ? Math.round((p.done / p.total) * width) : width;
+      const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.done}/${p.total} images, ${(p.bytes / 1048576).toFixed(1)} MB, ${p.failures} failed`;
+      if (process.stderr.isTTY) process.stderr.write(`\r${line}`);
+      else if (p.done === p.total || p.done % 10 === 0) process.stderr.write(`${line}\n`);
+    };
+    const { outcomes, progress } = await service.makeOffline(bar);
+    if (process.stderr.isTTY && progress.total) process.stderr.write('\n');
+    const after = await service.getOfflineStatus();
+    const out = [
+      `Images used: ${after.images}; available offline: ${before.available} before, ${after.available} now.`,
+      `Downloaded ${progress.done - progress.failures} of ${progress.total} missing (${(progress.bytes / 1048576).toFixed(1)} MB); cache: ${after.cacheEntries} images, ${(after.cacheBytes / 1048576).toFixed(1)} MB in ${service.images!.dir}`,
+    ];
+    for (const outcome of outcomes) if (!outcome.ok) out.push(`  failed ${outcome.url}: ${outcome.error}`);
+    if (progress.failures) out.push('Failed downloads are retried the next time this command runs.');
+    process.stdout.write(out.join('\n') + '\n');
+    return progress.failures ? 1 : 0;
+  } finally {
+    await service.close();
+  }
+}
+
 async function list(folders: string[], json: boolean): Promise<number> {
   const library = await loadLibrary(folders);
   const articles = library.overview(false).articles;
@@ -167,6 +202,7 @@ export async function main(argv: string[]): Promise<number> {
         'cache-dir': { type: 'string' },
         port: { type: 'string', default: '4173' },
         host: { type: 'string', default: '127.0.0.1' },
+        clear: { type: 'boolean', default: false },
       },
     });
     switch (command) {
@@ -182,6 +218,8 @@ export async function main(argv: string[]): Promise<number> {
           queriesFile: values['queries-file'],
           cacheDir: values['cache-dir'] ?? defaultCacheDir(),
         });
+      case 'cache':
+        return await cache(positionals, { cacheDir: values['cache-dir'] ?? defaultCacheDir(), clear: values.clear! });
       case 'serve':
         return await serve(positionals, { port: Number(values.port), host: values.host!, cacheDir: values['cache-dir'] ?? defaultCacheDir() });
       case undefined:

@@ -87,11 +87,22 @@ export interface SearchResponse {
   didYouMean?: string;
 }
 
+/** How much of the library can be read without the network. */
+export interface OfflineStatus {
+  /** Distinct images the published lectures use. */
+  images: number;
+  /** Of those, how many are in a library folder or the cache. */
+  available: number;
+  cacheEntries: number;
+  cacheBytes: number;
+}
+
 export interface LectureApi {
   getLibrary(options?: { includeDrafts?: boolean }): Promise<LibraryOverview>;
   getArticle(slug: string, options?: { includeDrafts?: boolean }): Promise<Article | null>;
   search(request: SearchRequest): Promise<SearchResponse>;
   getProblems(): Promise<Problem[]>;
+  getOfflineStatus(): Promise<OfflineStatus>;
   /** URL the reader can load an asset path from. Pure: no round trip. */
   assetUrl(assetPath: string): string;
   /** Calls `listener` whenever the library changes on disk; returns the unsubscribe function. Desktop app only. */

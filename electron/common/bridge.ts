@@ -14,4 +14,5 @@ export const BRIDGE_CHANNELS = {
   getArticle: 'lectures:get-article',
   search: 'lectures:search',
   getProblems: 'lectures:get-problems',
+  getOfflineStatus: 'lectures:get-offline-status',
 } as const satisfies Record<Exclude<keyof LectureBridge, 'onLibraryChanged'>, string>;

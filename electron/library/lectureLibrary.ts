@@ -31,6 +31,11 @@ export interface Lecture extends ParsedLecture {
 export interface LibraryOptions {
   /** Name shown in the sidebar; defaults to the first folder's name. */
   name?: string;
+  /**
+   * Where a remote image that is not in a library folder can be read offline (the image cache): its asset
+   * path, or null. Asked each time an article is shown, so newly cached images appear without a reload.
+   */
+  offlineImage?: (url: string) => string | null;
 }
 
 interface CachedFile {
@@ -58,6 +63,7 @@ export const MAX_LECTURE_BYTES = 8 * 1024 * 1024;
 export class LectureLibrary {
   readonly roots: string[];
   readonly name: string;
+  private readonly offlineImage: (url: string) => string | null;
   private readonly locator: ImageLocator;
   private readonly fileCache = new Map<string, CachedFile>();
   private lectureList: Lecture[] = [];
@@ -69,6 +75,7 @@ export class LectureLibrary {
     if (folders.length === 0) throw new Error('A library needs at least one folder');
     this.roots = folders.map((folder) => path.resolve(folder));
     this.name = options.name ?? path.basename(this.roots[0]);
+    this.offlineImage = options.offlineImage ?? (() => null);
     this.locator = new ImageLocator(this.roots);
   }
 
@@ -249,8 +256,24 @@ export class LectureLibrary {
     return this.lectureList.filter((lecture) => lecture.visible || includeDrafts);
   }
 
+  /** The asset path an image source is read from: the library folders first, then the offline cache. */
+  imageAsset(lecture: Lecture, src: string): string | null {
+    const local = lecture.images.get(src);
+    if (local) return local;
+    return isRemoteImage(src) ? this.offlineImage(src) : null;
+  }
+
+  /** Every remote image the library uses that no library folder holds: what the offline cache is for. */
+  remoteImages(): string[] {
+    const urls = new Set<string>();
+    for (const lecture of this.lectureList) {
+      for (const [src, local] of lecture.images) if (!local && isRemoteImage(src)) urls.add(src);
+    }
+    return [...urls];
+  }
+
   summary(lecture: Lecture): ArticleSummary {
-    const banner = lecture.bannerUrl ? lecture.images.get(lecture.bannerUrl) ?? undefined : undefined;
+    const banner = lecture.bannerUrl ? this.imageAsset(lecture, lecture.bannerUrl) ?? undefined : undefined;
     return {
       slug: lecture.slug,
       title: lecture.title || lecture.slug,
@@ -296,7 +319,7 @@ export class LectureLibrary {
       ...this.summary(lecture),
       body: lecture.body,
       headings: lecture.outline.headings,
-      images: Object.fromEntries(lecture.images),
+      images: Object.fromEntries([...lecture.images.keys()].map((src) => [src, this.imageAsset(lecture, src)])),
       knownLinks: [...new Set(knownLinks)],
       previous: position > 0 ? neighbour(sameTag[position - 1]) : undefined,
       next: position >= 0 ? neighbour(sameTag[position + 1]) : undefined,

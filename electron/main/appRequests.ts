@@ -5,8 +5,10 @@
  */
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { ImageLocator } from '../library/imageSources.js';
 import { ASSET_CSP, COMMON_HEADERS, IMAGE_TYPES, READER_CSP } from '../common/securityPolicy.js';
+
+/** Finds the file behind an asset path (LectureService.asset). */
+export type AssetLookup = (root: string, relative: string) => Promise<{ file: string; type: string } | null>;
 
 export const APP_ORIGIN = 'app://reader';
 
@@ -22,7 +24,7 @@ const STATIC_TYPES: Record<string, string> = {
 
 export type AppResponse = { status: 200; file: string; headers: Record<string, string> } | { status: 400 | 404; headers: Record<string, string> };
 
-export function resolveAppRequest(url: string, rendererDir: string, locator: ImageLocator): AppResponse {
+export async function resolveAppRequest(url: string, rendererDir: string, assets: AssetLookup): Promise<AppResponse> {
   const notFound = (status: 400 | 404 = 404): AppResponse => ({ status, headers: { ...COMMON_HEADERS } });
   let parsed: URL;
   try {
@@ -39,11 +41,10 @@ export function resolveAppRequest(url: string, rendererDir: string, locator: Ima
   }
   if (pathname.includes('\0') || pathname.includes('\\')) return notFound(400);
 
-  const asset = /^\/assets\/(\d+)\/(.+)$/.exec(pathname);
+  const asset = /^\/assets\/([^/]+)\/(.+)$/.exec(pathname);
   if (asset) {
-    const type = IMAGE_TYPES[path.extname(asset[2]).toLowerCase()];
-    const file = type ? locator.resolveInside(Number(asset[1]), asset[2]) : null;
-    return file ? { status: 200, file, headers: { ...COMMON_HEADERS, 'content-type': type, 'content-security-policy': ASSET_CSP } } : notFound();
+    const found = await assets(asset[1], asset[2]);
+    return found ? { status: 200, file: found.file, headers: { ...COMMON_HEADERS, 'content-type': found.type, 'content-security-policy': ASSET_CSP } } : notFound();
   }
 
   const relative = pathname.replace(/^\/+/, '');

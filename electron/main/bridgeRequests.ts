@@ -25,6 +25,7 @@ export const validateArguments: { [K in keyof typeof BRIDGE_CHANNELS]: (args: un
   getLibrary: ([value]) => [options(value)],
   getArticle: ([slug, value]) => [text(slug, 'slug', 300), options(value)],
   getProblems: () => [],
+  getOfflineStatus: () => [],
   search: ([value]) => {
     if (!value || typeof value !== 'object' || Array.isArray(value)) throw new InvalidRequest('search request must be an object');
     const request = value as Record<string, unknown>;

@@ -78,7 +78,8 @@ function registerBridge(): void {
 function registerProtocol(): void {
   protocol.handle('app', async (request) => {
     if (!service) return new Response('starting', { status: 503 });
-    const answer = resolveAppRequest(request.url, rendererDir(), service.library.imageLocator);
+    const current = service;
+    const answer = await resolveAppRequest(request.url, rendererDir(), (root, relative) => current.asset(root, relative));
     if (answer.status !== 200) return new Response(null, { status: answer.status, headers: answer.headers });
     return new Response(await readFile(answer.file), { status: 200, headers: answer.headers });
   });
@@ -146,6 +147,35 @@ async function addFolder(): Promise<void> {
   window.webContents.send(LIBRARY_CHANGED_EVENT);
 }
 
+/** "Make this library available offline", with progress on the taskbar and in the title, then a summary. */
+async function makeOffline(): Promise<void> {
+  if (!service || !window) return;
+  const target = window;
+  const { progress, outcomes } = await service.makeOffline((p) => {
+    target.setProgressBar(p.total ? p.done / p.total : 1);
+    target.setTitle(`${BUNDLED_LIBRARY_NAME} — tải ảnh ${p.done}/${p.total} (${(p.bytes / 1048576).toFixed(1)} MB, ${p.failures} lỗi)`);
+  });
+  target.setProgressBar(-1);
+  target.setTitle(BUNDLED_LIBRARY_NAME);
+  const status = await service.getOfflineStatus();
+  const failed = outcomes.filter((outcome) => !outcome.ok).length;
+  await dialog.showMessageBox(target, {
+    type: failed ? 'warning' : 'info',
+    title: 'Đọc ngoại tuyến',
+    message: `Đã tải ${progress.done - progress.failures}/${progress.total} ảnh còn thiếu (${(progress.bytes / 1048576).toFixed(1)} MB).`,
+    detail: `Có thể đọc ngoại tuyến ${status.available}/${status.images} ảnh. Bộ nhớ đệm: ${(status.cacheBytes / 1048576).toFixed(1)} MB.${failed ? ` ${failed} ảnh lỗi sẽ được thử lại lần sau.` : ''}`,
+  });
+  target.webContents.send(LIBRARY_CHANGED_EVENT);
+}
+
+async function clearImageCache(): Promise<void> {
+  if (!service?.images || !window) return;
+  const { response } = await dialog.showMessageBox(window, { type: 'question', buttons: ['Xoá', 'Huỷ'], defaultId: 1, message: 'Xoá mọi ảnh đã tải để đọc ngoại tuyến?' });
+  if (response !== 0) return;
+  await service.images.clear();
+  window.webContents.send(LIBRARY_CHANGED_EVENT);
+}
+
 function buildMenu(): void {
   const template: MenuItemConstructorOptions[] = [
     {
@@ -160,6 +190,9 @@ function buildMenu(): void {
             window?.webContents.send(LIBRARY_CHANGED_EVENT);
           },
         },
+        { type: 'separator' },
+        { label: 'Tải ảnh để đọc ngoại tuyến', click: () => void makeOffline() },
+        { label: 'Xoá bộ nhớ đệm ảnh…', click: () => void clearImageCache() },
         { type: 'separator' },
         { role: 'quit', label: 'Thoát' },
       ],

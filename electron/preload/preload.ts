@@ -10,6 +10,7 @@ const bridge: LectureBridge = {
   getArticle: (slug, options) => ipcRenderer.invoke(BRIDGE_CHANNELS.getArticle, slug, options),
   search: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.search, request),
   getProblems: () => ipcRenderer.invoke(BRIDGE_CHANNELS.getProblems),
+  getOfflineStatus: () => ipcRenderer.invoke(BRIDGE_CHANNELS.getOfflineStatus),
   onLibraryChanged: (listener) => {
     const handler = () => listener();
     ipcRenderer.on(LIBRARY_CHANGED_EVENT, handler);

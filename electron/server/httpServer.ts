@@ -15,7 +15,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { LectureService } from '../service/lectureService.js';
-import { ASSET_CSP, COMMON_HEADERS, IMAGE_TYPES, READER_CSP } from '../common/securityPolicy.js';
+import { ASSET_CSP, COMMON_HEADERS, READER_CSP } from '../common/securityPolicy.js';
 
 export interface ServerOptions {
   service: LectureService;
@@ -76,10 +76,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   });
 
   app.get('/api/problems', async () => service.getProblems());
+  app.get('/api/offline', async () => service.getOfflineStatus());
 
   app.get('/assets/:root/*', async (request, reply) => {
     const { root, '*': relative } = request.params as { root: string; '*': string };
-    return sendAsset(reply, service, Number(root), relative);
+    return sendAsset(reply, await service.asset(root, relative));
   });
 
   await app.register(fastifyStatic, {
@@ -110,19 +111,17 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   return app;
 }
 
-async function sendAsset(reply: FastifyReply, service: LectureService, root: number, relative: string) {
-  const type = IMAGE_TYPES[path.extname(relative).toLowerCase()];
-  const file = Number.isInteger(root) && type ? service.library.imageLocator.resolveInside(root, relative) : null;
-  if (!file) return reply.code(404).send({ error: 'Not found' });
-  const info = await stat(file);
+async function sendAsset(reply: FastifyReply, asset: { file: string; type: string } | null) {
+  if (!asset) return reply.code(404).send({ error: 'Not found' });
+  const info = await stat(asset.file);
   const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
   reply
-    .header('content-type', type)
+    .header('content-type', asset.type)
     .header('content-security-policy', ASSET_CSP)
     .header('cache-control', 'public, max-age=3600')
     .header('etag', etag);
   if (reply.request.headers['if-none-match'] === etag) return reply.code(304).send();
-  return reply.header('content-length', info.size).send(createReadStream(file));
+  return reply.header('content-length', info.size).send(createReadStream(asset.file));
 }
 
 /** Starts the server and returns its URL. */

@@ -4,7 +4,9 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import type { Article, LectureApi, LibraryOverview, Problem, SearchRequest, SearchResponse } from '../common/api.js';
+import { ImageCache, type Progress } from '../cache/imageCache.js';
+import type { Article, LectureApi, LibraryOverview, OfflineStatus, Problem, SearchRequest, SearchResponse } from '../common/api.js';
+import { IMAGE_TYPES } from '../common/securityPolicy.js';
 import { LectureLibrary, type LibraryOptions, type LoadStats } from '../library/lectureLibrary.js';
 import { IndexedSearch, type SearchBackend } from '../search/indexedSearch.js';
 import { indexFilePath } from '../search/indexStore.js';
@@ -33,13 +35,16 @@ export class LectureService implements LectureBackend {
   private constructor(
     readonly library: LectureLibrary,
     private readonly searchBackend: SearchBackend,
+    /** Downloaded lecture images; absent without a cache folder. */
+    readonly images: ImageCache | null,
   ) {}
 
   static async open(folders: string[], options: ServiceOptions = {}): Promise<LectureService> {
-    const library = new LectureLibrary(folders, options);
+    const images = options.cacheDir ? await ImageCache.open(path.join(options.cacheDir, 'images')) : null;
+    const library = new LectureLibrary(folders, { ...options, offlineImage: (url) => images?.assetFor(url) ?? null });
     const indexFile = options.cacheDir ? indexFilePath(options.cacheDir, library.roots) : undefined;
     const search = options.searchInWorker ? new WorkerSearch(indexFile) : await IndexedSearch.open(indexFile);
-    const service = new LectureService(library, search);
+    const service = new LectureService(library, search, images);
     await service.reload();
     return service;
   }
@@ -65,6 +70,41 @@ export class LectureService implements LectureBackend {
 
   async getProblems(): Promise<Problem[]> {
     return [...this.library.problems];
+  }
+
+  async getOfflineStatus(): Promise<OfflineStatus> {
+    const sources = new Set<string>();
+    let available = 0;
+    for (const lecture of this.library.readable()) {
+      for (const src of lecture.images.keys()) {
+        if (sources.has(src)) continue;
+        sources.add(src);
+        if (this.library.imageAsset(lecture, src)) available++;
+      }
+    }
+    const size = (await this.images?.size()) ?? { entries: 0, bytes: 0 };
+    return { images: sources.size, available, cacheEntries: size.entries, cacheBytes: size.bytes };
+  }
+
+  /**
+   * The file and type behind an asset path: `<root>/<path>` inside library folder `root`, or `cache/<key>` in
+   * the image cache. Null for anything else, including every path that would leave those places.
+   */
+  async asset(root: string, relative: string): Promise<{ file: string; type: string } | null> {
+    if (root === 'cache') {
+      const found = await this.images?.lookupKey(relative);
+      return found ? { file: found.file, type: found.entry.contentType } : null;
+    }
+    const type = IMAGE_TYPES[path.extname(relative).toLowerCase()];
+    const file = /^\d+$/.test(root) && type ? this.library.imageLocator.resolveInside(Number(root), relative) : null;
+    return file ? { file, type } : null;
+  }
+
+  /** "Make this library available offline": downloads every remote image not yet read offline. */
+  async makeOffline(onProgress?: (progress: Progress) => void) {
+    if (!this.images) throw new Error('No cache folder: images cannot be kept offline');
+    const missing = this.library.remoteImages().filter((url) => !this.images!.assetFor(url));
+    return this.images.fetchAll(missing, onProgress);
   }
 
   async close(): Promise<void> {

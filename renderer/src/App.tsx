@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { LibraryOverview, SearchHit } from '../../electron/common/api.js';
+import type { LibraryOverview, OfflineStatus, SearchHit } from '../../electron/common/api.js';
 import { api } from './api/index.js';
 import { ArticleList } from './components/ArticleList.js';
 import { Reader } from './components/Reader.js';
@@ -49,9 +49,11 @@ export function App() {
     if (restore !== undefined) setRoute(parseHash(location.hash));
   }, [restore]);
 
+  const [offline, setOffline] = useState<OfflineStatus | null>(null);
   const loadLibrary = useCallback(() => {
     setLoadError(null);
     api.getLibrary({ includeDrafts: settings.showDrafts }).then(setLibrary, (error: Error) => setLoadError(error.message));
+    api.getOfflineStatus().then(setOffline, () => setOffline(null));
   }, [settings.showDrafts]);
   useEffect(loadLibrary, [loadLibrary]);
 
@@ -137,6 +139,7 @@ export function App() {
         {library && (
           <Sidebar
             library={library}
+            offline={offline}
             strings={strings}
             selectedTags={selectedTags}
             onToggleTag={toggleTag}

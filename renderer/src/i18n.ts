@@ -48,6 +48,7 @@ const vi = {
   library: 'Thư viện',
   empty: 'Không có bài giảng nào phù hợp.',
   print: 'In bài giảng',
+  offline: (available: number, total: number, megabytes: string) => `Ảnh đọc được ngoại tuyến: ${available}/${total} · bộ nhớ đệm ${megabytes} MB`,
 };
 
 export type Strings = typeof vi;
@@ -101,6 +102,7 @@ const en: Strings = {
   library: 'Library',
   empty: 'No lecture matches.',
   print: 'Print lecture',
+  offline: (available, total, megabytes) => `Images available offline: ${available}/${total} · cache ${megabytes} MB`,
 };
 
 export const STRINGS = { vi, en };

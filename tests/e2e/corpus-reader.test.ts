@@ -121,11 +121,14 @@ describe('reader on the real corpus', { skip }, () => {
       await page.waitForURL(new RegExp(`#/blog/${slug}`));
       await page.getByRole('article').waitFor();
       if (section) {
-        const visible = await page.getByRole('heading', { name: section, exact: true }).first().evaluate((element) => {
-          const top = element.getBoundingClientRect().top;
-          return top >= 0 && top < innerHeight;
-        });
-        assert.ok(visible, `section "${section}" is on screen`);
+        const heading = await page.getByRole('heading', { name: section, exact: true }).first().elementHandle();
+        const onScreen = await page
+          .waitForFunction((element) => {
+            const top = (element as Element).getBoundingClientRect().top;
+            return top >= 0 && top < innerHeight;
+          }, heading, { timeout: 3000 })
+          .then(() => true, () => false);
+        assert.ok(onScreen, `section "${section}" is on screen`);
       }
       await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('search-hit')?.size! > 0);
       await page.close();

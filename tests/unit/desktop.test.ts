@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { ImageLocator } from '../../electron/library/imageSources.js';
+import { LectureService } from '../../electron/service/lectureService.js';
 import { resolveAppRequest } from '../../electron/main/appRequests.js';
 import { InvalidRequest, validateArguments } from '../../electron/main/bridgeRequests.js';
 import { makeLibrary } from '../helpers/tempLibrary.js';
@@ -13,22 +13,23 @@ const outside = makeLibrary({ 'secret.png': 'secret' });
 symlinkSync(path.join(outside.root, 'secret.png'), path.join(library.root, 'img/escape.png'));
 symlinkSync(outside.root, path.join(renderer.root, 'static/out'));
 after(() => [renderer, library, outside].forEach((folder) => folder.cleanup()));
-const locator = new ImageLocator([library.root]);
-const answer = (url: string) => resolveAppRequest(url, renderer.root, locator);
+const service = await LectureService.open([library.root]);
+after(() => service.close());
+const answer = (url: string) => resolveAppRequest(url, renderer.root, (root, relative) => service.asset(root, relative));
 
-test('the app protocol serves the reader, its files and lecture images', () => {
-  const index = answer('app://reader/');
+test('the app protocol serves the reader, its files and lecture images', async () => {
+  const index = await answer('app://reader/');
   assert.equal(index.status, 200);
   assert.match((index as { file: string }).file, /index\.html$/);
   assert.match(index.headers['content-security-policy'], /script-src 'self'/);
-  assert.equal((answer('app://reader/static/app.js') as { file: string }).file, path.join(renderer.root, 'static/app.js'));
-  const image = answer('app://reader/assets/0/img/a.png');
+  assert.equal(((await answer('app://reader/static/app.js')) as { file: string }).file, path.join(renderer.root, 'static/app.js'));
+  const image = await answer('app://reader/assets/0/img/a.png');
   assert.equal(image.status, 200);
   assert.match(image.headers['content-security-policy'], /default-src 'none'/);
-  assert.match((answer('app://reader/blog/some-lecture') as { file: string }).file, /index\.html$/, 'app routes get the reader');
+  assert.match(((await answer('app://reader/blog/some-lecture')) as { file: string }).file, /index\.html$/, 'app routes get the reader');
 });
 
-test('the app protocol resolves only inside its roots', () => {
+test('the app protocol resolves only inside its roots', async () => {
   for (const url of [
     'app://reader/../../../etc/passwd',
     'app://reader/%2e%2e/%2e%2e/etc/passwd',
@@ -42,13 +43,15 @@ test('the app protocol resolves only inside its roots', () => {
     'app://reader/assets/0/%2e%2e%2f%2e%2e%2fsecret.png',
     'app://reader/assets/0/img/escape.png',
     'app://reader/assets/0/notes.txt',
+    'app://reader/assets/cache/' + 'a'.repeat(64),
+    'app://reader/assets/cache/../../secret.png',
     'app://reader/assets/1/img/a.png',
     'app://reader/assets/0/%2Fetc%2Fpasswd.png',
     'app://evil/index.html',
     'app://reader/static/%00.js',
     'app://reader/%E0%A4%A',
   ]) {
-    const result = answer(url);
+    const result = await answer(url);
     const file = (result as { file?: string }).file;
     assert.ok(result.status !== 200 || file === path.join(renderer.root, 'index.html'), `${url} → ${file}`);
   }

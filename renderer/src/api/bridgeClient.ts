@@ -10,6 +10,7 @@ export class BridgeLectureApi implements LectureApi {
   getArticle: LectureApi['getArticle'] = (slug, options) => this.bridge.getArticle(slug, options);
   search: LectureApi['search'] = (request) => this.bridge.search(request);
   getProblems: LectureApi['getProblems'] = () => this.bridge.getProblems();
+  getOfflineStatus: LectureApi['getOfflineStatus'] = () => this.bridge.getOfflineStatus();
   onLibraryChanged = (listener: () => void) => this.bridge.onLibraryChanged(listener);
   /** Assets are served by the app's own protocol, at the same path as over HTTP. */
   assetUrl(assetPath: string): string {

@@ -1,4 +1,4 @@
-import { assetRoute, type Article, type LectureApi, type LibraryOverview, type Problem, type SearchRequest, type SearchResponse } from '../../../electron/common/api.js';
+import { assetRoute, type Article, type LectureApi, type LibraryOverview, type OfflineStatus, type Problem, type SearchRequest, type SearchResponse } from '../../../electron/common/api.js';
 
 /** The contract over the local HTTP server's JSON API (browser and classroom mode). */
 export class HttpLectureApi implements LectureApi {
@@ -30,6 +30,10 @@ export class HttpLectureApi implements LectureApi {
 
   getProblems(): Promise<Problem[]> {
     return this.get('/api/problems');
+  }
+
+  getOfflineStatus(): Promise<OfflineStatus> {
+    return this.get('/api/offline');
   }
 
   assetUrl(assetPath: string): string {

@@ -34,6 +34,7 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
   const [progress, setProgress] = useState(0);
   const [activeHeading, setActiveHeading] = useState<string>('');
   const body = useRef<HTMLDivElement>(null);
+  const articleElement = useRef<HTMLElement>(null);
 
   useEffect(() => {
     let current = true;
@@ -68,8 +69,9 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
       else window.scrollTo({ top: 0 });
     };
     requestAnimationFrame(place);
-    // Images above the target load later and push it down: keep it in place until the reader takes over.
-    const container = body.current;
+    // Images above the target (the banner too) load later and push it down: keep it in place until the reader
+    // takes over.
+    const container = articleElement.current ?? body.current;
     const onImageLoad = () => requestAnimationFrame(place);
     const stop = () => {
       container.removeEventListener('load', onImageLoad, true);
@@ -144,7 +146,7 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
       <div className="progress" role="progressbar" aria-label={strings.readingProgress} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
         <div className="progress-fill" style={{ transform: `scaleX(${progress})` }} />
       </div>
-      <article className="reader" lang="vi">
+      <article className="reader" lang="vi" ref={articleElement}>
         {banner && <img className="banner" src={banner} alt="" />}
         <header className="article-head">
           <h1>{article.title}</h1>

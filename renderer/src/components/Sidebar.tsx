@@ -1,8 +1,9 @@
-import type { LibraryOverview } from '../../../electron/common/api.js';
+import type { LibraryOverview, OfflineStatus } from '../../../electron/common/api.js';
 import type { Strings } from '../i18n.js';
 
 interface SidebarProps {
   library: LibraryOverview;
+  offline: OfflineStatus | null;
   strings: Strings;
   selectedTags: string[];
   onToggleTag: (tag: string) => void;
@@ -12,7 +13,7 @@ interface SidebarProps {
   onClose: () => void;
 }
 
-export function Sidebar({ library, strings, selectedTags, onToggleTag, onClearTags, onOpenArticle, open, onClose }: SidebarProps) {
+export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, onClearTags, onOpenArticle, open, onClose }: SidebarProps) {
   const highlights = library.articles.filter((article) => article.highlight);
   return (
     <nav className={open ? 'sidebar open' : 'sidebar'} aria-label={strings.library}>
@@ -23,6 +24,12 @@ export function Sidebar({ library, strings, selectedTags, onToggleTag, onClearTa
         </button>
       </div>
       <p className="library-count">{strings.lectures(library.articles.length)}</p>
+      {offline && offline.images > 0 && (
+        <p className="offline-status">
+          <span className={offline.available === offline.images ? 'dot full' : 'dot'} aria-hidden="true" />
+          {strings.offline(offline.available, offline.images, (offline.cacheBytes / 1048576).toFixed(1))}
+        </p>
+      )}
       {highlights.length > 0 && (
         <section aria-labelledby="highlights-heading">
           <h3 id="highlights-heading">★ {strings.highlights}</h3>

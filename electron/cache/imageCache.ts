@@ -1,0 +1,270 @@
+/**
+ * The offline image cache: lecture images downloaded once, read forever.
+ *
+ * Each entry is two files named by the SHA-256 of the URL: `<key>.img` (the bytes) and `<key>.json` (URL,
+ * content type, size, checksum, fetched-at, ETag). Both are written to a temporary file and renamed into
+ * place, the metadata last: it is the commit mark. An entry is valid only when its metadata parses and the
+ * image's size and checksum match it, so a crash or kill mid-download never leaves a file that reads as a
+ * valid image, and a corrupted entry is detected and fetched again.
+ *
+ * Downloads are bounded: concurrency, a timeout, a size limit, a number of redirects; the response must really
+ * be an image (its bytes are checked, not only its header). Failures are recorded and retried on the next
+ * run; they are never fatal.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { IMAGE_CONTENT_TYPES, sniffImage } from './imageBytes.js';
+
+export interface CacheEntry {
+  url: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  fetchedAt: string;
+  etag?: string;
+}
+
+export interface CacheOptions {
+  /** Largest image accepted, in bytes. */
+  maxBytes?: number;
+  /** Whole-download time limit, in milliseconds. */
+  timeoutMs?: number;
+  maxRedirects?: number;
+  /** Downloads running at once. */
+  concurrency?: number;
+}
+
+export type DownloadOutcome = { url: string; ok: true; entry: CacheEntry; cached: boolean } | { url: string; ok: false; error: string };
+
+export interface Progress {
+  done: number;
+  total: number;
+  bytes: number;
+  failures: number;
+}
+
+const DEFAULTS: Required<CacheOptions> = { maxBytes: 20 * 1024 * 1024, timeoutMs: 20_000, maxRedirects: 5, concurrency: 4 };
+const FAILURES_FILE = 'failures.json';
+
+export class ImageCache {
+  private readonly options: Required<CacheOptions>;
+  /** Entries already verified in this process, by key, with the image's mtime when verified. */
+  private readonly verified = new Map<string, { entry: CacheEntry; mtimeMs: number }>();
+  /** URLs with a valid entry: filled by `open`, kept current by downloads. */
+  private readonly available = new Set<string>();
+
+  constructor(
+    readonly dir: string,
+    options: CacheOptions = {},
+  ) {
+    this.options = { ...DEFAULTS, ...options };
+  }
+
+  /** Opens the cache folder, verifying every entry, and drops what a crash left half-written. */
+  static async open(dir: string, options: CacheOptions = {}): Promise<ImageCache> {
+    const cache = new ImageCache(dir, options);
+    for (const name of await readdir(dir).catch(() => [] as string[])) {
+      if (name.endsWith('.tmp')) await rm(path.join(dir, name), { force: true });
+      const key = /^([0-9a-f]{64})\.json$/.exec(name)?.[1];
+      const found = key ? await cache.lookupKey(key) : null;
+      if (found) cache.available.add(found.entry.url);
+    }
+    return cache;
+  }
+
+  /** Asset path (`cache/<key>`) of a URL with a valid entry, without touching the disk. */
+  assetFor(url: string): string | null {
+    return this.available.has(url) ? `cache/${ImageCache.keyFor(url)}` : null;
+  }
+
+  static keyFor(url: string): string {
+    return createHash('sha256').update(url).digest('hex');
+  }
+
+  private imagePath(key: string): string {
+    return path.join(this.dir, `${key}.img`);
+  }
+
+  private metaPath(key: string): string {
+    return path.join(this.dir, `${key}.json`);
+  }
+
+  /** The valid entry for a URL, or null (missing, torn or corrupt). */
+  async lookup(url: string): Promise<{ file: string; entry: CacheEntry } | null> {
+    return this.lookupKey(ImageCache.keyFor(url), url);
+  }
+
+  /** The valid entry for a key (as used in asset paths), or null. */
+  async lookupKey(key: string, expectedUrl?: string): Promise<{ file: string; entry: CacheEntry } | null> {
+    if (!/^[0-9a-f]{64}$/.test(key)) return null;
+    const file = this.imagePath(key);
+    let info;
+    try {
+      info = await stat(file);
+    } catch {
+      return null;
+    }
+    const known = this.verified.get(key);
+    if (known && known.mtimeMs === info.mtimeMs && known.entry.size === info.size) return { file, entry: known.entry };
+    try {
+      const entry = JSON.parse(await readFile(this.metaPath(key), 'utf8')) as CacheEntry;
+      if (expectedUrl !== undefined && entry.url !== expectedUrl) return null;
+      if (entry.size !== info.size) return null;
+      const bytes = await readFile(file);
+      if (createHash('sha256').update(bytes).digest('hex') !== entry.sha256 || !sniffImage(bytes)) {
+        this.available.delete(entry.url);
+        return null;
+      }
+      this.verified.set(key, { entry, mtimeMs: info.mtimeMs });
+      return { file, entry };
+    } catch {
+      return null;
+    }
+  }
+
+  /** Fetches a URL into the cache unless a valid entry is already there. */
+  async fetch(url: string): Promise<DownloadOutcome> {
+    const existing = await this.lookup(url);
+    if (existing) return { url, ok: true, entry: existing.entry, cached: true };
+    try {
+      const { bytes, contentType, etag } = await this.download(url);
+      const kind = sniffImage(bytes);
+      if (!kind) throw new Error(`not an image (server said ${contentType || 'nothing'})`);
+      const entry: CacheEntry = {
+        url,
+        contentType: IMAGE_CONTENT_TYPES[kind],
+        size: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        fetchedAt: new Date().toISOString(),
+        etag,
+      };
+      await this.commit(entry, bytes);
+      return { url, ok: true, entry, cached: false };
+    } catch (error) {
+      return { url, ok: false, error: (error as Error).message };
+    }
+  }
+
+  private async download(url: string): Promise<{ bytes: Buffer; contentType: string; etag?: string }> {
+    const { maxBytes, timeoutMs, maxRedirects } = this.options;
+    const signal = AbortSignal.timeout(timeoutMs);
+    let target = url;
+    for (let redirects = 0; ; redirects++) {
+      if (!/^https?:\/\//i.test(target)) throw new Error(`refused: ${target.split(':')[0]} URL`);
+      let response: Response;
+      try {
+        response = await fetch(target, { redirect: 'manual', signal, headers: { accept: 'image/*' } });
+      } catch (error) {
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        throw new Error(signal.aborted ? `timed out after ${timeoutMs} ms` : `network error: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
+      }
+      if (response.status >= 300 && response.status < 400 && response.headers.get('location')) {
+        await response.body?.cancel();
+        if (redirects >= maxRedirects) throw new Error(`too many redirects (more than ${maxRedirects})`);
+        target = new URL(response.headers.get('location')!, target).href;
+        continue;
+      }
+      if (!response.ok || !response.body) {
+        await response.body?.cancel();
+        throw new Error(`HTTP ${response.status}`);
+      }
+      const declared = Number(response.headers.get('content-length') ?? 0);
+      if (declared > maxBytes) {
+        await response.body.cancel();
+        throw new Error(`too large (${declared} bytes, limit ${maxBytes})`);
+      }
+      const chunks: Buffer[] = [];
+      let total = 0;
+      try {
+        for await (const chunk of response.body) {
+          total += chunk.length;
+          if (total > maxBytes) throw new Error(`too large (over ${maxBytes} bytes)`);
+          chunks.push(Buffer.from(chunk));
+        }
+      } catch (error) {
+        if (signal.aborted) throw new Error(`timed out after ${timeoutMs} ms`);
+        throw error;
+      }
+      return { bytes: Buffer.concat(chunks), contentType: response.headers.get('content-type') ?? '', etag: response.headers.get('etag') ?? undefined };
+    }
+  }
+
+  /** Image first, metadata last, each through a temporary file and a rename. */
+  private async commit(entry: CacheEntry, bytes: Buffer): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    const key = ImageCache.keyFor(entry.url);
+    const suffix = `.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    await rm(this.metaPath(key), { force: true });
+    this.available.delete(entry.url);
+    await writeFile(this.imagePath(key) + suffix, bytes);
+    await rename(this.imagePath(key) + suffix, this.imagePath(key));
+    await writeFile(this.metaPath(key) + suffix, JSON.stringify(entry));
+    await rename(this.metaPath(key) + suffix, this.metaPath(key));
+    this.verified.delete(key);
+    this.available.add(entry.url);
+  }
+
+  /** Fetches every URL not yet cached, a few at a time, reporting progress; failures are recorded for later. */
+  async fetchAll(urls: string[], onProgress?: (progress: Progress) => void): Promise<{ outcomes: DownloadOutcome[]; progress: Progress }> {
+    const queue = [...new Set(urls)];
+    const progress: Progress = { done: 0, total: queue.length, bytes: 0, failures: 0 };
+    const outcomes: DownloadOutcome[] = [];
+    const worker = async () => {
+      for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+        const outcome = await this.fetch(url);
+        outcomes.push(outcome);
+        progress.done++;
+        if (outcome.ok) progress.bytes += outcome.entry.size;
+        else progress.failures++;
+        onProgress?.({ ...progress });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.options.concurrency, queue.length) }, worker));
+    await this.recordFailures(outcomes);
+    return { outcomes, progress };
+  }
+
+  private async recordFailures(outcomes: DownloadOutcome[]): Promise<void> {
+    const previous = await this.failures();
+    for (const outcome of outcomes) {
+      if (outcome.ok) delete previous[outcome.url];
+      else previous[outcome.url] = { error: outcome.error, at: new Date().toISOString() };
+    }
+    await mkdir(this.dir, { recursive: true });
+    const temporary = path.join(this.dir, `${FAILURES_FILE}.${process.pid}.tmp`);
+    await writeFile(temporary, JSON.stringify(previous, null, 2));
+    await rename(temporary, path.join(this.dir, FAILURES_FILE));
+  }
+
+  /** Downloads that failed last time, by URL: retried by the next "make available offline". */
+  async failures(): Promise<Record<string, { error: string; at: string }>> {
+    try {
+      return JSON.parse(await readFile(path.join(this.dir, FAILURES_FILE), 'utf8'));
+    } catch {
+      return {};
+    }
+  }
+
+  /** Entries and bytes on disk (valid or not: what clearing would free). */
+  async size(): Promise<{ entries: number; bytes: number }> {
+    let entries = 0;
+    let bytes = 0;
+    for (const name of await readdir(this.dir).catch(() => [] as string[])) {
+      const info = await stat(path.join(this.dir, name)).catch(() => null);
+      if (!info?.isFile()) continue;
+      bytes += info.size;
+      if (name.endsWith('.img')) entries++;
+    }
+    return { entries, bytes };
+  }
+
+  /** Removes every cached image and the failure record; the folder itself stays. */
+  async clear(): Promise<void> {
+    for (const name of await readdir(this.dir).catch(() => [] as string[])) {
+      if (/^[0-9a-f]{64}\.(img|json)(\..*\.tmp)?$/.test(name) || name.startsWith(FAILURES_FILE)) await rm(path.join(this.dir, name), { force: true });
+    }
+    this.verified.clear();
+    this.available.clear();
+  }
+}
