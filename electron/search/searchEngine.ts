@@ -54,8 +54,8 @@ const FIELD_WEIGHT: Record<Field, number> = { title: 8, heading: 4, meta: 2, bod
 const EXACT_BONUS = 0.75;
 /** Credit for two query words found side by side, relative to a single word's. */
 const PHRASE_WEIGHT = 1.5;
-/** How many vocabulary words an unfinished last word expands to. */
-const PREFIX_EXPANSIONS = 12;
+/** How many vocabulary words an unfinished last word expands to: fewer for very short, ambiguous prefixes. */
+const prefixExpansions = (prefix: string) => (prefix.length <= 2 ? 4 : prefix.length === 3 ? 8 : 12);
 /** Share of a lecture's other matching sections added to its best one: a lecture about a topic mentions it often. */
 const OTHER_SECTIONS_SHARE = 0.2;
 
@@ -302,7 +302,7 @@ export class SearchEngine {
   private resolveWords(query: QueryWord[]): { words: { terms: string[]; exact?: string; corrected?: string }[]; corrected?: string } {
     let anyCorrection = false;
     const words = query.map((word) => {
-      const terms = word.prefix ? this.vocabulary.withPrefix(word.folded, PREFIX_EXPANSIONS) : this.vocabulary.count(word.folded) ? [word.folded] : [];
+      const terms = word.prefix ? this.vocabulary.withPrefix(word.folded, prefixExpansions(word.folded)) : this.vocabulary.count(word.folded) ? [word.folded] : [];
       if (word.prefix && this.vocabulary.count(word.folded) && !terms.includes(word.folded)) terms.unshift(word.folded);
       const exact = word.accented && word.exact !== word.folded ? word.exact : undefined;
       if (terms.length > 0 || word.folded.length < 3) return { terms, exact };
