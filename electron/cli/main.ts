@@ -10,7 +10,8 @@ import { formatVietnameseDate } from '../common/dates.js';
 import { LectureLibrary } from '../library/lectureLibrary.js';
 import { startServer } from '../server/httpServer.js';
 import { bundledContentDir, BUNDLED_LIBRARY_NAME, rendererDir } from '../service/appPaths.js';
-import { defaultCacheDir, LectureService } from '../service/lectureService.js';
+import { RemoteLibraries } from '../library/remoteLibrary.js';
+import { defaultCacheDir, defaultDataDir, LectureService } from '../service/lectureService.js';
 
 const USAGE = `Usage: npm run -s cli -- <command> [options]
 
@@ -22,6 +23,9 @@ Commands:
                                full-text search (one query per line of F, in one process)
   cache <folder…> [--clear]     make the library available offline: download every remote image it uses
                                that no library folder holds (exit 1 when some could not be fetched)
+  sync <github-address>… [--data-dir D]
+                               download a lecture repository from GitHub (OWNER/REPO or its URL), or check it
+                               for updates, and print the local folder to read it from, offline
   serve [folder…] [--port N] [--host H]
                                serve the reader and its API over HTTP (default: the bundled lectures on
                                127.0.0.1; --host 0.0.0.0 shares it with the local network)
@@ -175,6 +179,23 @@ async function cache(folders: string[], options: { cacheDir: string; clear: bool
   }
 }
 
+async function sync(addresses: string[], dataDir: string): Promise<number> {
+  if (addresses.length === 0) throw new UsageError('Name a GitHub repository, e.g. MinhHuuNguyen/data-engineer-lectures.');
+  const remotes = new RemoteLibraries(dataDir, { archiveUrl: process.env.LECTURE_READER_ARCHIVE_BASE ? (a) => `${process.env.LECTURE_READER_ARCHIVE_BASE}/${a.owner}/${a.repo}/${a.ref ?? 'HEAD'}.tar.gz` : undefined });
+  let failed = 0;
+  for (const address of addresses) {
+    try {
+      const { folder, status, record } = await remotes.sync(address);
+      const words = { downloaded: 'downloaded', updated: 'updated', unchanged: 'already up to date' }[status];
+      process.stdout.write(`${address}: ${words} (${record.files} files) → ${folder}\n`);
+    } catch (error) {
+      failed++;
+      process.stderr.write(`${address}: ${(error as Error).message}\n`);
+    }
+  }
+  return failed ? 1 : 0;
+}
+
 async function list(folders: string[], json: boolean): Promise<number> {
   const library = await loadLibrary(folders);
   const articles = library.overview(false).articles;
@@ -203,6 +224,7 @@ export async function main(argv: string[]): Promise<number> {
         port: { type: 'string', default: '4173' },
         host: { type: 'string', default: '127.0.0.1' },
         clear: { type: 'boolean', default: false },
+        'data-dir': { type: 'string' },
       },
     });
     switch (command) {
@@ -220,6 +242,8 @@ export async function main(argv: string[]): Promise<number> {
         });
       case 'cache':
         return await cache(positionals, { cacheDir: values['cache-dir'] ?? defaultCacheDir(), clear: values.clear! });
+      case 'sync':
+        return await sync(positionals, values['data-dir'] ?? defaultDataDir());
       case 'serve':
         return await serve(positionals, { port: Number(values.port), host: values.host!, cacheDir: values['cache-dir'] ?? defaultCacheDir() });
       case undefined:

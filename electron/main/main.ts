@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BRIDGE_CHANNELS, LIBRARY_CHANGED_EVENT } from '../common/bridge.js';
 import { bundledContentDir, BUNDLED_LIBRARY_NAME, rendererDir } from '../service/appPaths.js';
+import { RemoteLibraries } from '../library/remoteLibrary.js';
 import { LectureService } from '../service/lectureService.js';
 import { APP_ORIGIN, resolveAppRequest } from './appRequests.js';
 import { InvalidRequest, validateArguments } from './bridgeRequests.js';
@@ -33,9 +34,13 @@ function userFolders(): string[] {
   return Array.isArray(folders) ? folders.filter((folder): folder is string => typeof folder === 'string') : [];
 }
 
+/** Libraries downloaded from GitHub (`npm run -s cli -- sync OWNER/REPO --data-dir <user data>`). */
+const remotes = () => new RemoteLibraries(app.getPath('userData'));
+
 async function openLibrary(): Promise<void> {
   await service?.close();
-  service = await LectureService.open([bundledContentDir(), ...userFolders()], {
+  const downloaded = (await remotes().list()).map((entry) => entry.folder);
+  service = await LectureService.open([bundledContentDir(), ...userFolders(), ...downloaded], {
     name: BUNDLED_LIBRARY_NAME,
     cacheDir: process.env.LECTURE_READER_CACHE ?? path.join(app.getPath('userData'), 'cache'),
     searchInWorker: true,
@@ -170,6 +175,23 @@ async function makeOffline(): Promise<void> {
   target.webContents.send(LIBRARY_CHANGED_EVENT);
 }
 
+/** Checks every downloaded library for an update (one request each; unchanged archives are not downloaded). */
+async function updateRemoteLibraries(): Promise<void> {
+  if (!window) return;
+  const lines: string[] = [];
+  for (const { record } of await remotes().list()) {
+    try {
+      const { status } = await remotes().sync(record.address);
+      lines.push(`${record.address}: ${status === 'unchanged' ? 'không có gì mới' : 'đã cập nhật'}`);
+    } catch (error) {
+      lines.push(`${record.address}: ${(error as Error).message}`);
+    }
+  }
+  await openLibrary();
+  window.webContents.send(LIBRARY_CHANGED_EVENT);
+  await dialog.showMessageBox(window, { type: 'info', message: 'Thư viện từ GitHub', detail: lines.join('\n') || 'Chưa có thư viện nào được tải từ GitHub.' });
+}
+
 async function clearImageCache(): Promise<void> {
   if (!service?.images || !window) return;
   const { response } = await dialog.showMessageBox(window, { type: 'question', buttons: ['Xoá', 'Huỷ'], defaultId: 1, message: 'Xoá mọi ảnh đã tải để đọc ngoại tuyến?' });
@@ -192,6 +214,7 @@ function buildMenu(): void {
             window?.webContents.send(LIBRARY_CHANGED_EVENT);
           },
         },
+        { label: 'Cập nhật thư viện từ GitHub', click: () => void updateRemoteLibraries() },
         { type: 'separator' },
         { label: 'Tải ảnh để đọc ngoại tuyến', click: () => void makeOffline() },
         { label: 'Xoá bộ nhớ đệm ảnh…', click: () => void clearImageCache() },

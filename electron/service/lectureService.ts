@@ -31,6 +31,14 @@ export function defaultCacheDir(): string {
   return path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'lecture-reader');
 }
 
+/** The user data folder (downloaded libraries): `$LECTURE_READER_DATA`, else the platform's data folder. */
+export function defaultDataDir(): string {
+  if (process.env.LECTURE_READER_DATA) return path.resolve(process.env.LECTURE_READER_DATA);
+  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? os.homedir(), 'LectureReader');
+  if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Application Support', 'LectureReader');
+  return path.join(process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'), 'lecture-reader');
+}
+
 export class LectureService implements LectureBackend {
   private constructor(
     readonly library: LectureLibrary,

@@ -1,0 +1,167 @@
+/**
+ * Lecture libraries that live in a GitHub repository: the repository's archive is downloaded once when online,
+ * its Markdown and images are kept in the data folder, updates are checked on request (ETag), and it reads fully
+ * offline afterwards.
+ *
+ * Safety: the archive is size- and time-limited; only regular Markdown and image files are extracted, never
+ * links or paths that leave the folder; the new copy is unpacked beside the old one and swapped in by rename,
+ * so a crash or kill mid-download leaves the previous copy readable, and a half-done swap is repaired on the
+ * next sync.
+ */
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { extract } from 'tar';
+
+export interface RepositoryAddress {
+  owner: string;
+  repo: string;
+  /** Branch, tag or commit; the default branch when absent. */
+  ref?: string;
+}
+
+/** `https://github.com/OWNER/REPO[.git][/tree/REF]` or `OWNER/REPO[@REF]`. */
+export function parseRepositoryAddress(address: string): RepositoryAddress {
+  const text = address.trim();
+  const url = /^https?:\/\/(?:www\.)?github\.com\/([\w.-]+)\/([\w.-]+?)(?:\.git)?(?:\/tree\/([^?#]+))?\/?(?:[?#].*)?$/i.exec(text);
+  const short = /^([\w.-]+)\/([\w.-]+?)(?:@([\w./-]+))?$/.exec(text);
+  const match = url ?? short;
+  if (!match) throw new Error(`Not a GitHub repository address: ${address}`);
+  return { owner: match[1], repo: match[2], ref: match[3] || undefined };
+}
+
+export interface RemoteOptions {
+  /** Where the archive of a repository is downloaded from (tests point this at a local server). */
+  archiveUrl?: (address: RepositoryAddress) => string;
+  maxBytes?: number;
+  timeoutMs?: number;
+}
+
+export interface RemoteRecord {
+  address: string;
+  archiveUrl: string;
+  etag?: string;
+  fetchedAt: string;
+  files: number;
+}
+
+export type SyncResult = { folder: string; status: 'downloaded' | 'updated' | 'unchanged'; record: RemoteRecord };
+
+const KEPT_FILES = /\.(md|markdown|png|jpe?g|gif|webp|avif|svg|bmp)$/i;
+
+export class RemoteLibraries {
+  private readonly archiveUrl: (address: RepositoryAddress) => string;
+  private readonly maxBytes: number;
+  private readonly timeoutMs: number;
+
+  constructor(
+    readonly dataDir: string,
+    options: RemoteOptions = {},
+  ) {
+    this.archiveUrl = options.archiveUrl ?? ((a) => `https://codeload.github.com/${a.owner}/${a.repo}/tar.gz/${a.ref ?? 'HEAD'}`);
+    this.maxBytes = options.maxBytes ?? 500 * 1024 * 1024;
+    this.timeoutMs = options.timeoutMs ?? 120_000;
+  }
+
+  private get root(): string {
+    return path.join(this.dataDir, 'libraries');
+  }
+
+  folderFor(address: RepositoryAddress): string {
+    return path.join(this.root, `${address.owner}__${address.repo}${address.ref ? `__${address.ref.replace(/[^\w.-]+/g, '-')}` : ''}`);
+  }
+
+  /** Every library downloaded so far, with its record. */
+  async list(): Promise<{ folder: string; record: RemoteRecord }[]> {
+    const found: { folder: string; record: RemoteRecord }[] = [];
+    for (const name of await readdir(this.root).catch(() => [] as string[])) {
+      if (!name.endsWith('.json')) continue;
+      const folder = path.join(this.root, name.slice(0, -5));
+      await this.repair(folder);
+      try {
+        if (existsSync(folder)) found.push({ folder, record: JSON.parse(await readFile(path.join(this.root, name), 'utf8')) });
+      } catch {
+        // A damaged record: the folder is still there; the next sync rewrites the record.
+      }
+    }
+    return found;
+  }
+
+  /** Downloads the repository, or its update; "unchanged" when the server says the archive is the same. */
+  async sync(addressText: string): Promise<SyncResult> {
+    const address = parseRepositoryAddress(addressText);
+    const folder = this.folderFor(address);
+    const recordFile = `${folder}.json`;
+    await mkdir(this.root, { recursive: true });
+    await this.repair(folder);
+    const previous = existsSync(folder) ? await readFile(recordFile, 'utf8').then((text) => JSON.parse(text) as RemoteRecord, () => null) : null;
+    const archiveUrl = this.archiveUrl(address);
+
+    const signal = AbortSignal.timeout(this.timeoutMs);
+    let response: Response;
+    try {
+      response = await fetch(archiveUrl, { signal, headers: previous?.etag ? { 'if-none-match': previous.etag } : {} });
+    } catch (error) {
+      throw new Error(signal.aborted ? `Download timed out after ${this.timeoutMs} ms` : `Cannot reach ${new URL(archiveUrl).host}: ${(error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message}`);
+    }
+    if (response.status === 304 && previous) return { folder, status: 'unchanged', record: previous };
+    if (!response.ok || !response.body) throw new Error(`Download failed: HTTP ${response.status}`);
+
+    const suffix = `${process.pid}-${Date.now()}`;
+    const archive = `${folder}.download-${suffix}.tmp`;
+    const unpacked = `${folder}.unpack-${suffix}.tmp`;
+    try {
+      let bytes = 0;
+      const limit = this.maxBytes;
+      const counter = new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          bytes += chunk.length;
+          callback(bytes > limit ? new Error(`Archive larger than ${limit} bytes`) : null, chunk);
+        },
+      });
+      await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), counter, createWriteStream(archive));
+      await mkdir(unpacked);
+      let files = 0;
+      await extract({
+        file: archive,
+        cwd: unpacked,
+        strip: 1,
+        strict: true,
+        preservePaths: false,
+        filter: (entryPath, entry) => {
+          const type = 'type' in entry ? entry.type : undefined;
+          const keep = (type === 'File' || type === 'OldFile' || type === 'Directory') && !entryPath.split('/').some((part) => part === '..' || (part.startsWith('.') && part !== '.'));
+          if (keep && type !== 'Directory' && KEPT_FILES.test(entryPath)) files++;
+          return keep && (type === 'Directory' || KEPT_FILES.test(entryPath));
+        },
+      });
+      if (files === 0) throw new Error('The archive holds no Markdown or image files');
+      // Swap: the old copy stays readable until the new one is complete.
+      const old = `${folder}.old`;
+      await rm(old, { recursive: true, force: true });
+      if (existsSync(folder)) await rename(folder, old);
+      await rename(unpacked, folder);
+      await rm(old, { recursive: true, force: true });
+      const record: RemoteRecord = { address: addressText, archiveUrl, etag: response.headers.get('etag') ?? undefined, fetchedAt: new Date().toISOString(), files };
+      await writeFile(`${recordFile}.${suffix}.tmp`, JSON.stringify(record, null, 2));
+      await rename(`${recordFile}.${suffix}.tmp`, recordFile);
+      return { folder, status: previous ? 'updated' : 'downloaded', record };
+    } finally {
+      await rm(archive, { force: true });
+      await rm(unpacked, { recursive: true, force: true });
+    }
+  }
+
+  /** Finishes what a crash interrupted: a swap half done is completed backwards, leftovers are removed. */
+  private async repair(folder: string): Promise<void> {
+    const old = `${folder}.old`;
+    if (!existsSync(folder) && existsSync(old)) await rename(old, folder);
+    const base = path.basename(folder);
+    for (const name of await readdir(path.dirname(folder)).catch(() => [] as string[])) {
+      if (name.startsWith(`${base}.`) && name.endsWith('.tmp')) await rm(path.join(path.dirname(folder), name), { recursive: true, force: true });
+    }
+    if (existsSync(folder) && existsSync(old)) await rm(old, { recursive: true, force: true });
+  }
+}
