@@ -11,5 +11,5 @@ const esm = {
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   external: ['electron'],
 };
-await build({ ...esm, entryPoints: { main: 'electron/main/main.ts', searchWorker: 'electron/search/searchWorker.ts' }, outdir: 'dist/electron' });
+await build({ ...esm, entryPoints: { main: 'electron/main/main.ts', searchWorker: 'electron/search/searchWorker.ts', parseWorker: 'electron/library/parseWorker.ts' }, outdir: 'dist/electron' });
 await build({ ...common, format: 'cjs', entryPoints: { preload: 'electron/preload/preload.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist/electron', external: ['electron'] });

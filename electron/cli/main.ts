@@ -36,15 +36,23 @@ Options:
 
 class UsageError extends Error {}
 
-async function loadLibrary(folders: string[]): Promise<LectureLibrary> {
+/** Loads the folders, runs `use` on the library, and always stops its parser thread. */
+async function withLibrary<T>(folders: string[], use: (library: LectureLibrary) => T | Promise<T>): Promise<T> {
   if (folders.length === 0) throw new UsageError('Name at least one lecture folder.');
   const library = new LectureLibrary(folders);
-  await library.load();
-  return library;
+  try {
+    await library.load();
+    return await use(library);
+  } finally {
+    await library.close();
+  }
 }
 
 async function check(folders: string[], json: boolean): Promise<number> {
-  const library = await loadLibrary(folders);
+  return withLibrary(folders, (library) => report(library, json));
+}
+
+function report(library: LectureLibrary, json: boolean): number {
   const overview = library.overview(true);
   const errors = library.problems.filter((problem) => problem.severity === 'error').length;
   if (json) {
@@ -197,8 +205,7 @@ async function sync(addresses: string[], dataDir: string): Promise<number> {
 }
 
 async function list(folders: string[], json: boolean): Promise<number> {
-  const library = await loadLibrary(folders);
-  const articles = library.overview(false).articles;
+  const articles = await withLibrary(folders, (library) => library.overview(false).articles);
   if (json) {
     process.stdout.write(JSON.stringify({ articles }, null, 2) + '\n');
   } else {

@@ -12,7 +12,8 @@ import { classifyLink } from '../common/links.js';
 import { slugify } from '../common/slug.js';
 import { discoverMarkdownFiles } from './discover.js';
 import { ImageLocator, isRemoteImage } from './imageSources.js';
-import { parseLecture, type ParsedLecture, type ParseResult } from './parseLecture.js';
+import { LectureParser } from './lectureParser.js';
+import type { ParsedLecture, ParseResult } from './parseLecture.js';
 
 export interface Lecture extends ParsedLecture {
   slug: string;
@@ -36,6 +37,8 @@ export interface LibraryOptions {
    * path, or null. Asked each time an article is shown, so newly cached images appear without a reload.
    */
   offlineImage?: (url: string) => string | null;
+  /** Time limit for parsing one file, in milliseconds (default PARSE_TIME_LIMIT_MS). */
+  parseTimeLimitMs?: number;
 }
 
 interface CachedFile {
@@ -65,6 +68,7 @@ export class LectureLibrary {
   readonly name: string;
   private readonly offlineImage: (url: string) => string | null;
   private readonly locator: ImageLocator;
+  private readonly parser: LectureParser;
   private readonly fileCache = new Map<string, CachedFile>();
   private lectureList: Lecture[] = [];
   private bySlug = new Map<string, Lecture>();
@@ -76,6 +80,7 @@ export class LectureLibrary {
     this.roots = folders.map((folder) => path.resolve(folder));
     this.name = options.name ?? path.basename(this.roots[0]);
     this.offlineImage = options.offlineImage ?? (() => null);
+    this.parser = new LectureParser(options.parseTimeLimitMs);
     this.locator = new ImageLocator(this.roots);
   }
 
@@ -164,7 +169,7 @@ export class LectureLibrary {
     } else {
       try {
         const bytes = await readFile(absolute);
-        result = looksBinary(bytes) ? fail('Binary file, not Markdown text') : parseLecture(shownAs, bytes.toString('utf8'));
+        result = looksBinary(bytes) ? fail('Binary file, not Markdown text') : await this.parser.parse(shownAs, bytes.toString('utf8'));
       } catch (error) {
         result = fail(`Cannot read the file: ${(error as Error).message}`);
       }
@@ -225,8 +230,15 @@ export class LectureLibrary {
 
   private checkReferences(lecture: Lecture, slugs: Set<string>, problems: Problem[]): void {
     const lineOf = (line?: number) => (line === undefined ? undefined : line + lecture.bodyLineOffset);
+    for (const removed of lecture.outline.removedHtml) {
+      problems.push({ file: lecture.file, line: lineOf(removed.line), severity: 'warning', message: `Unsafe HTML removed when shown: ${removed.url}` });
+    }
     for (const link of lecture.outline.links) {
       const target = classifyLink(link.url);
+      const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(link.url.trim())?.[1]?.toLowerCase();
+      if (scheme && !['http', 'https', 'mailto'].includes(scheme)) {
+        problems.push({ file: lecture.file, line: lineOf(link.line), severity: 'warning', message: `Link to a ${scheme}: address is not followed: ${link.url.slice(0, 80)}` });
+      }
       if (target.kind === 'internal' && !slugs.has(target.slug!)) {
         problems.push({ file: lecture.file, line: lineOf(link.line), severity: 'warning', message: `Broken internal link: /blog/${target.slug} is not in the library` });
       }
@@ -247,6 +259,11 @@ export class LectureLibrary {
         problems.push({ file: lecture.file, line: lineOf(image.line), severity: 'warning', message: `Image not found or not a URL: ${src.slice(0, 200)}` });
       }
     }
+  }
+
+  /** Stops the parser's worker thread. */
+  async close(): Promise<void> {
+    await this.parser.close();
   }
 
   // ---- Views for readers ---------------------------------------------------------------------------------

@@ -37,7 +37,12 @@ export interface MarkdownOutline {
   links: SourceRef[];
   images: SourceRef[];
   sections: Section[];
+  /** Raw HTML the reader removes before showing the lecture (scripts, frames, handlers, styles…), described. */
+  removedHtml: SourceRef[];
 }
+
+/** Elements the reader's sanitizer removes with their content or as a whole. */
+const REMOVED_ELEMENTS = new Set(['script', 'style', 'iframe', 'frame', 'object', 'embed', 'applet', 'meta', 'base', 'link', 'form', 'svg', 'math', 'template']);
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
 
@@ -47,6 +52,7 @@ export function outlineMarkdown(body: string): MarkdownOutline {
   const headings: Heading[] = [];
   const links: SourceRef[] = [];
   const images: SourceRef[] = [];
+  const removedHtml: SourceRef[] = [];
   const sections: Section[] = [{ id: '', title: '', parents: [], text: '' }];
   const open: Heading[] = [];
 
@@ -56,9 +62,10 @@ export function outlineMarkdown(body: string): MarkdownOutline {
     else if (node.type === 'image') images.push({ url: node.url, line });
     else if (node.type === 'definition') links.push({ url: node.url, line });
     else if (node.type === 'html') {
-      const { hrefs, srcs } = htmlReferences(node.value);
+      const { hrefs, srcs, removed } = htmlReferences(node.value);
       for (const url of hrefs) links.push({ url, line });
       for (const url of srcs) images.push({ url, line });
+      for (const url of removed) removedHtml.push({ url, line });
     }
   });
 
@@ -78,7 +85,7 @@ export function outlineMarkdown(body: string): MarkdownOutline {
     }
   }
   sections.forEach((section, index) => (section.text = texts[index].join('\n')));
-  return { headings, links, images, sections: sections.filter((s, i) => i > 0 || s.text) };
+  return { headings, links, images, removedHtml, sections: sections.filter((s, i) => i > 0 || s.text) };
 }
 
 /** The words a reader sees in a block: code is kept (commands are searched for), URLs and math are not. */
@@ -120,13 +127,19 @@ function htmlText(html: string): string {
   return hastToString(parseHtml(html)).trim();
 }
 
-function htmlReferences(html: string): { hrefs: string[]; srcs: string[] } {
+function htmlReferences(html: string): { hrefs: string[]; srcs: string[]; removed: string[] } {
   const hrefs: string[] = [];
   const srcs: string[] = [];
+  const removed: string[] = [];
   visit(parseHtml(html), 'element', (element: Element) => {
     const { href, src } = element.properties;
     if (element.tagName === 'a' && typeof href === 'string') hrefs.push(href);
     if (element.tagName === 'img') srcs.push(typeof src === 'string' ? src : '');
+    if (REMOVED_ELEMENTS.has(element.tagName)) removed.push(`<${element.tagName}>`);
+    for (const name of Object.keys(element.properties)) {
+      if (/^on/i.test(name)) removed.push(`the ${name.toLowerCase()} handler on <${element.tagName}>`);
+      else if (name === 'style' && element.tagName !== 'img') removed.push(`the style attribute on <${element.tagName}>`);
+    }
   });
-  return { hrefs, srcs };
+  return { hrefs, srcs, removed };
 }

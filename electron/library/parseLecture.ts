@@ -28,6 +28,9 @@ export type ParseResult =
   | { kind: 'lecture'; lecture: ParsedLecture; problems: Problem[] }
   | { kind: 'skipped'; problems: Problem[] };
 
+/** Longer titles still work, but are reported: they are almost always a front-matter mistake. */
+const MAX_TITLE_LENGTH = 300;
+
 export function parseLecture(file: string, raw: string): ParseResult {
   const problems: Problem[] = [];
   const report = (severity: Problem['severity'], message: string, line?: number) =>
@@ -60,6 +63,7 @@ export function parseLecture(file: string, raw: string): ParseResult {
     report('error', `"title" must be text, not ${describe(data.title)}`, fieldLine('title'));
   }
   if (!title) report('warning', 'Missing title: the lecture is hidden from readers', fieldLine('title'));
+  if (title.length > MAX_TITLE_LENGTH) report('warning', `Title is ${title.length} characters long (more than ${MAX_TITLE_LENGTH})`, fieldLine('title'));
 
   let date: string | undefined;
   if (data.time == null || data.time === '') {

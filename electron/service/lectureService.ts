@@ -116,6 +116,7 @@ export class LectureService implements LectureBackend {
   }
 
   async close(): Promise<void> {
+    await this.library.close();
     await this.searchBackend.close();
   }
 }

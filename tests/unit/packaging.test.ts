@@ -23,7 +23,7 @@ test('installers for Linux (AppImage, deb), Windows (NSIS) and macOS (dmg)', () 
 test('the package holds the built app and the bundled lectures, no source maps', () => {
   for (const entry of ['dist/electron/**', 'dist/renderer/**', 'content/**']) assert.ok(build.files.includes(entry), entry);
   assert.ok(build.files.includes('!**/*.map'));
-  assert.ok(build.asarUnpack.includes('dist/electron/searchWorker.mjs'), 'the worker runs from outside the archive');
+  for (const worker of ['searchWorker', 'parseWorker']) assert.ok(build.asarUnpack.includes(`dist/electron/${worker}.mjs`), 'workers run from outside the archive');
 });
 
 test('production fuses: no RunAsNode, no NODE_OPTIONS, no inspector flags, asar integrity', () => {
