@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { IMAGE_CONTENT_TYPES, sniffImage } from './imageBytes.js';
 
 export interface CacheEntry {
@@ -177,7 +178,7 @@ export class ImageCache {
       const chunks: Buffer[] = [];
       let total = 0;
       try {
-        for await (const chunk of response.body) {
+        for await (const chunk of Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>)) {
           total += chunk.length;
           if (total > maxBytes) throw new Error(`too large (over ${maxBytes} bytes)`);
           chunks.push(Buffer.from(chunk));

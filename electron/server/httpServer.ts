@@ -9,11 +9,13 @@
  *   GET /assets/:root/:path          a lecture image inside library folder `root`
  *   anything else                    the reader (index.html for app routes)
  */
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { SearchRequest, SearchResponse } from '../common/api.js';
 import type { LectureService } from '../service/lectureService.js';
 import { ASSET_CSP, COMMON_HEADERS, READER_CSP } from '../common/securityPolicy.js';
 
@@ -29,12 +31,18 @@ export interface ServerOptions {
 
 const flag = (value: unknown) => value === '1' || value === 'true';
 
+/** Search answers kept for repeated queries (oldest dropped first). */
+const SEARCH_CACHE_SIZE = 1000;
+
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
   const { service, rendererDir } = options;
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`The reader is not built (${rendererDir}/index.html is missing). Run "npm run build" first.`);
   }
   const app = Fastify({ logger: options.log ?? false, routerOptions: { maxParamLength: 1000 }, return503OnClosing: true });
+
+  // Text (pages, scripts, JSON) goes compressed; images are already compressed.
+  await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
 
   app.addHook('onRequest', async (request, reply) => {
     for (const [name, value] of Object.entries(COMMON_HEADERS)) reply.header(name, value);
@@ -49,12 +57,23 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     reply.code(status).send({ error: status === 500 ? 'Internal error' : error.message });
   });
 
-  app.get('/api/library', async (request) => {
+  // API answers depend only on the library's content: its version is their ETag, and repeat visits are 304s.
+  const revalidate = (request: FastifyRequest, reply: FastifyReply): boolean => {
+    const etag = `W/"lib-${service.library.version}"`;
+    reply.header('etag', etag).header('cache-control', 'no-cache');
+    if (request.headers['if-none-match'] !== etag) return false;
+    reply.code(304).send();
+    return true;
+  };
+
+  app.get('/api/library', async (request, reply) => {
+    if (revalidate(request, reply)) return reply;
     const query = request.query as Record<string, string>;
     return service.getLibrary({ includeDrafts: flag(query.drafts) });
   });
 
   app.get('/api/articles/:slug', async (request, reply) => {
+    if (revalidate(request, reply)) return reply;
     const { slug } = request.params as { slug: string };
     const query = request.query as Record<string, string>;
     const article = await service.getArticle(slug, { includeDrafts: flag(query.drafts) });
@@ -62,17 +81,32 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     return article;
   });
 
-  app.get('/api/search', async (request) => {
+  // A classroom types the same queries: answers are kept per query for the current library version.
+  const searchCache = new Map<string, SearchResponse>();
+  let cachedVersion = service.library.version;
+  app.get('/api/search', async (request, reply) => {
+    if (revalidate(request, reply)) return reply;
     const query = request.query as Record<string, string | string[]>;
     const text = Array.isArray(query.q) ? query.q[0] : query.q;
     const tags = query.tag === undefined ? [] : Array.isArray(query.tag) ? query.tag : [query.tag];
     const limit = Number(query.limit ?? 20);
-    return service.search({
+    const search: SearchRequest = {
       q: (text ?? '').slice(0, 2000),
       tags: tags.slice(0, 20),
       limit: Number.isFinite(limit) ? Math.min(Math.max(1, limit), 100) : 20,
       includeDrafts: flag(query.drafts),
-    });
+    };
+    if (cachedVersion !== service.library.version) {
+      searchCache.clear();
+      cachedVersion = service.library.version;
+    }
+    const key = JSON.stringify(search);
+    const cached = searchCache.get(key);
+    if (cached) return cached;
+    const answer = await service.search(search);
+    if (searchCache.size >= SEARCH_CACHE_SIZE) searchCache.delete(searchCache.keys().next().value!);
+    searchCache.set(key, answer);
+    return answer;
   });
 
   app.get('/api/problems', async () => service.getProblems());

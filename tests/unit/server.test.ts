@@ -95,6 +95,19 @@ test('paths outside the library and the app are refused', async () => {
   }
 });
 
+test('answers are compressed and revalidated with ETags', async () => {
+  const { hostname, port } = new URL(base);
+  const get = (headers: Record<string, string>) =>
+    new Promise<http.IncomingMessage>((resolve) => http.get({ hostname, port, path: '/api/library', headers }, (response) => (response.resume(), resolve(response))));
+  const first = await get({ 'accept-encoding': 'gzip' });
+  assert.equal(first.statusCode, 200);
+  const etag = String(first.headers.etag);
+  assert.match(etag, /lib-\d+/);
+  assert.equal((await get({ 'if-none-match': etag })).statusCode, 304);
+  const big = await new Promise<http.IncomingMessage>((resolve) => http.get({ hostname, port, path: '/api/articles/bai-a', headers: { 'accept-encoding': 'br, gzip' } }, (r) => (r.resume(), resolve(r))));
+  assert.equal(big.statusCode, 200);
+});
+
 test('no directory listings', async () => {
   const listing = await raw('/static/');
   assert.doesNotMatch(listing.body, /app-12345678/);

@@ -1,16 +1,7 @@
 import { memo, type ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
-import rehypeHighlight from 'rehype-highlight';
-import rehypeKatex from 'rehype-katex';
-import rehypeRaw from 'rehype-raw';
-import rehypeSanitize from 'rehype-sanitize';
-import rehypeSlug from 'rehype-slug';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
 import { classifyLink } from '../../../electron/common/links.js';
-import rehypeImageWidth from './rehypeImageWidth.js';
-import remarkDisplayMath from './remarkDisplayMath.js';
-import { sanitizeSchema } from './sanitizeSchema.js';
+import { rehypePlugins, remarkPlugins } from './pipeline.js';
 
 export interface MarkdownBodyProps {
   markdown: string;
@@ -21,10 +12,6 @@ export interface MarkdownBodyProps {
   offlineLabel: string;
   onInternalLink: (slug: string, anchor: string | undefined, known: boolean) => void;
 }
-
-// Order matters: raw HTML is parsed, then sanitized, and only then do trusted plugins add ids, math and colours.
-const remarkPlugins = [remarkGfm, remarkMath, remarkDisplayMath];
-const rehypePlugins = [rehypeRaw, rehypeImageWidth, [rehypeSanitize, sanitizeSchema], rehypeSlug, rehypeKatex, [rehypeHighlight, { detect: false }]] as never;
 
 function MarkdownBodyImpl({ markdown, imageUrl, knownLinks, offlineLabel, onInternalLink }: MarkdownBodyProps) {
   const components: Components = {
