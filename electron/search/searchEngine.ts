@@ -59,14 +59,7 @@ const prefixExpansions = (prefix: string) => (prefix.length <= 2 ? 4 : prefix.le
 /** Share of a lecture's other matching sections added to its best one: a lecture about a topic mentions it often. */
 const OTHER_SECTIONS_SHARE = 0.2;
 
-interface ArticleEntry {
-  key: string;
-  fingerprint: string;
-  slug: string;
-  title: string;
-  tags: string[];
-  description: string;
-  visible: boolean;
+interface ArticleEntry extends Omit<SearchDocument, 'sections'> {
   sectionIds: number[];
   /** The lecture's distinct folded words, space-separated: what it added to the vocabulary. */
   words: string;

@@ -1,29 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { deflateSync } from 'node:zlib';
+import { encodePng } from '../../scripts/png.js';
 
-/** A real, tiny PNG (1×1) built here, so the bytes are a valid image. */
+/** A real, tiny PNG (1×1) whose colour depends on `seed`, so the bytes are a valid image. */
 export function tinyPng(seed = 0): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type), data]);
-    let crc = ~0;
-    for (const byte of body) {
-      crc ^= byte;
-      for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
-    }
-    const checksum = Buffer.alloc(4);
-    checksum.writeUInt32BE(~crc >>> 0);
-    return Buffer.concat([length, body, checksum]);
-  };
-  const header = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.from([0, seed & 255, 128, 64]))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return encodePng(1, 1, Buffer.from([seed & 255, 128, 64, 255]));
 }
 
 export type Route = (request: http.IncomingMessage, response: http.ServerResponse) => void;

@@ -87,6 +87,15 @@ export function SearchBox({ strings, tags, includeDrafts, onOpen }: SearchBoxPro
   };
 
   const showPanel = open && query.trim() !== '';
+  const didYouMean = response?.didYouMean && (
+    <>
+      {strings.didYouMean}{' '}
+      <button type="button" className="link-button" onClick={() => setQuery(response.didYouMean!)}>
+        {response.didYouMean}
+      </button>
+      ?
+    </>
+  );
   return (
     <div className="search" role="search" onBlur={(event) => !event.currentTarget.contains(event.relatedTarget) && setOpen(false)}>
       <input
@@ -119,31 +128,13 @@ export function SearchBox({ strings, tags, includeDrafts, onOpen }: SearchBoxPro
           {response && results.length === 0 && (
             <p className="search-empty" role="status">
               {strings.noResults} “{query}”.
-              {response.didYouMean && (
-                <>
-                  {' '}
-                  {strings.didYouMean}{' '}
-                  <button type="button" className="link-button" onClick={() => setQuery(response.didYouMean!)}>
-                    {response.didYouMean}
-                  </button>
-                  ?
-                </>
-              )}
+              {response.didYouMean && <> {didYouMean}</>}
             </p>
           )}
           {response && results.length > 0 && (
             <p className="search-meta" role="status">
               {strings.resultsCount(results.length)}
-              {response.didYouMean && (
-                <>
-                  {' · '}
-                  {strings.didYouMean}{' '}
-                  <button type="button" className="link-button" onClick={() => setQuery(response.didYouMean!)}>
-                    {response.didYouMean}
-                  </button>
-                  ?
-                </>
-              )}
+              {response.didYouMean && <> · {didYouMean}</>}
             </p>
           )}
           <ul id={listId} role="listbox" aria-label={strings.search}>

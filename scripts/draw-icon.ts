@@ -1,12 +1,12 @@
-// Draws the app icon (build/icon.png, 512×512): an open book on a blue-violet rounded square. Pure Node, a
-// minimal PNG encoder over zlib. Run: node scripts/draw-icon.mjs
+// Draws the app icon (build/icon.png, 512×512): an open book on a blue-violet rounded square.
+// Run: npx tsx scripts/draw-icon.ts
 import { writeFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
+import { encodePng } from './png.js';
 
 const SIZE = 512;
 const pixels = Buffer.alloc(SIZE * SIZE * 4);
 
-function roundedSquare(x, y) {
+function roundedSquare(x: number, y: number): boolean {
   const r = 110, m = 16;
   const cx = Math.min(Math.max(x, m + r), SIZE - m - r);
   const cy = Math.min(Math.max(y, m + r), SIZE - m - r);
@@ -14,7 +14,7 @@ function roundedSquare(x, y) {
 }
 
 /** Inside one page of the open book: a slanted quadrilateral with a curved top. */
-function page(x, y, side) {
+function page(x: number, y: number, side: number): boolean {
   const spine = 256;
   const dx = side * (x - spine);
   if (dx < 6 || dx > 170) return false;
@@ -23,7 +23,7 @@ function page(x, y, side) {
   return y > top && y < bottom;
 }
 
-function lineOnPage(x, y, side) {
+function lineOnPage(x: number, y: number, side: number): boolean {
   const dx = side * (x - 256);
   if (dx < 30 || dx > 150) return false;
   for (let row = 0; row < 5; row++) {
@@ -45,25 +45,4 @@ for (let y = 0; y < SIZE; y++) {
   }
 }
 
-function chunk(type, data) {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type), data]);
-  let crc = ~0;
-  for (const byte of body) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
-  }
-  const checksum = Buffer.alloc(4);
-  checksum.writeUInt32BE(~crc >>> 0);
-  return Buffer.concat([length, body, checksum]);
-}
-
-const header = Buffer.alloc(13);
-header.writeUInt32BE(SIZE, 0);
-header.writeUInt32BE(SIZE, 4);
-header.set([8, 6, 0, 0, 0], 8);
-const rows = Buffer.alloc(SIZE * (SIZE * 4 + 1));
-for (let y = 0; y < SIZE; y++) pixels.copy(rows, y * (SIZE * 4 + 1) + 1, y * SIZE * 4, (y + 1) * SIZE * 4);
-const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
-writeFileSync(new URL('../build/icon.png', import.meta.url), png);
+writeFileSync(new URL('../build/icon.png', import.meta.url), encodePng(SIZE, SIZE, pixels));
