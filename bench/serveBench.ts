@@ -1,0 +1,159 @@
+/**
+ * `npm run bench:serve`: a classroom's load on loopback. 60 concurrent clients for 30 s (BENCH_CLIENTS,
+ * BENCH_SECONDS) mix the library list, lecture pages, lecture images and as-you-type search queries against the
+ * real `serve` command on the real corpus; then the same mix against a plain static file server holding
+ * pre-rendered copies of the same responses, in the same run. Reports throughput, p50/p95/p99 latency per kind,
+ * errors, and the server's memory before and after.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const SHARED = path.resolve(ROOT, '../shared');
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 60);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+
+type Kind = 'list' | 'article' | 'image' | 'search';
+const MIX: [Kind, number][] = [['list', 0.1], ['article', 0.3], ['image', 0.3], ['search', 0.3]];
+
+function rssMB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+async function startServe(): Promise<{ child: ChildProcess; url: string }> {
+  const folders = ['corpus/data-engineer-lectures', 'corpus/ai-lectures'].map((folder) => path.join(SHARED, folder));
+  const cacheDir = mkdtempSync(path.join(tmpdir(), 'bench-serve-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'serve', ...folders, '--port', '0', '--cache-dir', cacheDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk;
+      const match = /Serving on (\S+)/.exec(output);
+      if (match) resolve(match[1].replace(/\/$/, ''));
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
+  });
+  return { child, url };
+}
+
+/** The URLs a classroom asks for, by kind. */
+async function workload(base: string): Promise<Record<Kind, string[]>> {
+  const library = (await (await fetch(`${base}/api/library`)).json()) as { articles: { slug: string }[] };
+  const articles = library.articles.map((article) => `/api/articles/${encodeURIComponent(article.slug)}`);
+  const images: string[] = [];
+  for (const url of articles) {
+    const article = (await (await fetch(base + url)).json()) as { images: Record<string, string | null> };
+    for (const asset of Object.values(article.images)) if (asset) images.push(`/assets/${asset.split('/').map(encodeURIComponent).join('/')}`);
+  }
+  const queries = (JSON.parse(readFileSync(path.join(SHARED, 'search-queries.json'), 'utf8')) as { queries: { q: string }[] }).queries.map((q) => q.q);
+  const search: string[] = [];
+  for (const query of queries) for (let end = 2; end <= query.length; end++) search.push(`/api/search?q=${encodeURIComponent(query.slice(0, end))}&limit=12`);
+  return { list: ['/api/library'], article: articles, image: [...new Set(images)], search };
+}
+
+/** A plain static server over pre-rendered copies of the same responses: the baseline. */
+async function startStatic(base: string, urls: Record<Kind, string[]>): Promise<{ server: http.Server; url: string }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-static-'));
+  const files = new Map<string, { file: string; type: string }>();
+  let n = 0;
+  for (const url of Object.values(urls).flat()) {
+    if (files.has(url)) continue;
+    const response = await fetch(base + url);
+    const file = path.join(dir, `${n++}`);
+    writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+    files.set(url, { file, type: response.headers.get('content-type') ?? 'application/octet-stream' });
+  }
+  const server = http.createServer((request, response) => {
+    const entry = files.get(request.url ?? '');
+    if (!entry) return void response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': entry.type });
+    createReadStream(entry.file).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address() as { port: number };
+  return { server, url: `http://127.0.0.1:${address.port}` };
+}
+
+interface Result {
+  latencies: Record<Kind, number[]>;
+  errors: number;
+  requests: number;
+  seconds: number;
+}
+
+async function load(base: string, urls: Record<Kind, string[]>): Promise<Result> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+  const latencies: Record<Kind, number[]> = { list: [], article: [], image: [], search: [] };
+  let errors = 0;
+  const started = performance.now();
+  const deadline = started + SECONDS * 1000;
+  const pick = (): Kind => {
+    let r = Math.random();
+    for (const [kind, share] of MIX) if ((r -= share) <= 0) return kind;
+    return 'search';
+  };
+  const get = (url: string) =>
+    new Promise<number>((resolve) => {
+      const request = http.get(base + url, { agent, headers: { 'accept-encoding': 'gzip, br' } }, (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      });
+      request.on('error', () => resolve(0));
+      request.setTimeout(10_000, () => request.destroy());
+    });
+  const client = async () => {
+    while (performance.now() < deadline) {
+      const kind = pick();
+      const list = urls[kind];
+      const url = list[Math.floor(Math.random() * list.length)];
+      const t = performance.now();
+      const status = await get(url);
+      latencies[kind].push(performance.now() - t);
+      if (status < 200 || status >= 400) errors++;
+    }
+  };
+  await Promise.all(Array.from({ length: CLIENTS }, client));
+  agent.destroy();
+  const requests = Object.values(latencies).reduce((sum, list) => sum + list.length, 0);
+  return { latencies, errors, requests, seconds: (performance.now() - started) / 1000 };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+function report(name: string, result: Result, memory?: [number, number]): string[] {
+  const lines = [`| ${name} | all | ${(result.requests / result.seconds).toFixed(0)} | | | | ${result.errors} | ${memory ? `${memory[0].toFixed(0)} → ${memory[1].toFixed(0)}` : ''} |`];
+  for (const [kind] of MIX) {
+    const sorted = [...result.latencies[kind]].sort((a, b) => a - b);
+    lines.push(`| | ${kind} | ${(sorted.length / result.seconds).toFixed(0)} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 95).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} | | |`);
+  }
+  return lines;
+}
+
+async function main() {
+  if (!existsSync(path.join(SHARED, 'corpus'))) {
+    console.log(`skip: the real corpus is not at ${SHARED}`);
+    return;
+  }
+  const { child, url } = await startServe();
+  try {
+    const urls = await workload(url);
+    const before = rssMB(child.pid!);
+    const ours = await load(url, urls);
+    const after = rssMB(child.pid!);
+    const baseline = await startStatic(url, urls);
+    const plain = await load(baseline.url, urls);
+    baseline.server.close();
+    console.log(`${CLIENTS} concurrent clients, ${SECONDS} s each, loopback, Node ${process.version}; mix: 10% library list, 30% lecture, 30% image, 30% search keystrokes`);
+    console.log('| server | kind | req/s | p50 ms | p95 ms | p99 ms | errors | server RSS MB before → after |');
+    console.log('| ------ | ---- | ----- | ------ | ------ | ------ | ------ | ---------------------------- |');
+    for (const line of [...report('lecture-reader serve', ours, [before, after]), ...report('plain static files (same bytes)', plain)]) console.log(line);
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+await main();
