@@ -19,11 +19,16 @@ export interface OpenReport {
 }
 
 export class IndexedSearch implements SearchBackend {
+  /** Whether the file on disk holds what the engine holds. */
+  private saved: boolean;
+
   private constructor(
-    private engine: SearchEngine,
+    private readonly engine: SearchEngine,
     private readonly file: string | undefined,
     readonly opened: OpenReport,
-  ) {}
+  ) {
+    this.saved = opened.source === 'loaded';
+  }
 
   /** Opens the saved index at `file` when it is valid; otherwise starts empty (the first sync builds it). */
   static async open(file?: string): Promise<IndexedSearch> {
@@ -35,9 +40,11 @@ export class IndexedSearch implements SearchBackend {
 
   async sync(documents: SearchDocument[]): Promise<SyncStats> {
     const stats = this.engine.sync(documents);
-    if (this.file && (stats.added > 0 || stats.removed > 0 || this.opened.source === 'built')) {
+    if (stats.added > 0 || stats.removed > 0) this.saved = false;
+    if (this.file && !this.saved) {
       try {
         await saveIndex(this.file, this.engine);
+        this.saved = true;
       } catch (error) {
         // The index still works in memory; the next start rebuilds it.
         process.emitWarning(`Could not save the search index to ${this.file}: ${(error as Error).message}`);

@@ -82,7 +82,7 @@ export interface SyncStats {
 export interface SavedEngine {
   version: number;
   indexes: Record<Field, Record<string, string>>;
-  articles: (Omit<ArticleEntry, 'sectionIds'> & { sectionIds: number[] } | null)[];
+  articles: (ArticleEntry | null)[];
   sections: ({ article: number; id: string; title: string } | null)[];
   vocabulary: [string, number][];
 }
