@@ -141,6 +141,7 @@ async function serve(positionals: string[], options: { port: number; host: strin
     searchInWorker: true,
     name: positionals.length ? undefined : BUNDLED_LIBRARY_NAME,
   });
+  service.follow();
   const { app, url } = await startServer({ service, rendererDir: rendererDir(), host: options.host, port: options.port });
   const { counts } = await service.getLibrary();
   process.stdout.write(`Lecture Reader: ${counts.published} lectures from ${folders.join(', ')}\nServing on ${url}\n`);

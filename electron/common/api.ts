@@ -61,6 +61,8 @@ export interface LibraryOverview {
   articles: ArticleSummary[];
   tags: TagCount[];
   counts: { articles: number; published: number; drafts: number; problems: number };
+  /** Library folders that cannot be read any more (deleted, renamed, unplugged). */
+  missingFolders: string[];
 }
 
 export interface SearchRequest {

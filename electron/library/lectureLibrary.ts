@@ -73,6 +73,7 @@ export class LectureLibrary {
   private lectureList: Lecture[] = [];
   private bySlug = new Map<string, Lecture>();
   private problemList: Problem[] = [];
+  private unreadableRoots: string[] = [];
   private generation = 0;
 
   constructor(folders: string[], options: LibraryOptions = {}) {
@@ -111,6 +112,7 @@ export class LectureLibrary {
     const seen = new Set<string>();
     const results: LoadedFile[] = [];
     const folderProblems: Problem[] = [];
+    const unreadable: string[] = [];
     let changed = false;
 
     for (let root = 0; root < this.roots.length; root++) {
@@ -119,6 +121,7 @@ export class LectureLibrary {
         files = await discoverMarkdownFiles(this.roots[root]);
       } catch (error) {
         folderProblems.push({ file: this.roots[root], severity: 'error', message: `Cannot read the library folder: ${(error as Error).message}` });
+        unreadable.push(this.roots[root]);
         continue;
       }
       for (const file of files) {
@@ -143,6 +146,8 @@ export class LectureLibrary {
         changed = true;
       }
     }
+    if (unreadable.join('\n') !== this.unreadableRoots.join('\n')) changed = true;
+    this.unreadableRoots = unreadable;
     if (changed || this.generation === 0) {
       this.assemble(results, folderProblems);
       this.generation++;
@@ -317,6 +322,7 @@ export class LectureLibrary {
         drafts: this.lectureList.length - visible,
         problems: this.problemList.length,
       },
+      missingFolders: [...this.unreadableRoots],
     };
   }
 

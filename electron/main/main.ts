@@ -4,7 +4,6 @@
  * library folders for changes, and remembers the user's folders and window.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron';
-import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BRIDGE_CHANNELS, LIBRARY_CHANGED_EVENT } from '../common/bridge.js';
@@ -27,7 +26,6 @@ const WINDOW_FILE = 'window-state.json';
 
 let service: LectureService | null = null;
 let window: BrowserWindow | null = null;
-let watchers: FSWatcher[] = [];
 
 function userFolders(): string[] {
   const folders = readJson<unknown>(dataFile(FOLDERS_FILE), []);
@@ -45,27 +43,8 @@ async function openLibrary(): Promise<void> {
     cacheDir: process.env.LECTURE_READER_CACHE ?? path.join(app.getPath('userData'), 'cache'),
     searchInWorker: true,
   });
-  followChanges();
-}
-
-/** A teacher editing a lecture sees it update: changes are reloaded (only changed files are re-read). */
-function followChanges(): void {
-  for (const watcher of watchers) watcher.close();
-  let timer: NodeJS.Timeout | undefined;
-  const changed = () => {
-    clearTimeout(timer);
-    timer = setTimeout(async () => {
-      const stats = await service?.reload();
-      if (stats && (stats.library.parsed > 0 || stats.search.added + stats.search.removed > 0)) window?.webContents.send(LIBRARY_CHANGED_EVENT);
-    }, 300);
-  };
-  watchers = (service?.library.roots ?? []).flatMap((root) => {
-    try {
-      return [watch(root, { recursive: true }, changed)];
-    } catch {
-      return [];
-    }
-  });
+  // A teacher editing a lecture sees it update, search included.
+  service.follow(() => window?.webContents.send(LIBRARY_CHANGED_EVENT));
 }
 
 /** IPC: only from our own page, only the contract's methods, only validated arguments. */
@@ -267,8 +246,5 @@ if (!app.requestSingleInstanceLock()) {
     createWindow();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => {
-    for (const watcher of watchers) watcher.close();
-    void service?.close();
-  });
+  app.on('before-quit', () => void service?.close());
 }

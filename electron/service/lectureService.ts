@@ -2,6 +2,7 @@
  * The library and its search index behind the API contract: what the HTTP server and the Electron main
  * process expose to the reader, and what the CLI calls. Plain Node.
  */
+import { watch, type FSWatcher } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ImageCache, type Progress } from '../cache/imageCache.js';
@@ -80,6 +81,39 @@ export class LectureService implements LectureBackend {
     return [...this.library.problems];
   }
 
+  private watchers: FSWatcher[] = [];
+
+  /**
+   * Follows the library folders: any change on disk reloads (only changed files are read again) and, when the
+   * library changed, calls `onChange`. A folder deleted or renamed shows up as a missing folder.
+   */
+  follow(onChange: () => void = () => {}): void {
+    this.unfollow();
+    let timer: NodeJS.Timeout | undefined;
+    const changed = () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        const version = this.library.version;
+        await this.reload();
+        if (this.library.version !== version) onChange();
+      }, 250);
+    };
+    for (const root of this.library.roots) {
+      try {
+        const watcher = watch(root, { recursive: true }, changed);
+        watcher.on('error', changed);
+        this.watchers.push(watcher);
+      } catch {
+        // A folder that cannot be watched (already gone) is reported by the reload itself.
+      }
+    }
+  }
+
+  private unfollow(): void {
+    for (const watcher of this.watchers) watcher.close();
+    this.watchers = [];
+  }
+
   async getOfflineStatus(): Promise<OfflineStatus> {
     const sources = new Set<string>();
     let available = 0;
@@ -116,6 +150,7 @@ export class LectureService implements LectureBackend {
   }
 
   async close(): Promise<void> {
+    this.unfollow();
     await this.library.close();
     await this.searchBackend.close();
   }

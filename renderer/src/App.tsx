@@ -159,6 +159,11 @@ export function App() {
               </button>
             </div>
           )}
+          {library?.missingFolders.map((folder) => (
+            <div key={folder} className="error" role="alert">
+              {strings.missingFolder(folder)}
+            </div>
+          ))}
           {!library && !loadError && <p className="loading" role="status">{strings.loading}</p>}
           {library && route.slug && (
             <Reader

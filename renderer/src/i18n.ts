@@ -48,6 +48,7 @@ const vi = {
   library: 'Thư viện',
   empty: 'Không có bài giảng nào phù hợp.',
   print: 'In bài giảng',
+  missingFolder: (folder: string) => `Không đọc được thư mục bài giảng ${folder}: thư mục đã bị xoá, đổi tên hoặc ngắt kết nối.`,
   offline: (available: number, total: number, megabytes: string) => `Ảnh đọc được ngoại tuyến: ${available}/${total} · bộ nhớ đệm ${megabytes} MB`,
 };
 
@@ -102,6 +103,7 @@ const en: Strings = {
   library: 'Library',
   empty: 'No lecture matches.',
   print: 'Print lecture',
+  missingFolder: (folder) => `Cannot read the lecture folder ${folder}: it was deleted, renamed or disconnected.`,
   offline: (available, total, megabytes) => `Images available offline: ${available}/${total} · cache ${megabytes} MB`,
 };
 
