@@ -152,13 +152,16 @@ test('make a library available offline, then read it with the image server gone'
     assert.equal(article.banner, asset);
     const renderer = makeLibrary({ 'index.html': '<!doctype html>' });
     const { app, url } = await startServer({ service: offline, rendererDir: renderer.root });
-    const response = await fetch(`${url}assets/${asset}`);
-    assert.equal(response.status, 200);
-    assert.equal(response.headers.get('content-type'), 'image/png');
-    assert.deepEqual(Buffer.from(await response.arrayBuffer()), png);
-    await app.close();
-    await offline.close();
-    renderer.cleanup();
+    try {
+      const response = await fetch(`${url}assets/${asset}`);
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('content-type'), 'image/png');
+      assert.deepEqual(Buffer.from(await response.arrayBuffer()), png);
+    } finally {
+      await app.close();
+      await offline.close();
+      renderer.cleanup();
+    }
   } finally {
     library.cleanup();
     rmSync(cacheDir, { recursive: true, force: true });

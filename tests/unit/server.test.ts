@@ -67,6 +67,13 @@ test('lecture images are served with a locked-down policy', async () => {
     http.get({ hostname, port, path: '/assets/0/img/diagram.png', headers: { 'if-none-match': String(image.headers.etag) } }, (response) => resolve(response.statusCode!));
   });
   assert.equal(again, 304);
+  const part = await new Promise<http.IncomingMessage>((resolve) => {
+    const { hostname, port } = new URL(base);
+    http.get({ hostname, port, path: '/assets/0/img/diagram.png', headers: { range: 'bytes=0-3' } }, (response) => (response.resume(), resolve(response)));
+  });
+  assert.equal(part.statusCode, 206);
+  assert.equal(part.headers['content-range'], 'bytes 0-3/8');
+  assert.equal(part.headers['content-type'], 'image/png');
 });
 
 test('paths outside the library and the app are refused', async () => {
