@@ -4,7 +4,7 @@
  * detected and the caller rebuilds. One file per library, named by a hash of its folders.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ENGINE_VERSION, SearchEngine, type SavedEngine } from './searchEngine.js';
 
@@ -26,6 +26,14 @@ export async function saveIndex(file: string, engine: SearchEngine): Promise<voi
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  }
+}
+
+/** Removes temporary files a killed process left while saving `file`. */
+export async function removeLeftovers(file: string): Promise<void> {
+  const prefix = `${path.basename(file)}.`;
+  for (const name of await readdir(path.dirname(file)).catch(() => [] as string[])) {
+    if (name.startsWith(prefix) && name.endsWith('.tmp')) await rm(path.join(path.dirname(file), name), { force: true });
   }
 }
 
