@@ -19,4 +19,5 @@ export const remarkPlugins: PluggableList = [remarkGfm, remarkMath, remarkDispla
 /** Everything that touches untrusted HTML: after these, the tree holds nothing executable. */
 export const sanitizingPlugins: PluggableList = [rehypeRaw, rehypeImageWidth, [rehypeSanitize, sanitizeSchema]];
 
-export const rehypePlugins: PluggableList = [...sanitizingPlugins, rehypeSlug, rehypeKatex, [rehypeHighlight, { detect: false }]];
+// KaTeX renders what it can and stays quiet about glyphs it has no metrics for (emoji, rare scripts).
+export const rehypePlugins: PluggableList = [...sanitizingPlugins, rehypeSlug, [rehypeKatex, { strict: 'ignore' }], [rehypeHighlight, { detect: false }]];
