@@ -5,11 +5,11 @@
  * pre-rendered copies of the same responses, in the same run. Reports throughput, p50/p95/p99 latency per kind,
  * errors, and the server's memory before and after.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startServeProcess } from '../scripts/serveProcess.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SHARED = path.resolve(ROOT, '../shared');
@@ -22,22 +22,6 @@ const MIX: [Kind, number][] = [['list', 0.1], ['article', 0.3], ['image', 0.3], 
 function rssMB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
-}
-
-async function startServe(): Promise<{ child: ChildProcess; url: string }> {
-  const folders = ['corpus/data-engineer-lectures', 'corpus/ai-lectures'].map((folder) => path.join(SHARED, folder));
-  const cacheDir = mkdtempSync(path.join(tmpdir(), 'bench-serve-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'serve', ...folders, '--port', '0', '--cache-dir', cacheDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk;
-      const match = /Serving on (\S+)/.exec(output);
-      if (match) resolve(match[1].replace(/\/$/, ''));
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
-  });
-  return { child, url };
 }
 
 /** The URLs a classroom asks for, by kind. */
@@ -138,7 +122,9 @@ async function main() {
     console.log(`skip: the real corpus is not at ${SHARED}`);
     return;
   }
-  const { child, url } = await startServe();
+  const server = await startServeProcess(['corpus/data-engineer-lectures', 'corpus/ai-lectures'].map((folder) => path.join(SHARED, folder)));
+  const { child } = server;
+  const url = server.url.replace(/\/$/, '');
   try {
     const urls = await workload(url);
     const before = rssMB(child.pid!);
@@ -152,7 +138,7 @@ async function main() {
     console.log('| ------ | ---- | ----- | ------ | ------ | ------ | ------ | ---------------------------- |');
     for (const line of [...report('lecture-reader serve', ours, [before, after]), ...report('plain static files (same bytes)', plain)]) console.log(line);
   } finally {
-    child.kill('SIGTERM');
+    await server.stop();
   }
 }
 

@@ -7,28 +7,13 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
+import { startServeProcess } from '../scripts/serveProcess.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-async function serve(folders: string[], cacheDir: string) {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'serve', ...folders, '--port', '0', '--cache-dir', cacheDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk;
-      const match = /Serving on (\S+)/.exec(output);
-      if (match) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
-  });
-  return { child, url, started };
-}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -43,7 +28,8 @@ async function main() {
   for (let run = 0; run < RUNS; run++) {
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'lecture-startup-'));
     for (const kind of ['cold', 'warm'] as const) {
-      const { child, url, started } = await serve(folders, cacheDir);
+      const server = await startServeProcess(folders, cacheDir);
+      const { url, startedAt: started } = server;
       figures[kind].ready.push(performance.now() - started);
       const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
       await page.goto(url);
@@ -56,10 +42,7 @@ async function main() {
       await page.evaluate("new Promise(requestAnimationFrame)");
       figures[kind].article.push(performance.now() - clicked);
       await page.close();
-      await new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      });
+      await server.stop();
     }
     rmSync(cacheDir, { recursive: true, force: true });
   }
