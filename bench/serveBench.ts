@@ -4,6 +4,9 @@
  * real `serve` command on the real corpus; then the same mix against a plain static file server holding
  * pre-rendered copies of the same responses, in the same run. Reports throughput, p50/p95/p99 latency per kind,
  * errors, and the server's memory before and after.
+ *
+ * `npm run soak` (SOAK_MINUTES, default 10): the same load without pause for that long, the server's memory
+ * sampled after every round, and the memory trend (least-squares slope) reported: it should be flat.
  */
 import { createReadStream, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -15,6 +18,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const SHARED = path.resolve(ROOT, '../shared');
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 60);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const SOAK_MINUTES = process.env.SOAK_MINUTES ? Number(process.env.SOAK_MINUTES) : 0;
 
 type Kind = 'list' | 'article' | 'image' | 'search';
 const MIX: [Kind, number][] = [['list', 0.1], ['article', 0.3], ['image', 0.3], ['search', 0.3]];
@@ -117,6 +121,35 @@ function report(name: string, result: Result, memory?: [number, number]): string
   return lines;
 }
 
+/** MB per minute, by least squares over (minute, MB) samples. */
+function slope(samples: [number, number][]): number {
+  const n = samples.length;
+  const meanX = samples.reduce((sum, [x]) => sum + x, 0) / n;
+  const meanY = samples.reduce((sum, [, y]) => sum + y, 0) / n;
+  const covariance = samples.reduce((sum, [x, y]) => sum + (x - meanX) * (y - meanY), 0);
+  const variance = samples.reduce((sum, [x]) => sum + (x - meanX) ** 2, 0);
+  return variance ? covariance / variance : 0;
+}
+
+async function soak(url: string, pid: number, urls: Record<Kind, string[]>): Promise<void> {
+  const started = performance.now();
+  const samples: [number, number][] = [[0, rssMB(pid)]];
+  let requests = 0;
+  let errors = 0;
+  while (performance.now() - started < SOAK_MINUTES * 60_000) {
+    const round = await load(url, urls);
+    requests += round.requests;
+    errors += round.errors;
+    const minute = (performance.now() - started) / 60_000;
+    samples.push([minute, rssMB(pid)]);
+    console.log(`${minute.toFixed(1)} min: ${(round.requests / round.seconds).toFixed(0)} req/s, ${round.errors} errors, server RSS ${samples.at(-1)![1].toFixed(0)} MB`);
+  }
+  // The first rounds warm caches up; the trend is judged on the second half.
+  const steady = samples.slice(Math.floor(samples.length / 2));
+  console.log(`Soak: ${SOAK_MINUTES} min, ${requests} requests, ${errors} errors; RSS ${samples[0][1].toFixed(0)} → ${samples.at(-1)![1].toFixed(0)} MB, trend over the second half ${slope(steady).toFixed(2)} MB/min`);
+  if (errors > 0) process.exitCode = 1;
+}
+
 async function main() {
   if (!existsSync(path.join(SHARED, 'corpus'))) {
     console.log(`skip: the real corpus is not at ${SHARED}`);
@@ -127,6 +160,7 @@ async function main() {
   const url = server.url.replace(/\/$/, '');
   try {
     const urls = await workload(url);
+    if (SOAK_MINUTES) return await soak(url, child.pid!, urls);
     const before = rssMB(child.pid!);
     const ours = await load(url, urls);
     const after = rssMB(child.pid!);
