@@ -3,6 +3,7 @@ import type { ArticleSummary } from '../../../electron/common/api.js';
 import { formatVietnameseDate } from '../../../electron/common/dates.js';
 import { api } from '../api/index.js';
 import type { Strings } from '../i18n.js';
+import { LectureLink } from './LectureLink.js';
 
 interface ArticleListProps {
   articles: ArticleSummary[];
@@ -47,15 +48,9 @@ export function ArticleList({ articles, strings, selectedTags, onOpen, onToggleT
             )}
             <div className="card-body">
               <h2>
-                <a
-                  href={`#/blog/${article.slug}`}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    onOpen(article.slug);
-                  }}
-                >
+                <LectureLink slug={article.slug} onOpen={onOpen}>
                   {article.title}
-                </a>
+                </LectureLink>
               </h2>
               <p className="meta">
                 {article.date && <time dateTime={article.date}>{formatVietnameseDate(article.date)}</time>}

@@ -5,6 +5,7 @@ import { api } from '../api/index.js';
 import { clearHighlights, highlightQuery } from '../highlightWords.js';
 import type { Strings } from '../i18n.js';
 import { MarkdownBody } from '../markdown/MarkdownBody.js';
+import { LectureLink } from './LectureLink.js';
 import { savePosition } from '../settings.js';
 
 interface ReaderProps {
@@ -90,11 +91,16 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
   useEffect(() => {
     if (!article) return;
     let frame = 0;
+    let saved = -1;
     const update = () => {
       frame = 0;
       const fraction = scrollProgress();
       setProgress(fraction);
-      savePosition({ slug: article.slug, progress: fraction });
+      // Written on real movement only: storage is synchronous and scroll events come every frame.
+      if (Math.abs(fraction - saved) > 0.002) {
+        saved = fraction;
+        savePosition({ slug: article.slug, progress: fraction });
+      }
       let current = '';
       for (const heading of article.headings) {
         const element = document.getElementById(heading.id);
@@ -176,18 +182,18 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
         {(article.previous || article.next) && (
           <nav className="prev-next" aria-label={`${strings.previous} / ${strings.next}`}>
             {article.previous ? (
-              <a href={`#/blog/${article.previous.slug}`} onClick={(event) => (event.preventDefault(), onOpen(article.previous!.slug))} rel="prev">
+              <LectureLink slug={article.previous.slug} onOpen={onOpen} rel="prev">
                 <small>← {strings.previous}</small>
                 <span>{article.previous.title}</span>
-              </a>
+              </LectureLink>
             ) : (
               <span />
             )}
             {article.next && (
-              <a href={`#/blog/${article.next.slug}`} onClick={(event) => (event.preventDefault(), onOpen(article.next!.slug))} rel="next" className="next">
+              <LectureLink slug={article.next.slug} onOpen={onOpen} rel="next" className="next">
                 <small>{strings.next} →</small>
                 <span>{article.next.title}</span>
-              </a>
+              </LectureLink>
             )}
           </nav>
         )}

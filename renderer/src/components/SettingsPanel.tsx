@@ -20,6 +20,10 @@ export function SettingsPanel({ settings, strings, onChange, onClose }: Settings
     ['normal', strings.widthNormal],
     ['wide', strings.widthWide],
   ];
+  const stepFontSize = (step: number) => {
+    const current = Math.max(0, FONT_SIZES.indexOf(settings.fontSize));
+    onChange({ fontSize: FONT_SIZES[Math.min(FONT_SIZES.length - 1, Math.max(0, current + step))] });
+  };
   return (
     <div className="settings-panel" role="dialog" aria-modal="false" aria-labelledby="settings-heading" onKeyDown={(event) => event.key === 'Escape' && onClose()}>
       <div className="settings-head">
@@ -28,40 +32,20 @@ export function SettingsPanel({ settings, strings, onChange, onClose }: Settings
           ✕
         </button>
       </div>
-      <fieldset>
-        <legend>{strings.theme}</legend>
-        <div className="segmented">
-          {themes.map(([value, label]) => (
-            <label key={value} className={settings.theme === value ? 'checked' : undefined}>
-              <input type="radio" name="theme" value={value} checked={settings.theme === value} onChange={() => onChange({ theme: value })} />
-              {label}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <Choice legend={strings.theme} name="theme" options={themes} value={settings.theme} onChange={(theme) => onChange({ theme })} />
       <fieldset>
         <legend>{strings.fontSize}</legend>
         <div className="stepper">
-          <button type="button" aria-label={`${strings.fontSize} −`} disabled={settings.fontSize <= FONT_SIZES[0]} onClick={() => onChange({ fontSize: FONT_SIZES[Math.max(0, FONT_SIZES.indexOf(settings.fontSize) - 1)] })}>
+          <button type="button" aria-label={`${strings.fontSize} −`} disabled={settings.fontSize <= FONT_SIZES[0]} onClick={() => stepFontSize(-1)}>
             A−
           </button>
           <output aria-live="polite">{settings.fontSize}px</output>
-          <button type="button" aria-label={`${strings.fontSize} +`} disabled={settings.fontSize >= FONT_SIZES[FONT_SIZES.length - 1]} onClick={() => onChange({ fontSize: FONT_SIZES[Math.min(FONT_SIZES.length - 1, FONT_SIZES.indexOf(settings.fontSize) + 1)] })}>
+          <button type="button" aria-label={`${strings.fontSize} +`} disabled={settings.fontSize >= FONT_SIZES[FONT_SIZES.length - 1]} onClick={() => stepFontSize(1)}>
             A+
           </button>
         </div>
       </fieldset>
-      <fieldset>
-        <legend>{strings.width}</legend>
-        <div className="segmented">
-          {widths.map(([value, label]) => (
-            <label key={value} className={settings.width === value ? 'checked' : undefined}>
-              <input type="radio" name="width" value={value} checked={settings.width === value} onChange={() => onChange({ width: value })} />
-              {label}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <Choice legend={strings.width} name="width" options={widths} value={settings.width} onChange={(width) => onChange({ width })} />
       <label className="row">
         {strings.language}
         <select value={settings.language} onChange={(event) => onChange({ language: event.target.value as Language })}>
@@ -74,5 +58,22 @@ export function SettingsPanel({ settings, strings, onChange, onClose }: Settings
         {strings.showDrafts}
       </label>
     </div>
+  );
+}
+
+/** A labelled row of radio buttons drawn as a segmented control. */
+function Choice<T extends string>({ legend, name, options, value, onChange }: { legend: string; name: string; options: [T, string][]; value: T; onChange: (value: T) => void }) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      <div className="segmented">
+        {options.map(([option, label]) => (
+          <label key={option} className={value === option ? 'checked' : undefined}>
+            <input type="radio" name={name} value={option} checked={value === option} onChange={() => onChange(option)} />
+            {label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }

@@ -1,5 +1,6 @@
 import type { LibraryOverview, OfflineStatus } from '../../../electron/common/api.js';
 import type { Strings } from '../i18n.js';
+import { LectureLink } from './LectureLink.js';
 
 interface SidebarProps {
   library: LibraryOverview;
@@ -36,15 +37,9 @@ export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, 
           <ul className="highlight-list">
             {highlights.map((article) => (
               <li key={article.slug}>
-                <a
-                  href={`#/blog/${article.slug}`}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    onOpenArticle(article.slug);
-                  }}
-                >
+                <LectureLink slug={article.slug} onOpen={onOpenArticle}>
                   {article.title}
-                </a>
+                </LectureLink>
               </li>
             ))}
           </ul>
