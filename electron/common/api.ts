@@ -107,9 +107,54 @@ export interface LectureApi {
   getOfflineStatus(): Promise<OfflineStatus>;
   /** URL the reader can load an asset path from. Pure: no round trip. */
   assetUrl(assetPath: string): string;
-  /** Calls `listener` whenever the library changes on disk; returns the unsubscribe function. Desktop app only. */
+  /** Calls `listener` whenever the library changes on disk; returns the unsubscribe function. */
   onLibraryChanged?(listener: () => void): () => void;
+  /** Sharing the library with a classroom: only the desktop app has it, never a client of the shared server. */
+  sharing?: ClassroomSharingApi;
 }
+
+/** The classroom server listens on every interface: students on any network of the machine can connect. */
+export const EVERY_INTERFACE_ADDRESS = '0.0.0.0';
+
+/** A local address the classroom server can listen on. */
+export interface NetworkChoice {
+  /** Interface name (`wlan0`, `Wi-Fi`), or `*` for every interface. */
+  name: string;
+  address: string;
+}
+
+/** Why sharing could not start, for the reader to say in the user's language. */
+export type SharingErrorCode = 'port-in-use' | 'address-unavailable' | 'permission-denied' | 'failed';
+
+export interface SharingState {
+  running: boolean;
+  /** The address and port asked for (kept while stopped, so the panel shows the last choice). */
+  host: string;
+  port: number;
+  /** Addresses students open, best first (one per network when sharing on every interface). */
+  urls: string[];
+  /** QR code of `urls[0]`, as an SVG document (shown as an image, never as markup). */
+  qrSvg?: string;
+  /** Distinct devices that used the reader in the last minute (an open reader checks in every 20 s). */
+  students: number;
+  networks: NetworkChoice[];
+  error?: { code: SharingErrorCode; message: string };
+}
+
+export interface SharingRequest {
+  host: string;
+  port: number;
+}
+
+/** Starts and stops the read-only classroom server. Off until the user starts it. */
+export interface ClassroomSharingApi {
+  getSharing(): Promise<SharingState>;
+  startSharing(request: SharingRequest): Promise<SharingState>;
+  stopSharing(): Promise<SharingState>;
+}
+
+/** How often an open reader asks the server whether the library changed (it also keeps a student counted). */
+export const LIBRARY_POLL_MS = 20_000;
 
 /** URL path of an asset, as the HTTP server and the desktop protocol both serve it. */
 export function assetRoute(assetPath: string): string {

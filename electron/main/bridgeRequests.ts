@@ -1,9 +1,11 @@
 /**
- * Validation of what the renderer sends over IPC. The renderer is untrusted: every argument is checked for
- * type and size before the library sees it, and anything unexpected is refused.
+ * What the renderer may ask of the main process over IPC. The renderer is untrusted: every argument is
+ * checked for type and size before the library or the classroom server sees it, and anything unexpected
+ * is refused.
  */
-import type { SearchRequest } from '../common/api.js';
-import type { BRIDGE_CHANNELS, LectureBridge } from '../common/bridge.js';
+import type { ClassroomSharingApi, SearchRequest, SharingRequest } from '../common/api.js';
+import type { BridgeMethod, LectureBridge } from '../common/bridge.js';
+import type { LectureService } from '../service/lectureService.js';
 
 export class InvalidRequest extends Error {}
 
@@ -20,15 +22,19 @@ function text(value: unknown, name: string, max: number): string {
   return value.slice(0, max);
 }
 
+function record(value: unknown, name: string): Record<string, unknown> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new InvalidRequest(`${name} must be an object`);
+  return value as Record<string, unknown>;
+}
+
 /** Checked arguments for each bridge method. */
-export const validateArguments: { [K in keyof typeof BRIDGE_CHANNELS]: (args: unknown[]) => Parameters<LectureBridge[K]> } = {
+export const validateArguments: { [K in BridgeMethod]: (args: unknown[]) => Parameters<LectureBridge[K]> } = {
   getLibrary: ([value]) => [options(value)],
   getArticle: ([slug, value]) => [text(slug, 'slug', 300), options(value)],
   getProblems: () => [],
   getOfflineStatus: () => [],
   search: ([value]) => {
-    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new InvalidRequest('search request must be an object');
-    const request = value as Record<string, unknown>;
+    const request = record(value, 'search request');
     const tags = request.tags ?? [];
     if (!Array.isArray(tags) || tags.length > 20) throw new InvalidRequest('tags must be a short list');
     const limit = request.limit ?? 20;
@@ -41,4 +47,29 @@ export const validateArguments: { [K in keyof typeof BRIDGE_CHANNELS]: (args: un
     };
     return [checked];
   },
+  getSharing: () => [],
+  stopSharing: () => [],
+  startSharing: ([value]) => {
+    const request = record(value, 'sharing request');
+    const port = request.port;
+    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) throw new InvalidRequest('port must be a whole number from 1 to 65535');
+    const checked: SharingRequest = { host: text(request.host, 'host', 64), port };
+    return [checked];
+  },
 };
+
+/** The objects behind the bridge in the main process. */
+export interface BridgeTargets {
+  library: LectureService;
+  sharing: ClassroomSharingApi;
+}
+
+const SHARING_METHODS = new Set<BridgeMethod>(['getSharing', 'startSharing', 'stopSharing']);
+
+/** Validates a call from the renderer and runs it on the library or the classroom server. */
+export function callBridge(targets: BridgeTargets, method: BridgeMethod, args: unknown[]): Promise<unknown> {
+  if (!Object.hasOwn(validateArguments, method)) throw new InvalidRequest('unknown method');
+  const checked = validateArguments[method](args) as unknown[];
+  const target = SHARING_METHODS.has(method) ? targets.sharing : targets.library;
+  return Promise.resolve((target[method as keyof typeof target] as (...a: unknown[]) => unknown).apply(target, checked));
+}

@@ -1,17 +1,20 @@
 /**
  * The desktop app's main process: a thin Electron shell around the Electron-free core. It serves the reader
  * over the privileged `app://reader` protocol, answers the preload bridge over validated IPC, follows the
- * library folders for changes, and remembers the user's folders and window.
+ * library folders for changes, shares the library with a classroom when asked, and remembers the user's
+ * folders, window and sharing address.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BRIDGE_CHANNELS, LIBRARY_CHANGED_EVENT } from '../common/bridge.js';
+import type { SharingRequest, SharingState } from '../common/api.js';
+import { BRIDGE_CHANNELS, LIBRARY_CHANGED_EVENT, type BridgeMethod } from '../common/bridge.js';
 import { bundledContentDir, BUNDLED_LIBRARY_NAME, rendererDir } from '../service/appPaths.js';
 import { RemoteLibraries } from '../library/remoteLibrary.js';
+import { ClassroomShare, DEFAULT_SHARING } from '../server/classroomShare.js';
 import { LectureService } from '../service/lectureService.js';
 import { APP_ORIGIN, resolveAppRequest } from './appRequests.js';
-import { InvalidRequest, validateArguments } from './bridgeRequests.js';
+import { callBridge, InvalidRequest } from './bridgeRequests.js';
 import { readJson, writeJson } from './jsonFile.js';
 
 // Tests and portable installs can keep all user data (folders, window, cache) in one chosen place.
@@ -23,8 +26,10 @@ app.enableSandbox();
 const dataFile = (name: string) => path.join(app.getPath('userData'), name);
 const FOLDERS_FILE = 'library-folders.json';
 const WINDOW_FILE = 'window-state.json';
+const SHARING_FILE = 'sharing.json';
 
 let service: LectureService | null = null;
+let sharing: ClassroomShare | null = null;
 let window: BrowserWindow | null = null;
 
 function userFolders(): string[] {
@@ -45,16 +50,23 @@ async function openLibrary(): Promise<void> {
   });
   // A teacher editing a lecture sees it update, search included.
   service.follow(() => window?.webContents.send(LIBRARY_CHANGED_EVENT));
+  // Sharing is off at every start; the address last used is offered again.
+  if (sharing) await sharing.useService(service);
+  else sharing = new ClassroomShare(service, rendererDir(), readJson<SharingRequest>(dataFile(SHARING_FILE), DEFAULT_SHARING));
 }
 
 /** IPC: only from our own page, only the contract's methods, only validated arguments. */
 function registerBridge(): void {
-  for (const [method, channel] of Object.entries(BRIDGE_CHANNELS) as [keyof typeof BRIDGE_CHANNELS, string][]) {
+  for (const [method, channel] of Object.entries(BRIDGE_CHANNELS) as [BridgeMethod, string][]) {
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, ...args: unknown[]) => {
       if (!event.senderFrame || new URL(event.senderFrame.url).origin !== APP_ORIGIN) throw new InvalidRequest('unknown sender');
-      if (!service) throw new Error('library not loaded');
-      const checked = validateArguments[method](args) as unknown[];
-      return (service[method] as (...a: unknown[]) => unknown).apply(service, checked);
+      if (!service || !sharing) throw new Error('library not loaded');
+      const answer = await callBridge({ library: service, sharing }, method, args);
+      if (method === 'startSharing' && sharing.running) {
+        const { host, port } = answer as SharingState;
+        writeJson(dataFile(SHARING_FILE), { host, port });
+      }
+      return answer;
     });
   }
 }
@@ -246,5 +258,8 @@ if (!app.requestSingleInstanceLock()) {
     createWindow();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => void service?.close());
+  app.on('before-quit', () => {
+    void sharing?.stopSharing();
+    void service?.close();
+  });
 }

@@ -6,6 +6,7 @@
  *   GET /api/articles/:slug          Article (404 when not in the library)
  *   GET /api/search?q=&tag=&limit=   SearchResponse
  *   GET /api/problems                Problem[]
+ *   GET /api/version                 { version } of the library, polled by open readers
  *   GET /assets/:root/:path          a lecture image inside library folder `root`
  *   anything else                    the reader (index.html for app routes)
  */
@@ -26,6 +27,8 @@ export interface ServerOptions {
   port?: number;
   /** Log each request to stdout. */
   log?: boolean;
+  /** Told the client address of every request (the classroom's connected-students count). */
+  onClient?: (address: string) => void;
 }
 
 const flag = (value: unknown) => value === '1' || value === 'true';
@@ -44,6 +47,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
 
   app.addHook('onRequest', async (request, reply) => {
+    options.onClient?.(request.ip);
     for (const [name, value] of Object.entries(COMMON_HEADERS)) reply.header(name, value);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return reply.code(405).header('allow', 'GET, HEAD').send({ error: 'This server is read-only' });
@@ -109,6 +113,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   });
 
   app.get('/api/problems', async () => service.getProblems());
+  app.get('/api/version', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+    return { version: service.library.version };
+  });
   app.get('/api/offline', async () => service.getOfflineStatus());
 
   app.get('/assets/:root/*', async (request, reply) => {

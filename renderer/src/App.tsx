@@ -5,6 +5,7 @@ import { ArticleList } from './components/ArticleList.js';
 import { Reader } from './components/Reader.js';
 import { SearchBox } from './components/SearchBox.js';
 import { SettingsPanel } from './components/SettingsPanel.js';
+import { SharePanel } from './components/SharePanel.js';
 import { Sidebar } from './components/Sidebar.js';
 import { STRINGS } from './i18n.js';
 import { savedPosition, useSettings } from './settings.js';
@@ -43,6 +44,8 @@ export function App() {
   const [selectedTags, setSelectedTags] = useState<string[]>([]);
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [shareOpen, setShareOpen] = useState(false);
+  const [sharingOn, setSharingOn] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
@@ -130,11 +133,35 @@ export function App() {
           <span className="brand-name">{strings.appName}</span>
         </a>
         <SearchBox strings={strings} tags={selectedTags} includeDrafts={settings.showDrafts} onOpen={openHit} />
-        <button type="button" className="icon-button" aria-label={strings.settings} aria-expanded={settingsOpen} onClick={() => setSettingsOpen((value) => !value)}>
+        {api.sharing && (
+          <button
+            type="button"
+            className={`share-button${sharingOn ? ' on' : ''}`}
+            aria-expanded={shareOpen}
+            onClick={() => {
+              setShareOpen((value) => !value);
+              setSettingsOpen(false);
+            }}
+          >
+            <span className="live-dot" aria-hidden="true" />
+            {strings.share}
+          </button>
+        )}
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={strings.settings}
+          aria-expanded={settingsOpen}
+          onClick={() => {
+            setSettingsOpen((value) => !value);
+            setShareOpen(false);
+          }}
+        >
           ⚙
         </button>
       </header>
       {settingsOpen && <SettingsPanel settings={settings} strings={strings} onChange={updateSettings} onClose={() => setSettingsOpen(false)} />}
+      {shareOpen && api.sharing && <SharePanel sharing={api.sharing} strings={strings} onRunningChange={setSharingOn} onClose={() => setShareOpen(false)} />}
       <div className="body">
         {library && (
           <Sidebar

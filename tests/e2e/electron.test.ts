@@ -11,6 +11,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { _electron } from 'playwright-core';
 import { PROJECT_ROOT } from '../helpers/cli.js';
+import { freePort, getFrom } from '../helpers/network.js';
 
 function electronBinary(): string | null {
   const packageDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
@@ -36,12 +37,23 @@ test('desktop app: window, sandboxed bridge, search and offline images', { skip 
     assert.match(page.url(), /^app:\/\/reader\//);
     assert.equal(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require), 'undefined', 'no Node in the page');
     assert.equal(await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process), 'undefined');
-    assert.deepEqual(await page.evaluate(() => Object.keys((window as unknown as { lectureBridge: object }).lectureBridge).sort()), ['getArticle', 'getLibrary', 'getProblems', 'onLibraryChanged', 'search']);
+    assert.deepEqual(await page.evaluate(() => Object.keys((window as unknown as { lectureBridge: object }).lectureBridge).sort()), ['getArticle', 'getLibrary', 'getOfflineStatus', 'getProblems', 'getSharing', 'onLibraryChanged', 'search', 'startSharing', 'stopSharing']);
     assert.equal(await page.locator('.cards > li').count(), 8);
     await page.getByRole('combobox', { name: 'Tìm kiếm bài giảng' }).fill('ao giac');
     await page.getByRole('option').first().click();
     await page.getByRole('heading', { level: 1, name: 'Ảo giác (hallucination) và RAG' }).waitFor();
     await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.markdown-body img')].every((img) => img.complete && img.naturalWidth > 0));
+    // Classroom sharing over real IPC: off at start, then the address answers.
+    await page.getByRole('button', { name: 'Chia sẻ với lớp học' }).click();
+    const panel = page.getByRole('dialog', { name: 'Chia sẻ với lớp học' });
+    await panel.getByLabel('Mạng').selectOption('127.0.0.1');
+    const port = await freePort();
+    await panel.getByLabel('Cổng').fill(String(port));
+    await panel.getByRole('button', { name: 'Bắt đầu chia sẻ' }).click();
+    await panel.getByText(`http://127.0.0.1:${port}/`).waitFor();
+    assert.equal((await getFrom('127.0.0.2', `http://127.0.0.1:${port}/api/version`)).status, 200);
+    await panel.getByRole('button', { name: 'Dừng chia sẻ' }).click();
+    await panel.getByRole('button', { name: 'Bắt đầu chia sẻ' }).waitFor();
     const windows = app.windows().length;
     await page.evaluate(() => window.open('https://example.com/'));
     await page.waitForTimeout(300);

@@ -3,11 +3,13 @@
  * configuration itself is checked: targets, icon, bundled lectures, hardening fuses.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { inflateSync } from 'node:zlib';
 import { PROJECT_ROOT } from '../helpers/cli.js';
+import { freePort } from '../helpers/network.js';
 
 const manifest = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8'));
 const build = manifest.build;
@@ -48,10 +50,43 @@ test('the icon is a real 512×512 PNG', () => {
   assert.ok(inflateSync(png.subarray(idat + 4, idat + 4 + png.readUInt32BE(idat - 4))).length === 512 * (512 * 4 + 1));
 });
 
-test('the main process bundle stays thin: no HTTP server, no renderer code', async () => {
+test('the main process bundle holds the library and the classroom server, never renderer code', async () => {
   const { build: esbuild } = await import('esbuild');
   const result = await esbuild({ entryPoints: [path.join(PROJECT_ROOT, 'electron/main/main.ts')], bundle: true, platform: 'node', format: 'esm', write: false, external: ['electron'], metafile: true, logLevel: 'silent' });
   const inputs = Object.keys(result.metafile!.inputs);
-  assert.ok(!inputs.some((input) => input.includes('electron/server/') || input.includes('renderer/')), 'the main process does not pull in the HTTP server or the renderer');
+  assert.ok(!inputs.some((input) => input.startsWith('renderer/')), 'the main process does not pull in the renderer');
   assert.ok(inputs.some((input) => input.includes('electron/library/')));
+  assert.ok(inputs.some((input) => input.includes('electron/server/classroomShare')));
+});
+
+test('the classroom server works as bundled for the main process (Fastify and its plugins survive esbuild)', async () => {
+  const { build: esbuild } = await import('esbuild');
+  const { esmBundle } = await import('../../scripts/esbuild-options.mjs');
+  // Beside the built workers, as main.mjs is, so the bundled library finds its parse worker.
+  const outfile = path.join(PROJECT_ROOT, 'dist/electron', `classroom-check-${process.pid}.mjs`);
+  await esbuild({
+    ...esmBundle,
+    stdin: { contents: "export { ClassroomShare } from './electron/server/classroomShare.ts'; export { LectureService } from './electron/service/lectureService.ts';", resolveDir: PROJECT_ROOT, loader: 'ts' },
+    outfile,
+  });
+  try {
+    const bundled = (await import(pathToFileURL(outfile).href)) as typeof import('../../electron/server/classroomShare.js') & typeof import('../../electron/service/lectureService.js');
+    const service = await bundled.LectureService.open([path.join(PROJECT_ROOT, 'content')]);
+    const share = new bundled.ClassroomShare(service, path.join(PROJECT_ROOT, 'dist/renderer'));
+    try {
+      const state = await share.startSharing({ host: '127.0.0.1', port: await freePort() });
+      assert.ok(state.running, JSON.stringify(state.error));
+      const library = await fetch(`${state.urls[0]}api/library`, { headers: { 'accept-encoding': 'br' } });
+      assert.equal(library.headers.get('content-encoding'), 'br');
+      assert.equal(((await library.json()) as { articles: unknown[] }).articles.length, 8);
+      const page = await fetch(state.urls[0]);
+      assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+      assert.match(await page.text(), /<div id="root">/);
+    } finally {
+      await share.stopSharing();
+      await service.close();
+    }
+  } finally {
+    rmSync(outfile, { force: true });
+  }
 });

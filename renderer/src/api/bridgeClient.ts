@@ -1,4 +1,4 @@
-import { assetRoute, type LectureApi } from '../../../electron/common/api.js';
+import { assetRoute, type ClassroomSharingApi, type LectureApi } from '../../../electron/common/api.js';
 import type { LectureBridge } from '../../../electron/common/bridge.js';
 
 export type { LectureBridge };
@@ -12,6 +12,11 @@ export class BridgeLectureApi implements LectureApi {
   getProblems: LectureApi['getProblems'] = () => this.bridge.getProblems();
   getOfflineStatus: LectureApi['getOfflineStatus'] = () => this.bridge.getOfflineStatus();
   onLibraryChanged = (listener: () => void) => this.bridge.onLibraryChanged(listener);
+  sharing: ClassroomSharingApi = {
+    getSharing: () => this.bridge.getSharing(),
+    startSharing: (request) => this.bridge.startSharing(request),
+    stopSharing: () => this.bridge.stopSharing(),
+  };
   /** Assets are served by the app's own protocol, at the same path as over HTTP. */
   assetUrl(assetPath: string): string {
     return assetRoute(assetPath);

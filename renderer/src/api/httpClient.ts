@@ -1,4 +1,4 @@
-import { assetRoute, type Article, type LectureApi, type LibraryOverview, type OfflineStatus, type Problem, type SearchRequest, type SearchResponse } from '../../../electron/common/api.js';
+import { assetRoute, LIBRARY_POLL_MS, type Article, type LectureApi, type LibraryOverview, type OfflineStatus, type Problem, type SearchRequest, type SearchResponse } from '../../../electron/common/api.js';
 
 /** The contract over the local HTTP server's JSON API (browser and classroom mode). */
 export class HttpLectureApi implements LectureApi {
@@ -38,5 +38,27 @@ export class HttpLectureApi implements LectureApi {
 
   assetUrl(assetPath: string): string {
     return this.base + assetRoute(assetPath);
+  }
+
+  /** The server cannot push: an open, visible reader asks for the library's version now and then. */
+  onLibraryChanged(listener: () => void): () => void {
+    let known: number | undefined;
+    const check = async () => {
+      if (document.visibilityState !== 'visible') return;
+      try {
+        const { version } = await this.get<{ version: number }>('/api/version');
+        if (known !== undefined && version !== known) listener();
+        known = version;
+      } catch {
+        // The teacher stopped sharing or the Wi-Fi dropped: the next check tries again.
+      }
+    };
+    void check();
+    const timer = setInterval(check, LIBRARY_POLL_MS);
+    document.addEventListener('visibilitychange', check);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', check);
+    };
   }
 }

@@ -1,0 +1,144 @@
+/**
+ * Sharing the library with a classroom: the read-only server on an address the teacher picks, the addresses
+ * and QR code students open, and how many students have the reader open. Electron-free: the desktop app
+ * drives it over the bridge, tests drive it directly.
+ */
+import type { FastifyInstance } from 'fastify';
+import os from 'node:os';
+import QRCode from 'qrcode';
+import { EVERY_INTERFACE_ADDRESS, type ClassroomSharingApi, type NetworkChoice, type SharingErrorCode, type SharingRequest, type SharingState } from '../common/api.js';
+import type { LectureService } from '../service/lectureService.js';
+import { startServer } from './httpServer.js';
+
+export const DEFAULT_SHARING: SharingRequest = { host: EVERY_INTERFACE_ADDRESS, port: 4173 };
+
+/** A device counts as connected while it made a request within this window (open readers poll every 20 s). */
+const CONNECTED_WINDOW_MS = 60_000;
+
+/** The machine's IPv4 addresses students can reach, then every interface, then this machine only. */
+export function networkChoices(interfaces = os.networkInterfaces()): NetworkChoice[] {
+  const external: NetworkChoice[] = [];
+  for (const [name, addresses] of Object.entries(interfaces)) {
+    for (const address of addresses ?? []) {
+      if (address.family === 'IPv4' && !address.internal) external.push({ name, address: address.address });
+    }
+  }
+  return [...external, { name: '*', address: EVERY_INTERFACE_ADDRESS }, { name: 'loopback', address: '127.0.0.1' }];
+}
+
+/** Distinct client addresses seen recently. */
+export class RecentClients {
+  private readonly lastSeen = new Map<string, number>();
+
+  constructor(
+    private readonly windowMs = CONNECTED_WINDOW_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  seen(address: string): void {
+    // One device is one address whether it arrived over IPv4 or as an IPv4-mapped IPv6 address.
+    this.lastSeen.set(address.replace(/^::ffff:/, ''), this.now());
+  }
+
+  count(): number {
+    const oldest = this.now() - this.windowMs;
+    for (const [address, time] of this.lastSeen) if (time < oldest) this.lastSeen.delete(address);
+    return this.lastSeen.size;
+  }
+
+  clear(): void {
+    this.lastSeen.clear();
+  }
+}
+
+function errorCode(error: NodeJS.ErrnoException): SharingErrorCode {
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return 'port-in-use';
+    case 'EADDRNOTAVAIL':
+      return 'address-unavailable';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission-denied';
+    default:
+      return 'failed';
+  }
+}
+
+export class ClassroomShare implements ClassroomSharingApi {
+  private server: FastifyInstance | null = null;
+  private request: SharingRequest;
+  private error: SharingState['error'];
+  private qr: { url: string; svg: string } | null = null;
+  private readonly clients = new RecentClients();
+
+  constructor(
+    private service: LectureService,
+    private readonly rendererDir: string,
+    initial: SharingRequest = DEFAULT_SHARING,
+  ) {
+    this.request = initial;
+  }
+
+  get running(): boolean {
+    return this.server !== null;
+  }
+
+  /** Starts (or moves) the server; a failure is reported in the state, and sharing stays off. */
+  async startSharing(request: SharingRequest): Promise<SharingState> {
+    await this.stopSharing();
+    this.request = { host: request.host, port: request.port };
+    // The Wi-Fi may have changed since the panel listed the addresses.
+    if (!networkChoices().some((choice) => choice.address === request.host)) {
+      this.error = { code: 'address-unavailable', message: `${request.host} is not an address of this machine` };
+      return this.getSharing();
+    }
+    try {
+      const { app } = await startServer({ service: this.service, rendererDir: this.rendererDir, ...this.request, onClient: (address) => this.clients.seen(address) });
+      this.server = app;
+    } catch (error) {
+      this.error = { code: errorCode(error as NodeJS.ErrnoException), message: (error as Error).message };
+    }
+    return this.getSharing();
+  }
+
+  /** Stops accepting students and closes their connections. */
+  async stopSharing(): Promise<SharingState> {
+    const server = this.server;
+    this.server = null;
+    this.error = undefined;
+    this.clients.clear();
+    if (server) {
+      server.server.closeAllConnections();
+      await server.close();
+    }
+    return this.getSharing();
+  }
+
+  /** The library was reopened (a folder added, say): the classroom keeps its address and gets the new one. */
+  async useService(service: LectureService): Promise<void> {
+    this.service = service;
+    if (this.running) await this.startSharing(this.request);
+  }
+
+  async getSharing(): Promise<SharingState> {
+    const networks = networkChoices();
+    const urls = this.running ? studentUrls(this.request, networks) : [];
+    if (urls[0] && this.qr?.url !== urls[0]) this.qr = { url: urls[0], svg: await QRCode.toString(urls[0], { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }) };
+    return {
+      running: this.running,
+      ...this.request,
+      urls,
+      qrSvg: urls[0] ? this.qr?.svg : undefined,
+      students: this.running ? this.clients.count() : 0,
+      networks,
+      error: this.error,
+    };
+  }
+}
+
+/** What students type: the chosen address, or each external address when listening on every interface. */
+function studentUrls({ host, port }: SharingRequest, networks: NetworkChoice[]): string[] {
+  const hosts = host === EVERY_INTERFACE_ADDRESS ? networks.filter((choice) => choice.name !== '*' && choice.name !== 'loopback').map((choice) => choice.address) : [host];
+  return (hosts.length ? hosts : ['127.0.0.1']).map((address) => `http://${address}:${port}/`);
+}

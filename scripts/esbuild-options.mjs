@@ -1,0 +1,12 @@
+// How the main process and its workers are bundled: shared by the build and by the test that runs the
+// bundled classroom server.
+export const nodeBundle = { bundle: true, platform: 'node', target: 'node22', sourcemap: false, logLevel: 'warning', legalComments: 'none' };
+
+export const esmBundle = {
+  ...nodeBundle,
+  format: 'esm',
+  outExtension: { '.js': '.mjs' },
+  // Bundled CommonJS dependencies still call require(): give ESM output one.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  external: ['electron'],
+};

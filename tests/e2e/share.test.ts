@@ -1,0 +1,153 @@
+/**
+ * "Chia sẻ với lớp học" end to end: the teacher's reader in desktop mode starts the real classroom server
+ * from its panel, a student's phone browser scans the QR code and reads the library, the panel counts the
+ * student, and stopping closes the door.
+ *
+ * The Electron binary cannot run here, so the teacher's page gets its `lectureBridge` from Playwright: each
+ * call goes to `callBridge`, the same validation and dispatch the main process runs behind IPC, over a real
+ * LectureService and ClassroomShare. Only the IPC transport is replaced; tests/e2e/electron.test.ts runs the
+ * real one where the binary exists.
+ */
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import jsQRModule from 'jsqr';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { BRIDGE_CHANNELS, type BridgeMethod } from '../../electron/common/bridge.js';
+import { callBridge } from '../../electron/main/bridgeRequests.js';
+import { ClassroomShare } from '../../electron/server/classroomShare.js';
+import { startServer } from '../../electron/server/httpServer.js';
+import { bundledContentDir, rendererDir } from '../../electron/service/appPaths.js';
+import { LectureService } from '../../electron/service/lectureService.js';
+import { browserSkip, launchBrowser, screenshotPath } from '../helpers/browser.js';
+import { freePort, getFrom } from '../helpers/network.js';
+
+// jsqr is CommonJS: its function is both the module and its `default`.
+const jsQR = jsQRModule.default;
+
+declare global {
+  interface Window {
+    callMainProcess(method: BridgeMethod, args: unknown[]): Promise<unknown>;
+  }
+}
+
+describe('classroom sharing from the desktop reader', { skip: browserSkip }, () => {
+  let service: LectureService;
+  let share: ClassroomShare;
+  let desktopPages: FastifyInstance;
+  let desktopUrl: string;
+  let browser: Browser;
+  let teacher: BrowserContext;
+  let panelPage: Page;
+  let port: number;
+
+  before(async () => {
+    service = await LectureService.open([bundledContentDir()]);
+    share = new ClassroomShare(service, rendererDir());
+    // Stands in for the app:// protocol: serves the built reader to the teacher's window only.
+    ({ app: desktopPages, url: desktopUrl } = await startServer({ service, rendererDir: rendererDir() }));
+    browser = await launchBrowser();
+    teacher = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    await teacher.exposeBinding('callMainProcess', (_source, method: BridgeMethod, args: unknown[]) => callBridge({ library: service, sharing: share }, method, args));
+    // A string, not a function: tsx's helpers (`__name`) would not exist in the page.
+    await teacher.addInitScript({
+      content: `{
+        const bridge = { onLibraryChanged: () => () => undefined };
+        for (const method of ${JSON.stringify(Object.keys(BRIDGE_CHANNELS))}) bridge[method] = (...args) => window.callMainProcess(method, args);
+        Object.defineProperty(window, 'lectureBridge', { value: Object.freeze(bridge) });
+      }`,
+    });
+    panelPage = await teacher.newPage();
+    panelPage.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
+    await panelPage.goto(desktopUrl);
+    await panelPage.getByRole('heading', { level: 1 }).waitFor();
+    port = await freePort();
+  });
+  after(async () => {
+    await browser?.close();
+    await share?.stopSharing();
+    await desktopPages?.close();
+    await service?.close();
+  });
+
+  const panel = () => panelPage.getByRole('dialog', { name: 'Chia sẻ với lớp học' });
+
+  test('off by default; the panel offers the networks and a port', async () => {
+    await panelPage.getByRole('button', { name: 'Chia sẻ với lớp học' }).click();
+    await panel().getByText('Đang tắt').waitFor();
+    const networks = await panel().getByLabel('Mạng').locator('option').allTextContents();
+    assert.ok(networks.includes('Mọi mạng của máy') && networks.includes('Chỉ máy này'), networks.join(' | '));
+    assert.equal(await panel().getByLabel('Cổng').inputValue(), '4173');
+    assert.equal((await share.getSharing()).running, false);
+  });
+
+  test('a busy port is said plainly and nothing starts', async () => {
+    const squatter = net.createServer().listen(port, '127.0.0.1');
+    await new Promise((resolve) => squatter.once('listening', resolve));
+    try {
+      await panel().getByLabel('Mạng').selectOption('127.0.0.1');
+      await panel().getByLabel('Cổng').fill(String(port));
+      await panel().getByRole('button', { name: 'Bắt đầu chia sẻ' }).click();
+      await panel().getByRole('alert').getByText(`Cổng ${port} đang được chương trình khác dùng`).waitFor();
+      assert.equal((await share.getSharing()).running, false);
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
+    }
+  });
+
+  test('started: address as text and a QR code that scans to it; a phone reads the library; the student is counted', async () => {
+    await panel().getByRole('button', { name: 'Bắt đầu chia sẻ' }).click();
+    const address = `http://127.0.0.1:${port}/`;
+    await panel().getByText(address).waitFor();
+    await panel().getByRole('alert').getByText('Chỉ máy này mở được địa chỉ này').waitFor();
+    assert.equal(await panelPage.getByRole('button', { name: 'Chia sẻ với lớp học' }).getAttribute('class'), 'share-button on');
+
+    // Scan the QR code as drawn on screen.
+    const qr = panel().getByRole('img', { name: `Mã QR của ${address}` });
+    await qr.waitFor();
+    const pixels = await qr.evaluate((image: HTMLImageElement) => {
+      const size = 440;
+      const canvas = Object.assign(document.createElement('canvas'), { width: size, height: size });
+      const context = canvas.getContext('2d')!;
+      context.fillStyle = '#fff';
+      context.fillRect(0, 0, size, size);
+      context.drawImage(image, 0, 0, size, size);
+      return Array.from(context.getImageData(0, 0, size, size).data);
+    });
+    const scanned = jsQR(Uint8ClampedArray.from(pixels), 440, 440);
+    assert.equal(scanned?.data, address);
+    await panelPage.screenshot({ path: screenshotPath('share-panel-running') });
+
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const student = await phone.newPage();
+    student.on('pageerror', (error) => assert.fail(`student page error: ${error.message}`));
+    await student.goto(scanned!.data);
+    await student.getByRole('heading', { level: 1 }).waitFor();
+    assert.equal(await student.locator('.cards > li').count(), 8);
+    assert.equal(await student.getByRole('button', { name: 'Chia sẻ với lớp học' }).count(), 0, 'students cannot share or stop sharing');
+
+    await student.getByRole('combobox', { name: 'Tìm kiếm bài giảng' }).fill('ao giac');
+    await student.getByRole('listbox').getByRole('option').first().click();
+    await student.getByRole('heading', { level: 1, name: 'Ảo giác (hallucination) và RAG' }).waitFor();
+    await student.goto(`${address}#/`);
+    await student.getByRole('link', { name: 'Mạng nơ-ron nhân tạo là gì?' }).first().click();
+    await student.getByRole('article').getByRole('heading', { level: 1, name: 'Mạng nơ-ron nhân tạo là gì?' }).waitFor();
+    assert.ok((await student.locator('.markdown-body .katex').count()) > 3, 'math on the phone');
+    await student.locator('.markdown-body img').first().scrollIntoViewIfNeeded();
+    await student.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.markdown-body img')].every((img) => img.complete && img.naturalWidth > 0));
+    await student.screenshot({ path: screenshotPath('share-student-phone') });
+
+    await panel().getByText('1 học sinh đang kết nối').waitFor({ timeout: 10_000 });
+    await panelPage.screenshot({ path: screenshotPath('share-panel-one-student') });
+    await phone.close();
+  });
+
+  test('stopped: the address no longer answers, and the panel is ready to start again', async () => {
+    await panel().getByRole('button', { name: 'Dừng chia sẻ' }).click();
+    await panel().getByRole('button', { name: 'Bắt đầu chia sẻ' }).waitFor();
+    assert.equal(await panelPage.getByRole('button', { name: 'Chia sẻ với lớp học' }).getAttribute('class'), 'share-button');
+    await assert.rejects(getFrom('127.0.0.1', `http://127.0.0.1:${port}/`), /ECONNREFUSED/);
+    await teacher.close();
+  });
+});
