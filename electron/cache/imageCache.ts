@@ -9,7 +9,8 @@
  *
  * Downloads are bounded: concurrency, a timeout, a size limit, a number of redirects; the response must really
  * be an image (its bytes are checked, not only its header). Failures are recorded and retried on the next
- * run; they are never fatal.
+ * run; they are never fatal. A full disk stops the run (nothing more could be stored) without touching the
+ * entries already there.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -36,14 +37,25 @@ export interface CacheOptions {
   concurrency?: number;
 }
 
-export type DownloadOutcome = { url: string; ok: true; entry: CacheEntry; cached: boolean } | { url: string; ok: false; error: string };
+export type DownloadOutcome = { url: string; ok: true; entry: CacheEntry; cached: boolean } | { url: string; ok: false; error: string; diskFull?: boolean };
 
 export interface Progress {
   done: number;
   total: number;
   bytes: number;
   failures: number;
+  /** The disk holding the cache filled up: the remaining downloads were not tried. */
+  diskFull: boolean;
 }
+
+/** The cache's disk has no room left (or the user's quota is used up). */
+export class DiskFullError extends Error {
+  constructor(dir: string) {
+    super(`no space left on the disk holding ${dir}`);
+  }
+}
+
+const isDiskFull = (error: unknown) => ['ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException).code ?? '');
 
 const DEFAULTS: Required<CacheOptions> = { maxBytes: 20 * 1024 * 1024, timeoutMs: 20_000, maxRedirects: 5, concurrency: 4 };
 const FAILURES_FILE = 'failures.json';
@@ -143,7 +155,7 @@ export class ImageCache {
       await this.commit(entry, bytes);
       return { url, ok: true, entry, cached: false };
     } catch (error) {
-      return { url, ok: false, error: (error as Error).message };
+      return { url, ok: false, error: (error as Error).message, diskFull: error instanceof DiskFullError };
     }
   }
 
@@ -191,33 +203,46 @@ export class ImageCache {
     }
   }
 
-  /** Image first, metadata last, each through a temporary file and a rename. */
+  /**
+   * Image first, metadata last, each through a temporary file and a rename. When a write fails (a full disk),
+   * whatever this entry had written is removed, so a failed download takes no space and leaves no orphan.
+   */
   private async commit(entry: CacheEntry, bytes: Buffer): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
     const key = ImageCache.keyFor(entry.url);
     const suffix = `.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await rm(this.metaPath(key), { force: true });
-    this.available.delete(entry.url);
-    await writeFile(this.imagePath(key) + suffix, bytes);
-    await rename(this.imagePath(key) + suffix, this.imagePath(key));
-    await writeFile(this.metaPath(key) + suffix, JSON.stringify(entry));
-    await rename(this.metaPath(key) + suffix, this.metaPath(key));
-    this.verified.delete(key);
+    const image = this.imagePath(key);
+    const meta = this.metaPath(key);
+    try {
+      await mkdir(this.dir, { recursive: true });
+      await rm(meta, { force: true });
+      this.available.delete(entry.url);
+      await writeFile(image + suffix, bytes);
+      await rename(image + suffix, image);
+      await writeFile(meta + suffix, JSON.stringify(entry));
+      await rename(meta + suffix, meta);
+    } catch (error) {
+      await Promise.all([image + suffix, meta + suffix, image].map((file) => rm(file, { force: true })));
+      throw isDiskFull(error) ? new DiskFullError(this.dir) : error;
+    } finally {
+      this.verified.delete(key);
+    }
     this.available.add(entry.url);
   }
 
   /** Fetches every URL not yet cached, a few at a time, reporting progress; failures are recorded for later. */
   async fetchAll(urls: string[], onProgress?: (progress: Progress) => void): Promise<{ outcomes: DownloadOutcome[]; progress: Progress }> {
     const queue = [...new Set(urls)];
-    const progress: Progress = { done: 0, total: queue.length, bytes: 0, failures: 0 };
+    const progress: Progress = { done: 0, total: queue.length, bytes: 0, failures: 0, diskFull: false };
     const outcomes: DownloadOutcome[] = [];
     const worker = async () => {
       for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
-        const outcome = await this.fetch(url);
+        // Once the disk is full, downloading the rest would only be thrown away.
+        const outcome: DownloadOutcome = progress.diskFull ? { url, ok: false, error: 'not tried: the disk is full', diskFull: true } : await this.fetch(url);
         outcomes.push(outcome);
         progress.done++;
         if (outcome.ok) progress.bytes += outcome.entry.size;
         else progress.failures++;
+        if (!outcome.ok && outcome.diskFull) progress.diskFull = true;
         onProgress?.({ ...progress });
       }
     };
@@ -232,10 +257,15 @@ export class ImageCache {
       if (outcome.ok) delete previous[outcome.url];
       else previous[outcome.url] = { error: outcome.error, at: new Date().toISOString() };
     }
-    await mkdir(this.dir, { recursive: true });
     const temporary = path.join(this.dir, `${FAILURES_FILE}.${process.pid}.tmp`);
-    await writeFile(temporary, JSON.stringify(previous, null, 2));
-    await rename(temporary, path.join(this.dir, FAILURES_FILE));
+    try {
+      await mkdir(this.dir, { recursive: true });
+      await writeFile(temporary, JSON.stringify(previous, null, 2));
+      await rename(temporary, path.join(this.dir, FAILURES_FILE));
+    } catch {
+      // A full disk: the old record stays as it was, and every image not cached is tried again anyway.
+      await rm(temporary, { force: true });
+    }
   }
 
   /** Downloads that failed last time, by URL: retried by the next "make available offline". */

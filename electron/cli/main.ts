@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { SearchResponse } from '../common/api.js';
+import type { Progress } from '../cache/imageCache.js';
 import { formatVietnameseDate } from '../common/dates.js';
 import { LectureLibrary } from '../library/lectureLibrary.js';
 import { startServer } from '../server/httpServer.js';
@@ -165,7 +166,7 @@ async function cache(folders: string[], options: { cacheDir: string; clear: bool
       return 0;
     }
     const before = await service.getOfflineStatus();
-    const bar = (p: { done: number; total: number; bytes: number; failures: number }) => {
+    const bar = (p: Progress) => {
       const width = 30;
       const filled = p.total ? Math.round((p.done / p.total) * width) : width;
       const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.done}/${p.total} images, ${(p.bytes / 1048576).toFixed(1)} MB, ${p.failures} failed`;
@@ -180,7 +181,8 @@ async function cache(folders: string[], options: { cacheDir: string; clear: bool
       `Downloaded ${progress.done - progress.failures} of ${progress.total} missing (${(progress.bytes / 1048576).toFixed(1)} MB); cache: ${after.cacheEntries} images, ${(after.cacheBytes / 1048576).toFixed(1)} MB in ${service.images!.dir}`,
     ];
     for (const outcome of outcomes) if (!outcome.ok) out.push(`  failed ${outcome.url}: ${outcome.error}`);
-    if (progress.failures) out.push('Failed downloads are retried the next time this command runs.');
+    if (progress.diskFull) out.push(`The disk holding ${service.images!.dir} is full: free some space and run this command again. The ${after.cacheEntries} images already cached are intact.`);
+    else if (progress.failures) out.push('Failed downloads are retried the next time this command runs.');
     process.stdout.write(out.join('\n') + '\n');
     return progress.failures ? 1 : 0;
   } finally {

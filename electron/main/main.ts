@@ -161,7 +161,10 @@ async function makeOffline(): Promise<void> {
     type: failed ? 'warning' : 'info',
     title: 'Đọc ngoại tuyến',
     message: `Đã tải ${progress.done - progress.failures}/${progress.total} ảnh còn thiếu (${(progress.bytes / 1048576).toFixed(1)} MB).`,
-    detail: `Có thể đọc ngoại tuyến ${status.available}/${status.images} ảnh. Bộ nhớ đệm: ${(status.cacheBytes / 1048576).toFixed(1)} MB.${failed ? ` ${failed} ảnh lỗi sẽ được thử lại lần sau.` : ''}`,
+    detail: [
+      `Có thể đọc ngoại tuyến ${status.available}/${status.images} ảnh. Bộ nhớ đệm: ${(status.cacheBytes / 1048576).toFixed(1)} MB.`,
+      progress.diskFull ? `Ổ đĩa chứa bộ nhớ đệm đã đầy (${service.images?.dir}): hãy giải phóng dung lượng rồi tải lại. Ảnh đã tải vẫn nguyên vẹn.` : failed ? `${failed} ảnh lỗi sẽ được thử lại lần sau.` : '',
+    ].join(' '),
   });
   target.webContents.send(LIBRARY_CHANGED_EVENT);
 }
