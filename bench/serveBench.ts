@@ -7,6 +7,9 @@
  *
  * `npm run soak` (SOAK_MINUTES, default 10): the same load without pause for that long, the server's memory
  * sampled after every round, and the memory trend (least-squares slope) reported: it should be flat.
+ *
+ * Both end with a verdict line and exit 1 when it fails (CI runs them): any failed request, or, for the soak,
+ * memory still growing faster than SOAK_MAX_GROWTH_MB_PER_MIN over the second half.
  */
 import { createReadStream, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -19,6 +22,13 @@ const SHARED = path.resolve(ROOT, '../shared');
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 60);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const SOAK_MINUTES = process.env.SOAK_MINUTES ? Number(process.env.SOAK_MINUTES) : 0;
+/** A leak of this rate would add 20 MB over the 10-minute soak; GC noise on a steady server stays well under 1. */
+const SOAK_MAX_GROWTH_MB_PER_MIN = Number(process.env.SOAK_MAX_GROWTH_MB_PER_MIN ?? 2);
+
+function verdict(failures: string[]): void {
+  console.log(failures.length ? `verdict: FAIL (${failures.join('; ')})` : 'verdict: PASS');
+  if (failures.length) process.exitCode = 1;
+}
 
 type Kind = 'list' | 'article' | 'image' | 'search';
 const MIX: [Kind, number][] = [['list', 0.1], ['article', 0.3], ['image', 0.3], ['search', 0.3]];
@@ -146,8 +156,9 @@ async function soak(url: string, pid: number, urls: Record<Kind, string[]>): Pro
   }
   // The first rounds warm caches up; the trend is judged on the second half.
   const steady = samples.slice(Math.floor(samples.length / 2));
-  console.log(`Soak: ${SOAK_MINUTES} min, ${requests} requests, ${errors} errors; RSS ${samples[0][1].toFixed(0)} → ${samples.at(-1)![1].toFixed(0)} MB, trend over the second half ${slope(steady).toFixed(2)} MB/min`);
-  if (errors > 0) process.exitCode = 1;
+  const trend = slope(steady);
+  console.log(`Soak: ${SOAK_MINUTES} min, ${requests} requests, ${errors} errors; RSS ${samples[0][1].toFixed(0)} → ${samples.at(-1)![1].toFixed(0)} MB, trend over the second half ${trend.toFixed(2)} MB/min`);
+  verdict([...(errors > 0 ? [`${errors} failed requests`] : []), ...(trend > SOAK_MAX_GROWTH_MB_PER_MIN ? [`memory grows ${trend.toFixed(2)} MB/min (limit ${SOAK_MAX_GROWTH_MB_PER_MIN})`] : [])]);
 }
 
 async function main() {
@@ -171,6 +182,7 @@ async function main() {
     console.log('| server | kind | req/s | p50 ms | p95 ms | p99 ms | errors | server RSS MB before → after |');
     console.log('| ------ | ---- | ----- | ------ | ------ | ------ | ------ | ---------------------------- |');
     for (const line of [...report('lecture-reader serve', ours, [before, after]), ...report('plain static files (same bytes)', plain)]) console.log(line);
+    verdict(ours.errors > 0 ? [`${ours.errors} failed requests`] : []);
   } finally {
     await server.stop();
   }
