@@ -3,13 +3,12 @@
  * is never corrupt, no temporary file survives, and the next start finishes the work.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { indexFilePath, loadIndex } from '../../electron/search/indexStore.js';
-import { PROJECT_ROOT, runCliAsync } from '../helpers/cli.js';
+import { runCliAsync, spawnCli } from '../helpers/cli.js';
 import { lecture, makeLibrary } from '../helpers/tempLibrary.js';
 
 const words = ['dữ liệu', 'mô hình', 'học máy', 'tối ưu', 'mạng nơ-ron', 'phân tán', 'truy vấn', 'đánh giá'];
@@ -25,7 +24,7 @@ after(() => library.cleanup());
 test('killing the process during index build and save never leaves a corrupt index', async () => {
   const indexFile = indexFilePath(cacheDir, [library.root]);
   for (const delay of [400, 900, 1400, 1900, 2400, 2900]) {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'search', library.root, 'dữ liệu', '--cache-dir', cacheDir], { cwd: PROJECT_ROOT, stdio: 'ignore' });
+    const child = spawnCli(['search', library.root, 'dữ liệu', '--cache-dir', cacheDir]);
     const exited = new Promise((resolve) => child.once('exit', resolve));
     await new Promise((resolve) => setTimeout(resolve, delay));
     child.kill('SIGKILL');

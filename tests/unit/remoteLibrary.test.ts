@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { create } from 'tar';
 import { LectureLibrary } from '../../electron/library/lectureLibrary.js';
 import { parseRepositoryAddress, RemoteLibraries } from '../../electron/library/remoteLibrary.js';
-import { runCliAsync } from '../helpers/cli.js';
+import { runCliAsync, spawnCli } from '../helpers/cli.js';
 import { startImageServer, tinyPng } from '../helpers/imageServer.js';
 import { lecture, makeLibrary } from '../helpers/tempLibrary.js';
 
@@ -33,12 +34,19 @@ async function pack(): Promise<void> {
 }
 
 let server: Awaited<ReturnType<typeof startImageServer>>;
+let flakyServed = 0;
 before(async () => {
   await pack();
   server = await startImageServer({
     '/teacher/lectures/HEAD.tar.gz': (request, response) => {
       if (request.headers['if-none-match'] === etagOf()) return void response.writeHead(304).end();
       response.writeHead(200, { 'content-type': 'application/gzip', etag: etagOf() }).end(archive);
+    },
+    // The first download stops half-way and hangs (the process is killed during it); later ones complete.
+    '/teacher/flaky/HEAD.tar.gz': (_request, response) => {
+      if (flakyServed++ > 0) return void response.writeHead(200, { 'content-type': 'application/gzip', etag: etagOf() }).end(archive);
+      response.writeHead(200, { 'content-type': 'application/gzip' });
+      response.write(archive.subarray(0, Math.floor(archive.length / 2)));
     },
     '/teacher/slow/HEAD.tar.gz': (_request, response) => {
       response.writeHead(200, { 'content-type': 'application/gzip' });
@@ -104,6 +112,46 @@ test('a download cut off mid-way leaves the previous copy readable', async () =>
   assert.ok(existsSync(path.join(slowFolder, 'kept.md')), 'old copy intact');
   const leftovers = (await import('node:fs')).readdirSync(path.dirname(slowFolder)).filter((name) => name.endsWith('.tmp'));
   assert.deepEqual(leftovers, []);
+});
+
+test('the sync process killed mid-download: the previous copy stays readable, and the next sync completes', async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'remote-kill-'));
+  const env = { LECTURE_READER_ARCHIVE_BASE: server.url('').replace(/\/$/, '') };
+  const folder = newRemotes(dataDir).folderFor({ owner: 'teacher', repo: 'flaky' });
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(path.join(folder, 'kept.md'), lecture({ time: '01/01/2023', title: 'Bản cũ' }));
+  writeFileSync(`${folder}.json`, JSON.stringify({ address: 'teacher/flaky', files: 1 }));
+
+  const child = spawnCli(['sync', 'teacher/flaky', '--data-dir', dataDir], env);
+  const downloading = () => readdirSync(path.dirname(folder)).some((name) => name.includes('.download-') && name.endsWith('.tmp'));
+  for (let waited = 0; !downloading(); waited += 50) {
+    assert.ok(waited < 20_000, 'the download never started');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  child.kill('SIGKILL');
+  await once(child, 'exit');
+  assert.ok(downloading(), 'the kill landed during the download');
+  const stale = new LectureLibrary([folder]);
+  await stale.load();
+  assert.deepEqual(stale.overview().articles.map((article) => article.title), ['Bản cũ'], 'the old copy reads as before');
+
+  const { code, stdout } = await runCliAsync(['sync', 'teacher/flaky', '--data-dir', dataDir], env);
+  assert.equal(code, 0, stdout);
+  assert.match(stdout, /teacher\/flaky: updated/);
+  assert.deepEqual(readdirSync(path.dirname(folder)).filter((name) => name.endsWith('.tmp')), [], 'what the killed process left is cleaned up');
+  assert.ok(existsSync(path.join(folder, '1_intro/markdown/1-intro.md')));
+  assert.ok(!existsSync(path.join(folder, 'kept.md')));
+});
+
+test('a swap interrupted between its two renames is completed backwards on the next start', async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'remote-swap-'));
+  const remotes = newRemotes(dataDir);
+  const { folder } = await remotes.sync('teacher/lectures');
+  // The state a crash right after "folder → folder.old" leaves: no folder, the old copy beside it.
+  renameSync(folder, `${folder}.old`);
+  assert.deepEqual((await remotes.list()).map((entry) => entry.folder), [folder]);
+  assert.ok(existsSync(path.join(folder, '1_intro/markdown/1-intro.md')));
+  assert.ok(!existsSync(`${folder}.old`));
 });
 
 test('CLI sync through an archive mirror', async () => {
