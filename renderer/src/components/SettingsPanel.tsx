@@ -1,4 +1,5 @@
 import type { Language, Strings } from '../i18n.js';
+import { Panel } from './Panel.js';
 import { FONT_SIZES, type ReadingWidth, type Settings, type Theme } from '../settings.js';
 
 interface SettingsPanelProps {
@@ -25,13 +26,7 @@ export function SettingsPanel({ settings, strings, onChange, onClose }: Settings
     onChange({ fontSize: FONT_SIZES[Math.min(FONT_SIZES.length - 1, Math.max(0, current + step))] });
   };
   return (
-    <div className="settings-panel" role="dialog" aria-modal="false" aria-labelledby="settings-heading" onKeyDown={(event) => event.key === 'Escape' && onClose()}>
-      <div className="settings-head">
-        <h2 id="settings-heading">{strings.settings}</h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label={strings.close}>
-          ✕
-        </button>
-      </div>
+    <Panel title={strings.settings} closeLabel={strings.close} onClose={onClose}>
       <Choice legend={strings.theme} name="theme" options={themes} value={settings.theme} onChange={(theme) => onChange({ theme })} />
       <fieldset>
         <legend>{strings.fontSize}</legend>
@@ -57,7 +52,7 @@ export function SettingsPanel({ settings, strings, onChange, onClose }: Settings
         <input type="checkbox" checked={settings.showDrafts} onChange={(event) => onChange({ showDrafts: event.target.checked })} />
         {strings.showDrafts}
       </label>
-    </div>
+    </Panel>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { EVERY_INTERFACE_ADDRESS, type ClassroomSharingApi, type NetworkChoice, type SharingState } from '../../../electron/common/api.js';
 import type { Strings } from '../i18n.js';
+import { Panel } from './Panel.js';
 
 interface SharePanelProps {
   sharing: ClassroomSharingApi;
@@ -56,13 +57,7 @@ export function SharePanel({ sharing, strings, onRunningChange, onClose }: Share
   const reachableByThisMachineOnly = state?.running && state.urls.every((url) => url.startsWith('http://127.'));
 
   return (
-    <div className="settings-panel share-panel" role="dialog" aria-modal="false" aria-labelledby="share-heading" onKeyDown={(event) => event.key === 'Escape' && onClose()}>
-      <div className="settings-head">
-        <h2 id="share-heading">{strings.share}</h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label={strings.close}>
-          ✕
-        </button>
-      </div>
+    <Panel title={strings.share} closeLabel={strings.close} onClose={onClose} className="share-panel">
       {!state ? (
         <p className="muted">{strings.loading}</p>
       ) : state.running ? (
@@ -119,6 +114,6 @@ export function SharePanel({ sharing, strings, onRunningChange, onClose }: Share
           </button>
         </form>
       )}
-    </div>
+    </Panel>
   );
 }
