@@ -79,6 +79,7 @@ describe('classroom sharing from the desktop reader', { skip: browserSkip }, () 
     const networks = await panel().getByLabel('Mạng').locator('option').allTextContents();
     assert.ok(networks.includes('Mọi mạng của máy') && networks.includes('Chỉ máy này'), networks.join(' | '));
     assert.equal(await panel().getByLabel('Cổng').inputValue(), '4173');
+    await panelPage.screenshot({ path: screenshotPath('share-panel-off') });
     assert.equal((await share.getSharing()).running, false);
   });
 
