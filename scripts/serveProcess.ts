@@ -7,6 +7,8 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 
 export interface ServeProcess {
   url: string;
+  /** Everything the command printed until it was ready. */
+  output: string;
   child: ChildProcess;
   /** When the process was spawned (performance.now()). */
   startedAt: number;
@@ -15,11 +17,12 @@ export interface ServeProcess {
 
 /**
  * Starts the real `serve` command in a child process on a free port (a throw-away cache folder unless
- * `cacheDir` is given) and resolves once it prints its URL. Used by the end-to-end tests and the benchmarks.
+ * `cacheDir` is given) and resolves once it prints its URL. `extraArgs` go to the command as they are
+ * (`--host 0.0.0.0`). Used by the end-to-end tests and the benchmarks.
  */
-export async function startServeProcess(folders: string[], cacheDir = mkdtempSync(path.join(tmpdir(), 'lecture-serve-cache-'))): Promise<ServeProcess> {
+export async function startServeProcess(folders: string[], cacheDir = mkdtempSync(path.join(tmpdir(), 'lecture-serve-cache-')), extraArgs: string[] = []): Promise<ServeProcess> {
   const startedAt = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'serve', ...folders, '--port', '0', '--cache-dir', cacheDir], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'serve', ...folders, '--port', '0', '--cache-dir', cacheDir, ...extraArgs], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -41,6 +44,7 @@ export async function startServeProcess(folders: string[], cacheDir = mkdtempSyn
   });
   return {
     url,
+    output,
     child,
     startedAt,
     stop: async () => {

@@ -5,10 +5,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import QRCode from 'qrcode';
 import type { SearchResponse } from '../common/api.js';
 import type { Progress } from '../cache/imageCache.js';
 import { formatVietnameseDate } from '../common/dates.js';
 import { LectureLibrary } from '../library/lectureLibrary.js';
+import { networkChoices, studentUrls } from '../server/classroomShare.js';
 import { startServer } from '../server/httpServer.js';
 import { bundledContentDir, BUNDLED_LIBRARY_NAME, rendererDir } from '../service/appPaths.js';
 import { RemoteLibraries } from '../library/remoteLibrary.js';
@@ -145,7 +147,14 @@ async function serve(positionals: string[], options: { port: number; host: strin
   service.follow();
   const { app, url } = await startServer({ service, rendererDir: rendererDir(), host: options.host, port: options.port });
   const { counts } = await service.getLibrary();
-  process.stdout.write(`Lecture Reader: ${counts.published} lectures from ${folders.join(', ')}\nServing on ${url}\n`);
+  process.stdout.write(`Lecture Reader: ${counts.published} lectures from ${folders.join(', ')}\n`);
+  if (!['127.0.0.1', 'localhost', '::1'].includes(options.host)) {
+    // The classroom: what students type, and on a terminal a QR code of it for their phones.
+    const urls = studentUrls({ host: options.host, port: Number(new URL(url).port) }, networkChoices());
+    process.stdout.write(`Students on the same network open: ${urls.join('  ')}\n`);
+    if (process.stdout.isTTY) process.stdout.write(await QRCode.toString(urls[0], { type: 'terminal', small: true }));
+  }
+  process.stdout.write(`Serving on ${url}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -9,6 +9,7 @@ import { ClassroomShare, networkChoices, RecentClients } from '../../electron/se
 import { callBridge, InvalidRequest, validateArguments } from '../../electron/main/bridgeRequests.js';
 import { bundledContentDir, rendererDir } from '../../electron/service/appPaths.js';
 import { LectureService } from '../../electron/service/lectureService.js';
+import { startServeProcess } from '../../scripts/serveProcess.js';
 import { freePort, getFrom } from '../helpers/network.js';
 import { lecture, makeLibrary } from '../helpers/tempLibrary.js';
 
@@ -51,6 +52,23 @@ test('bridge: sharing requests are validated before the main process acts on the
   assert.equal(await callBridge(targets, 'getSharing', []), 'state');
   assert.throws(() => callBridge(targets, 'constructor' as 'getSharing', []), InvalidRequest);
   assert.throws(() => callBridge(targets, '__proto__' as 'getSharing', []), InvalidRequest);
+});
+
+test('the CLI equivalent, serve --host 0.0.0.0: prints the addresses students open, and each answers', async () => {
+  const server = await startServeProcess([], undefined, ['--host', '0.0.0.0']);
+  try {
+    const line = /Students on the same network open: (.+)/.exec(server.output);
+    assert.ok(line, server.output);
+    const addresses = networkChoices().map((choice) => choice.address);
+    for (const url of line[1].split(/\s+/)) {
+      const { hostname, port } = new URL(url);
+      assert.ok(addresses.includes(hostname), `${hostname} is an address of this machine`);
+      assert.equal(port, new URL(server.url).port);
+      assert.equal((await getFrom(hostname, `${url}api/version`)).status, 200, url);
+    }
+  } finally {
+    await server.stop();
+  }
 });
 
 describe('sharing the bundled library', () => {
