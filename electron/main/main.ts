@@ -14,7 +14,7 @@ import { RemoteLibraries } from '../library/remoteLibrary.js';
 import { ClassroomShare, DEFAULT_SHARING } from '../server/classroomShare.js';
 import { LectureService } from '../service/lectureService.js';
 import { APP_ORIGIN, resolveAppRequest } from './appRequests.js';
-import { callBridge, InvalidRequest } from './bridgeRequests.js';
+import { callBridge, InvalidRequest, validateArguments } from './bridgeRequests.js';
 import { readJson, writeJson } from './jsonFile.js';
 
 // Tests and portable installs can keep all user data (folders, window, cache) in one chosen place.
@@ -52,7 +52,16 @@ async function openLibrary(): Promise<void> {
   service.follow(() => window?.webContents.send(LIBRARY_CHANGED_EVENT));
   // Sharing is off at every start; the address last used is offered again.
   if (sharing) await sharing.useService(service);
-  else sharing = new ClassroomShare(service, rendererDir(), readJson<SharingRequest>(dataFile(SHARING_FILE), DEFAULT_SHARING));
+  else sharing = new ClassroomShare(service, rendererDir(), savedSharing());
+}
+
+/** The address and port sharing used last time, when the file holds a valid one. */
+function savedSharing(): SharingRequest {
+  try {
+    return validateArguments.startSharing([readJson<unknown>(dataFile(SHARING_FILE), DEFAULT_SHARING)])[0];
+  } catch {
+    return DEFAULT_SHARING;
+  }
 }
 
 /** IPC: only from our own page, only the contract's methods, only validated arguments. */

@@ -31,7 +31,8 @@ export function SharePanel({ sharing, strings, onRunningChange, onClose }: Share
   useEffect(() => {
     void sharing.getSharing().then((first) => {
       show(first);
-      setHost(first.host);
+      // The address used last time may be gone (another day, another Wi-Fi): then offer every network.
+      setHost(first.networks.some((choice) => choice.address === first.host) ? first.host : EVERY_INTERFACE_ADDRESS);
       setPort(String(first.port));
     });
   }, [sharing, show]);
