@@ -139,6 +139,7 @@ export class ClassroomShare implements ClassroomSharingApi {
 
 /** What students type: the chosen address, or each external address when listening on every interface. */
 export function studentUrls({ host, port }: SharingRequest, networks: NetworkChoice[]): string[] {
-  const hosts = host === EVERY_INTERFACE_ADDRESS ? networks.filter((choice) => choice.name !== '*' && choice.name !== 'loopback').map((choice) => choice.address) : [host];
-  return (hosts.length ? hosts : ['127.0.0.1']).map((address) => `http://${address}:${port}/`);
+  const everyInterface = host === EVERY_INTERFACE_ADDRESS || host === '::';
+  const hosts = everyInterface ? networks.filter((choice) => choice.name !== '*' && choice.name !== 'loopback').map((choice) => choice.address) : [host];
+  return (hosts.length ? hosts : ['127.0.0.1']).map((address) => `http://${address.includes(':') ? `[${address}]` : address}:${port}/`);
 }

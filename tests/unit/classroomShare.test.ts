@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import { ClassroomShare, networkChoices, RecentClients } from '../../electron/server/classroomShare.js';
+import { ClassroomShare, networkChoices, RecentClients, studentUrls } from '../../electron/server/classroomShare.js';
 import { callBridge, InvalidRequest, validateArguments } from '../../electron/main/bridgeRequests.js';
 import { bundledContentDir, rendererDir } from '../../electron/service/appPaths.js';
 import { LectureService } from '../../electron/service/lectureService.js';
@@ -41,6 +41,21 @@ test('network choices: external IPv4 addresses first, then every interface, then
     { name: '*', address: '0.0.0.0' },
     { name: 'loopback', address: '127.0.0.1' },
   ]);
+});
+
+test('student addresses: each external address for every interface (IPv4 or IPv6 "any"), brackets for IPv6', () => {
+  const networks = [
+    { name: 'wlan0', address: '192.168.1.5' },
+    { name: 'eth0', address: '10.0.0.7' },
+    { name: '*', address: '0.0.0.0' },
+    { name: 'loopback', address: '127.0.0.1' },
+  ];
+  const both = ['http://192.168.1.5:8080/', 'http://10.0.0.7:8080/'];
+  assert.deepEqual(studentUrls({ host: '0.0.0.0', port: 8080 }, networks), both);
+  assert.deepEqual(studentUrls({ host: '::', port: 8080 }, networks), both);
+  assert.deepEqual(studentUrls({ host: '10.0.0.7', port: 8080 }, networks), ['http://10.0.0.7:8080/']);
+  assert.deepEqual(studentUrls({ host: 'fd00::5', port: 8080 }, networks), ['http://[fd00::5]:8080/']);
+  assert.deepEqual(studentUrls({ host: '0.0.0.0', port: 8080 }, networks.slice(2)), ['http://127.0.0.1:8080/'], 'no network: this machine only');
 });
 
 test('bridge: sharing requests are validated before the main process acts on them', async () => {
