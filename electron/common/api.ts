@@ -73,6 +73,27 @@ export interface SearchRequest {
   includeDrafts?: boolean;
 }
 
+/** What one search request may ask for, wherever it arrives from (HTTP, IPC, the CLI). */
+export const SEARCH_BOUNDS = {
+  /** Longer text is cut (the engine reads at most a dozen words of it anyway). */
+  queryChars: 2000,
+  tags: 20,
+  tagChars: 100,
+  defaultResults: 20,
+  maxResults: 100,
+} as const;
+
+/** The request cut to SEARCH_BOUNDS: text shortened, extra tags dropped, the result count a whole number in range. */
+export function boundSearchRequest(request: SearchRequest): SearchRequest & { tags: string[]; limit: number } {
+  const limit = Number.isFinite(request.limit) ? Math.floor(request.limit!) : SEARCH_BOUNDS.defaultResults;
+  return {
+    q: request.q.slice(0, SEARCH_BOUNDS.queryChars),
+    tags: (request.tags ?? []).slice(0, SEARCH_BOUNDS.tags).map((tag) => tag.slice(0, SEARCH_BOUNDS.tagChars)),
+    limit: Math.min(Math.max(1, limit), SEARCH_BOUNDS.maxResults),
+    includeDrafts: request.includeDrafts,
+  };
+}
+
 export interface SearchHit {
   slug: string;
   title: string;
@@ -118,7 +139,9 @@ export const EVERY_INTERFACE_ADDRESS = '0.0.0.0';
 
 /** A local address the classroom server can listen on. */
 export interface NetworkChoice {
-  /** Interface name (`wlan0`, `Wi-Fi`), or `*` for every interface. */
+  /** One network of the machine, every network at once, or this machine alone (loopback). */
+  kind: 'interface' | 'every' | 'this-machine';
+  /** Interface name (`wlan0`, `Wi-Fi`); empty for the other kinds. */
   name: string;
   address: string;
 }

@@ -3,7 +3,7 @@
  * checked for type and size before the library or the classroom server sees it, and anything unexpected
  * is refused.
  */
-import type { ClassroomSharingApi, SearchRequest, SharingRequest } from '../common/api.js';
+import { boundSearchRequest, SEARCH_BOUNDS, type ClassroomSharingApi, type SharingRequest } from '../common/api.js';
 import type { BridgeMethod, LectureBridge } from '../common/bridge.js';
 import type { LectureService } from '../service/lectureService.js';
 
@@ -36,15 +36,15 @@ export const validateArguments: { [K in BridgeMethod]: (args: unknown[]) => Para
   search: ([value]) => {
     const request = record(value, 'search request');
     const tags = request.tags ?? [];
-    if (!Array.isArray(tags) || tags.length > 20) throw new InvalidRequest('tags must be a short list');
-    const limit = request.limit ?? 20;
+    if (!Array.isArray(tags) || tags.length > SEARCH_BOUNDS.tags) throw new InvalidRequest('tags must be a short list');
+    const limit = request.limit ?? SEARCH_BOUNDS.defaultResults;
     if (typeof limit !== 'number' || !Number.isFinite(limit)) throw new InvalidRequest('limit must be a number');
-    const checked: SearchRequest = {
-      q: text(request.q, 'q', 2000),
-      tags: tags.map((tag) => text(tag, 'tag', 100)),
-      limit: Math.min(Math.max(1, Math.floor(limit)), 100),
+    const checked = boundSearchRequest({
+      q: text(request.q, 'q', SEARCH_BOUNDS.queryChars),
+      tags: tags.map((tag) => text(tag, 'tag', SEARCH_BOUNDS.tagChars)),
+      limit,
       includeDrafts: options({ includeDrafts: request.includeDrafts }).includeDrafts,
-    };
+    });
     return [checked];
   },
   getSharing: () => [],

@@ -9,7 +9,7 @@
  * lecture that matches all the query's words ranks above one that matches some.
  */
 import { Index } from 'flexsearch';
-import type { SearchHit, SearchRequest, SearchResponse } from '../common/api.js';
+import { boundSearchRequest, type SearchHit, type SearchRequest, type SearchResponse } from '../common/api.js';
 import { parseQuery, queryWordMatcher, type QueryWord } from '../common/query.js';
 import { foldWord } from '../common/vietnamese.js';
 import { bigram, indexTerms, splitTerms } from './indexTerms.js';
@@ -197,7 +197,7 @@ export class SearchEngine {
   search(request: SearchRequest): SearchResponse {
     const started = performance.now();
     const query = parseQuery(request.q);
-    const limit = Math.max(1, Math.min(request.limit ?? 20, 100));
+    const { limit } = boundSearchRequest(request);
     if (query.length === 0) return { results: [], tookMs: performance.now() - started };
 
     const { words, corrected } = this.resolveWords(query);

@@ -20,10 +20,10 @@ export function networkChoices(interfaces = os.networkInterfaces()): NetworkChoi
   const external: NetworkChoice[] = [];
   for (const [name, addresses] of Object.entries(interfaces)) {
     for (const address of addresses ?? []) {
-      if (address.family === 'IPv4' && !address.internal) external.push({ name, address: address.address });
+      if (address.family === 'IPv4' && !address.internal) external.push({ kind: 'interface', name, address: address.address });
     }
   }
-  return [...external, { name: '*', address: EVERY_INTERFACE_ADDRESS }, { name: 'loopback', address: '127.0.0.1' }];
+  return [...external, { kind: 'every', name: '', address: EVERY_INTERFACE_ADDRESS }, { kind: 'this-machine', name: '', address: '127.0.0.1' }];
 }
 
 /** Distinct client addresses seen recently. */
@@ -86,7 +86,7 @@ export class ClassroomShare implements ClassroomSharingApi {
 
   /** Starts (or moves) the server; a failure is reported in the state, and sharing stays off. */
   async startSharing(request: SharingRequest): Promise<SharingState> {
-    await this.stopSharing();
+    await this.closeServer();
     this.request = { host: request.host, port: request.port };
     // The Wi-Fi may have changed since the panel listed the addresses.
     if (!networkChoices().some((choice) => choice.address === request.host)) {
@@ -104,6 +104,11 @@ export class ClassroomShare implements ClassroomSharingApi {
 
   /** Stops accepting students and closes their connections. */
   async stopSharing(): Promise<SharingState> {
+    await this.closeServer();
+    return this.getSharing();
+  }
+
+  private async closeServer(): Promise<void> {
     const server = this.server;
     this.server = null;
     this.error = undefined;
@@ -112,7 +117,6 @@ export class ClassroomShare implements ClassroomSharingApi {
       server.server.closeAllConnections();
       await server.close();
     }
-    return this.getSharing();
   }
 
   /** The library was reopened (a folder added, say): the classroom keeps its address and gets the new one. */
@@ -140,6 +144,6 @@ export class ClassroomShare implements ClassroomSharingApi {
 /** What students type: the chosen address, or each external address when listening on every interface. */
 export function studentUrls({ host, port }: SharingRequest, networks: NetworkChoice[]): string[] {
   const everyInterface = host === EVERY_INTERFACE_ADDRESS || host === '::';
-  const hosts = everyInterface ? networks.filter((choice) => choice.name !== '*' && choice.name !== 'loopback').map((choice) => choice.address) : [host];
+  const hosts = everyInterface ? networks.filter((choice) => choice.kind === 'interface').map((choice) => choice.address) : [host];
   return (hosts.length ? hosts : ['127.0.0.1']).map((address) => `http://${address.includes(':') ? `[${address}]` : address}:${port}/`);
 }

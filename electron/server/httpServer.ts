@@ -15,7 +15,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { SearchRequest, SearchResponse } from '../common/api.js';
+import { boundSearchRequest, type SearchResponse } from '../common/api.js';
 import type { LectureService } from '../service/lectureService.js';
 import { ASSET_CSP, COMMON_HEADERS, READER_CSP } from '../common/securityPolicy.js';
 
@@ -92,13 +92,12 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     const query = request.query as Record<string, string | string[]>;
     const text = Array.isArray(query.q) ? query.q[0] : query.q;
     const tags = query.tag === undefined ? [] : Array.isArray(query.tag) ? query.tag : [query.tag];
-    const limit = Number(query.limit ?? 20);
-    const search: SearchRequest = {
-      q: (text ?? '').slice(0, 2000),
-      tags: tags.slice(0, 20),
-      limit: Number.isFinite(limit) ? Math.min(Math.max(1, limit), 100) : 20,
+    const search = boundSearchRequest({
+      q: text ?? '',
+      tags,
+      limit: query.limit === undefined ? undefined : Number(query.limit),
       includeDrafts: flag(query.drafts),
-    };
+    });
     if (cachedVersion !== service.library.version) {
       searchCache.clear();
       cachedVersion = service.library.version;

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, describe, test } from 'node:test';
+import type { NetworkChoice } from '../../electron/common/api.js';
 import { ClassroomShare, networkChoices, RecentClients, studentUrls } from '../../electron/server/classroomShare.js';
 import { callBridge, InvalidRequest, validateArguments } from '../../electron/main/bridgeRequests.js';
 import { bundledContentDir, rendererDir } from '../../electron/service/appPaths.js';
@@ -37,18 +38,18 @@ test('network choices: external IPv4 addresses first, then every interface, then
     ],
   });
   assert.deepEqual(choices, [
-    { name: 'wlan0', address: '192.168.1.5' },
-    { name: '*', address: '0.0.0.0' },
-    { name: 'loopback', address: '127.0.0.1' },
+    { kind: 'interface', name: 'wlan0', address: '192.168.1.5' },
+    { kind: 'every', name: '', address: '0.0.0.0' },
+    { kind: 'this-machine', name: '', address: '127.0.0.1' },
   ]);
 });
 
 test('student addresses: each external address for every interface (IPv4 or IPv6 "any"), brackets for IPv6', () => {
-  const networks = [
-    { name: 'wlan0', address: '192.168.1.5' },
-    { name: 'eth0', address: '10.0.0.7' },
-    { name: '*', address: '0.0.0.0' },
-    { name: 'loopback', address: '127.0.0.1' },
+  const networks: NetworkChoice[] = [
+    { kind: 'interface', name: 'wlan0', address: '192.168.1.5' },
+    { kind: 'interface', name: 'eth0', address: '10.0.0.7' },
+    { kind: 'every', name: '', address: '0.0.0.0' },
+    { kind: 'this-machine', name: '', address: '127.0.0.1' },
   ];
   const both = ['http://192.168.1.5:8080/', 'http://10.0.0.7:8080/'];
   assert.deepEqual(studentUrls({ host: '0.0.0.0', port: 8080 }, networks), both);

@@ -54,7 +54,7 @@ export function SharePanel({ sharing, strings, onRunningChange, onClose }: Share
   const portNumber = Number(port);
   const portValid = Number.isInteger(portNumber) && portNumber >= 1024 && portNumber <= 65535;
   const networkLabel = (choice: NetworkChoice) =>
-    choice.address === EVERY_INTERFACE_ADDRESS ? strings.shareEveryNetwork : choice.name === 'loopback' ? strings.shareThisMachine : `${choice.name} — ${choice.address}`;
+    ({ every: strings.shareEveryNetwork, 'this-machine': strings.shareThisMachine, interface: `${choice.name} — ${choice.address}` })[choice.kind];
   const reachableByThisMachineOnly = state?.running && state.urls.every((url) => url.startsWith('http://127.'));
 
   return (
@@ -95,7 +95,7 @@ export function SharePanel({ sharing, strings, onRunningChange, onClose }: Share
             {strings.shareNetwork}
             <select value={host} onChange={(event) => setHost(event.target.value)}>
               {state.networks.map((choice) => (
-                <option key={`${choice.name}-${choice.address}`} value={choice.address}>
+                <option key={choice.address} value={choice.address}>
                   {networkLabel(choice)}
                 </option>
               ))}
