@@ -15,6 +15,7 @@ import { startServer } from '../server/httpServer.js';
 import { bundledContentDir, BUNDLED_LIBRARY_NAME, rendererDir } from '../service/appPaths.js';
 import { RemoteLibraries } from '../library/remoteLibrary.js';
 import { defaultCacheDir, defaultDataDir, LectureService } from '../service/lectureService.js';
+import { megabytes } from '../common/units.js';
 
 const USAGE = `Usage: npm run -s cli -- <command> [options]
 
@@ -178,7 +179,7 @@ async function cache(folders: string[], options: { cacheDir: string; clear: bool
     const bar = (p: Progress) => {
       const width = 30;
       const filled = p.total ? Math.round((p.done / p.total) * width) : width;
-      const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.done}/${p.total} images, ${(p.bytes / 1048576).toFixed(1)} MB, ${p.failures} failed`;
+      const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.done}/${p.total} images, ${megabytes(p.bytes)} MB, ${p.failures} failed`;
       if (process.stderr.isTTY) process.stderr.write(`\r${line}`);
       else if (p.done === p.total || p.done % 10 === 0) process.stderr.write(`${line}\n`);
     };
@@ -187,7 +188,7 @@ async function cache(folders: string[], options: { cacheDir: string; clear: bool
     const after = await service.getOfflineStatus();
     const out = [
       `Images used: ${after.images}; available offline: ${before.available} before, ${after.available} now.`,
-      `Downloaded ${progress.done - progress.failures} of ${progress.total} missing (${(progress.bytes / 1048576).toFixed(1)} MB); cache: ${after.cacheEntries} images, ${(after.cacheBytes / 1048576).toFixed(1)} MB in ${service.images!.dir}`,
+      `Downloaded ${progress.done - progress.failures} of ${progress.total} missing (${megabytes(progress.bytes)} MB); cache: ${after.cacheEntries} images, ${megabytes(after.cacheBytes)} MB in ${service.images!.dir}`,
     ];
     for (const outcome of outcomes) if (!outcome.ok) out.push(`  failed ${outcome.url}: ${outcome.error}`);
     if (progress.diskFull) out.push(`The disk holding ${service.images!.dir} is full: free some space and run this command again. The ${after.cacheEntries} images already cached are intact.`);

@@ -22,7 +22,8 @@ export function classifyLink(href: string): ClassifiedLink {
   return { kind: 'other' };
 }
 
-function safeDecode(text: string): string {
+/** `decodeURIComponent`, or the text as it is when it is not valid percent-encoding. */
+export function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {

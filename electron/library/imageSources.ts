@@ -6,6 +6,7 @@
  */
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { safeDecode } from '../common/links.js';
 
 export interface LocalImage {
   /** Index of the library folder that holds the file. */
@@ -82,13 +83,5 @@ export class ImageLocator {
   private inside(root: number, relative: string): LocalImage | null {
     const normalized = path.posix.normalize(relative);
     return this.resolveInside(root, normalized) ? { root, relative: normalized } : null;
-  }
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
   }
 }

@@ -14,6 +14,7 @@ import { discoverMarkdownFiles } from './discover.js';
 import { ImageLocator, isRemoteImage } from './imageSources.js';
 import { LectureParser } from './lectureParser.js';
 import type { ParsedLecture, ParseResult } from './parseLecture.js';
+import { megabytes } from '../common/units.js';
 
 export interface Lecture extends ParsedLecture {
   slug: string;
@@ -170,7 +171,7 @@ export class LectureLibrary {
     if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return cached.result;
     let result: ParseResult;
     if (info.size > MAX_LECTURE_BYTES) {
-      result = fail(`File too large (${(info.size / 1048576).toFixed(1)} MB, the limit is ${MAX_LECTURE_BYTES / 1048576} MB)`);
+      result = fail(`File too large (${megabytes(info.size)} MB, the limit is ${MAX_LECTURE_BYTES / 1048576} MB)`);
     } else {
       try {
         const bytes = await readFile(absolute);

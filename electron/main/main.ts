@@ -16,6 +16,7 @@ import { LectureService } from '../service/lectureService.js';
 import { APP_ORIGIN, resolveAppRequest } from './appRequests.js';
 import { callBridge, InvalidRequest, validateArguments } from './bridgeRequests.js';
 import { readJson, writeJson } from './jsonFile.js';
+import { megabytes } from '../common/units.js';
 
 // Tests and portable installs can keep all user data (folders, window, cache) in one chosen place.
 if (process.env.LECTURE_READER_DATA) app.setPath('userData', path.resolve(process.env.LECTURE_READER_DATA));
@@ -160,7 +161,7 @@ async function makeOffline(): Promise<void> {
   const target = window;
   const { progress, outcomes } = await service.makeOffline((p) => {
     target.setProgressBar(p.total ? p.done / p.total : 1);
-    target.setTitle(`${BUNDLED_LIBRARY_NAME} — tải ảnh ${p.done}/${p.total} (${(p.bytes / 1048576).toFixed(1)} MB, ${p.failures} lỗi)`);
+    target.setTitle(`${BUNDLED_LIBRARY_NAME} — tải ảnh ${p.done}/${p.total} (${megabytes(p.bytes)} MB, ${p.failures} lỗi)`);
   });
   target.setProgressBar(-1);
   target.setTitle(BUNDLED_LIBRARY_NAME);
@@ -169,9 +170,9 @@ async function makeOffline(): Promise<void> {
   await dialog.showMessageBox(target, {
     type: failed ? 'warning' : 'info',
     title: 'Đọc ngoại tuyến',
-    message: `Đã tải ${progress.done - progress.failures}/${progress.total} ảnh còn thiếu (${(progress.bytes / 1048576).toFixed(1)} MB).`,
+    message: `Đã tải ${progress.done - progress.failures}/${progress.total} ảnh còn thiếu (${megabytes(progress.bytes)} MB).`,
     detail: [
-      `Có thể đọc ngoại tuyến ${status.available}/${status.images} ảnh. Bộ nhớ đệm: ${(status.cacheBytes / 1048576).toFixed(1)} MB.`,
+      `Có thể đọc ngoại tuyến ${status.available}/${status.images} ảnh. Bộ nhớ đệm: ${megabytes(status.cacheBytes)} MB.`,
       progress.diskFull ? `Ổ đĩa chứa bộ nhớ đệm đã đầy (${service.images?.dir}): hãy giải phóng dung lượng rồi tải lại. Ảnh đã tải vẫn nguyên vẹn.` : failed ? `${failed} ảnh lỗi sẽ được thử lại lần sau.` : '',
     ].join(' '),
   });

@@ -1,6 +1,7 @@
 import type { LibraryOverview, OfflineStatus } from '../../../electron/common/api.js';
 import type { Strings } from '../i18n.js';
 import { LectureLink } from './LectureLink.js';
+import { megabytes } from '../../../electron/common/units.js';
 
 interface SidebarProps {
   library: LibraryOverview;
@@ -28,7 +29,7 @@ export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, 
       {offline && offline.images > 0 && (
         <p className="offline-status">
           <span className={offline.available === offline.images ? 'dot full' : 'dot'} aria-hidden="true" />
-          {strings.offline(offline.available, offline.images, (offline.cacheBytes / 1048576).toFixed(1))}
+          {strings.offline(offline.available, offline.images, megabytes(offline.cacheBytes))}
         </p>
       )}
       {highlights.length > 0 && (
