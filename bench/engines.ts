@@ -6,9 +6,9 @@
 import { Document } from 'flexsearch';
 import lunr from 'lunr';
 import MiniSearch from 'minisearch';
-import { parseQuery, queryWordMatcher } from '../electron/common/query.js';
-import { SearchEngine, type SearchDocument } from '../electron/search/searchEngine.js';
-import { buildSnippet } from '../electron/search/snippet.js';
+import { parseQuery, queryWordMatcher } from '../core/common/query.js';
+import { SearchEngine, type SearchDocument } from '../core/search/searchEngine.js';
+import { buildSnippet } from '../core/search/snippet.js';
 
 export interface BenchEngine {
   name: string;

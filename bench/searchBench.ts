@@ -10,8 +10,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { LectureLibrary } from '../electron/library/lectureLibrary.js';
-import { toSearchDocument } from '../electron/search/libraryDocuments.js';
+import { LectureLibrary } from '../core/library/lectureLibrary.js';
+import { toSearchDocument } from '../core/search/libraryDocuments.js';
 import { ENGINES } from './engines.js';
 import { readQueries, syntheticLibrary } from './syntheticLibrary.js';
 

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LectureLibrary } from '../electron/library/lectureLibrary.js';
+import { LectureLibrary } from '../core/library/lectureLibrary.js';
 
 /** A small deterministic PRNG (mulberry32), so every run builds the same library. */
 function random(seed: number): () => number {

@@ -22,7 +22,7 @@ export interface ServeProcess {
  */
 export async function startServeProcess(folders: string[], cacheDir = mkdtempSync(path.join(tmpdir(), 'lecture-serve-cache-')), extraArgs: string[] = []): Promise<ServeProcess> {
   const startedAt = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'serve', ...folders, '--port', '0', '--cache-dir', cacheDir, ...extraArgs], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', 'serve', ...folders, '--port', '0', '--cache-dir', cacheDir, ...extraArgs], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -30,7 +30,7 @@ if (binary) {
     '\nThe Electron binary is not available on this machine (it is downloaded from GitHub, which cannot be reached).\n' +
       'Opening the same reader in your browser instead, on the bundled lectures. Press Ctrl+C to stop.\n',
   );
-  const server = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'serve', ...process.argv.slice(2)], { cwd: root, stdio: ['inherit', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', 'serve', ...process.argv.slice(2)], { cwd: root, stdio: ['inherit', 'pipe', 'inherit'] });
   server.stdout.on('data', (chunk) => {
     process.stdout.write(chunk);
     const url = /Serving on (\S+)/.exec(chunk.toString())?.[1];

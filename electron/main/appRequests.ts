@@ -5,7 +5,7 @@
  */
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ASSET_CSP, COMMON_HEADERS, IMAGE_TYPES, READER_CSP } from '../common/securityPolicy.js';
+import { ASSET_CSP, COMMON_HEADERS, IMAGE_TYPES, READER_CSP } from '../../core/common/securityPolicy.js';
 
 /** Finds the file behind an asset path (LectureService.asset). */
 export type AssetLookup = (root: string, relative: string) => Promise<{ file: string; type: string } | null>;

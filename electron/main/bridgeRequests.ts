@@ -3,9 +3,9 @@
  * checked for type and size before the library or the classroom server sees it, and anything unexpected
  * is refused.
  */
-import { boundSearchRequest, SEARCH_BOUNDS, type ClassroomSharingApi, type SharingRequest } from '../common/api.js';
-import type { BridgeMethod, LectureBridge } from '../common/bridge.js';
-import type { LectureService } from '../service/lectureService.js';
+import { boundSearchRequest, SEARCH_BOUNDS, type ClassroomSharingApi, type SharingRequest } from '../../core/common/api.js';
+import type { BridgeMethod, LectureBridge } from '../../core/common/bridge.js';
+import type { LectureService } from '../../core/service/lectureService.js';
 
 export class InvalidRequest extends Error {}
 

@@ -7,16 +7,16 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { SharingRequest, SharingState } from '../common/api.js';
-import { BRIDGE_CHANNELS, LIBRARY_CHANGED_EVENT, type BridgeMethod } from '../common/bridge.js';
-import { bundledContentDir, BUNDLED_LIBRARY_NAME, rendererDir } from '../service/appPaths.js';
-import { RemoteLibraries } from '../library/remoteLibrary.js';
-import { ClassroomShare, DEFAULT_SHARING } from '../server/classroomShare.js';
-import { LectureService } from '../service/lectureService.js';
+import type { SharingRequest, SharingState } from '../../core/common/api.js';
+import { BRIDGE_CHANNELS, LIBRARY_CHANGED_EVENT, type BridgeMethod } from '../../core/common/bridge.js';
+import { bundledContentDir, BUNDLED_LIBRARY_NAME, rendererDir } from '../../core/service/appPaths.js';
+import { RemoteLibraries } from '../../core/library/remoteLibrary.js';
+import { ClassroomShare, DEFAULT_SHARING } from '../../core/server/classroomShare.js';
+import { LectureService } from '../../core/service/lectureService.js';
 import { APP_ORIGIN, resolveAppRequest } from './appRequests.js';
 import { callBridge, InvalidRequest, validateArguments } from './bridgeRequests.js';
-import { readJson, writeJson } from './jsonFile.js';
-import { megabytes } from '../common/units.js';
+import { readJson, writeJson } from '../../core/node/jsonFile.js';
+import { megabytes } from '../../core/common/units.js';
 
 // Tests and portable installs can keep all user data (folders, window, cache) in one chosen place.
 if (process.env.LECTURE_READER_DATA) app.setPath('userData', path.resolve(process.env.LECTURE_READER_DATA));

@@ -3,7 +3,7 @@
  * nothing else. No ipcRenderer, no Node, no way to name a channel from the page.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { BRIDGE_CHANNELS, LIBRARY_CHANGED_EVENT, type LectureBridge } from '../common/bridge.js';
+import { BRIDGE_CHANNELS, LIBRARY_CHANGED_EVENT, type LectureBridge } from '../../core/common/bridge.js';
 
 const bridge: LectureBridge = {
   getLibrary: (options) => ipcRenderer.invoke(BRIDGE_CHANNELS.getLibrary, options),

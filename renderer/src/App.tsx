@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { LibraryOverview, OfflineStatus, SearchHit } from '../../electron/common/api.js';
+import type { LibraryOverview, OfflineStatus, SearchHit } from '../../core/common/api.js';
 import { api } from './api/index.js';
 import { ArticleList } from './components/ArticleList.js';
 import { Reader } from './components/Reader.js';

@@ -1,5 +1,5 @@
-import { parseQuery, queryWordMatcher } from '../../electron/common/query.js';
-import { wordSpans } from '../../electron/common/vietnamese.js';
+import { parseQuery, queryWordMatcher } from '../../core/common/query.js';
+import { wordSpans } from '../../core/common/vietnamese.js';
 
 const HIGHLIGHT_NAME = 'search-hit';
 

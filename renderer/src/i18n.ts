@@ -1,4 +1,4 @@
-import type { SharingErrorCode } from '../../electron/common/api.js';
+import type { SharingErrorCode } from '../../core/common/api.js';
 
 /** The reader's words, in Vietnamese (default) and English. */
 const vi = {

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { LectureLibrary } from '../../electron/library/lectureLibrary.js';
-import { toSearchDocument } from '../../electron/search/libraryDocuments.js';
-import { SearchEngine } from '../../electron/search/searchEngine.js';
+import { LectureLibrary } from '../../core/library/lectureLibrary.js';
+import { toSearchDocument } from '../../core/search/libraryDocuments.js';
+import { SearchEngine } from '../../core/search/searchEngine.js';
 import { runCli } from '../helpers/cli.js';
 import { CORPUS } from '../helpers/tempLibrary.js';
 

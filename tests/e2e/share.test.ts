@@ -14,12 +14,12 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import jsQRModule from 'jsqr';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { BRIDGE_CHANNELS, type BridgeMethod } from '../../electron/common/bridge.js';
+import { BRIDGE_CHANNELS, type BridgeMethod } from '../../core/common/bridge.js';
 import { callBridge } from '../../electron/main/bridgeRequests.js';
-import { ClassroomShare } from '../../electron/server/classroomShare.js';
-import { startServer } from '../../electron/server/httpServer.js';
-import { bundledContentDir, rendererDir } from '../../electron/service/appPaths.js';
-import { LectureService } from '../../electron/service/lectureService.js';
+import { ClassroomShare } from '../../core/server/classroomShare.js';
+import { startServer } from '../../core/server/httpServer.js';
+import { bundledContentDir, rendererDir } from '../../core/service/appPaths.js';
+import { LectureService } from '../../core/service/lectureService.js';
 import { browserSkip, launchBrowser, screenshotPath } from '../helpers/browser.js';
 import { freePort, getFrom } from '../helpers/network.js';
 

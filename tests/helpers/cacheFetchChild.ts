@@ -1,5 +1,5 @@
 // Child process for the kill-mid-download test: fetches one URL into a cache folder.
-import { ImageCache } from '../../electron/cache/imageCache.js';
+import { ImageCache } from '../../core/cache/imageCache.js';
 
 const [dir, url] = process.argv.slice(2);
 const outcome = await new ImageCache(dir).fetch(url);

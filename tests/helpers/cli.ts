@@ -5,7 +5,7 @@ export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** Runs the real CLI in a child process, as `npm run -s cli -- …` does. */
 export function runCli(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', ...args], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
     env: { ...process.env, ...env },
@@ -16,7 +16,7 @@ export function runCli(args: string[], env: Record<string, string> = {}) {
 
 /** The real CLI as a child process the test controls (to kill it mid-way, say). */
 export function spawnCli(args: string[], env: Record<string, string> = {}) {
-  return spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], { cwd: PROJECT_ROOT, env: { ...process.env, ...env } });
+  return spawn(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', ...args], { cwd: PROJECT_ROOT, env: { ...process.env, ...env } });
 }
 
 /** Like runCli, without blocking this process: for tests whose servers run in this process. */

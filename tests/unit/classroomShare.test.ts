@@ -5,11 +5,11 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import type { NetworkChoice } from '../../electron/common/api.js';
-import { ClassroomShare, networkChoices, RecentClients, studentUrls } from '../../electron/server/classroomShare.js';
+import type { NetworkChoice } from '../../core/common/api.js';
+import { ClassroomShare, networkChoices, RecentClients, studentUrls } from '../../core/server/classroomShare.js';
 import { callBridge, InvalidRequest, validateArguments } from '../../electron/main/bridgeRequests.js';
-import { bundledContentDir, rendererDir } from '../../electron/service/appPaths.js';
-import { LectureService } from '../../electron/service/lectureService.js';
+import { bundledContentDir, rendererDir } from '../../core/service/appPaths.js';
+import { LectureService } from '../../core/service/lectureService.js';
 import { startServeProcess } from '../../scripts/serveProcess.js';
 import { freePort, getFrom } from '../helpers/network.js';
 import { lecture, makeLibrary } from '../helpers/tempLibrary.js';

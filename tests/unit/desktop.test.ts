@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { LectureService } from '../../electron/service/lectureService.js';
+import { LectureService } from '../../core/service/lectureService.js';
 import { resolveAppRequest } from '../../electron/main/appRequests.js';
 import { InvalidRequest, validateArguments } from '../../electron/main/bridgeRequests.js';
 import { makeLibrary } from '../helpers/tempLibrary.js';

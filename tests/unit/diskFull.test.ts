@@ -12,7 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ImageCache } from '../../electron/cache/imageCache.js';
+import { ImageCache } from '../../core/cache/imageCache.js';
 import { encodePng } from '../../scripts/png.js';
 import { runCliAsync } from '../helpers/cli.js';
 import { startImageServer, tinyPng } from '../helpers/imageServer.js';

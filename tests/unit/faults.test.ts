@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { indexFilePath, loadIndex } from '../../electron/search/indexStore.js';
+import { indexFilePath, loadIndex } from '../../core/search/indexStore.js';
 import { runCliAsync, spawnCli } from '../helpers/cli.js';
 import { lecture, makeLibrary } from '../helpers/tempLibrary.js';
 

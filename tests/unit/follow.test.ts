@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { renameSync } from 'node:fs';
 import { after, test } from 'node:test';
-import { LectureService } from '../../electron/service/lectureService.js';
+import { LectureService } from '../../core/service/lectureService.js';
 import { lecture, makeLibrary } from '../helpers/tempLibrary.js';
 
 const folder = makeLibrary({ 'a.md': lecture({ time: '01/01/2024', title: 'Bài A' }, 'Nội dung.\n') });

@@ -13,7 +13,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { parseLecture } from '../../electron/library/parseLecture.js';
+import { parseLecture } from '../../core/library/parseLecture.js';
 import { rehypePlugins, remarkPlugins, sanitizingPlugins } from '../../renderer/src/markdown/pipeline.js';
 
 /** Pieces real and hostile lectures are made of, so random documents reach the interesting code paths. */

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { startServer } from '../../electron/server/httpServer.js';
-import { LectureService } from '../../electron/service/lectureService.js';
+import { startServer } from '../../core/server/httpServer.js';
+import { LectureService } from '../../core/service/lectureService.js';
 import { PROJECT_ROOT } from '../helpers/cli.js';
 import { lecture, makeLibrary } from '../helpers/tempLibrary.js';
 

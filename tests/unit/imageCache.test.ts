@@ -4,9 +4,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { ImageCache } from '../../electron/cache/imageCache.js';
-import { startServer } from '../../electron/server/httpServer.js';
-import { LectureService } from '../../electron/service/lectureService.js';
+import { ImageCache } from '../../core/cache/imageCache.js';
+import { startServer } from '../../core/server/httpServer.js';
+import { LectureService } from '../../core/service/lectureService.js';
 import { PROJECT_ROOT } from '../helpers/cli.js';
 import { startImageServer, tinyPng } from '../helpers/imageServer.js';
 import { lecture, makeLibrary } from '../helpers/tempLibrary.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { utimesSync } from 'node:fs';
 import { after, test } from 'node:test';
-import { LectureLibrary } from '../../electron/library/lectureLibrary.js';
+import { LectureLibrary } from '../../core/library/lectureLibrary.js';
 import { lecture, makeLibrary } from '../helpers/tempLibrary.js';
 
 const base = { time: '01/02/2024', tags: '[AI, Deep-Learning ]', is_published: 'true' };

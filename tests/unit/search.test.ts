@@ -3,12 +3,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { LectureLibrary } from '../../electron/library/lectureLibrary.js';
-import { IndexedSearch } from '../../electron/search/indexedSearch.js';
-import { loadIndex } from '../../electron/search/indexStore.js';
-import { toSearchDocument } from '../../electron/search/libraryDocuments.js';
-import { SearchEngine } from '../../electron/search/searchEngine.js';
-import { WorkerSearch } from '../../electron/search/workerSearch.js';
+import { LectureLibrary } from '../../core/library/lectureLibrary.js';
+import { IndexedSearch } from '../../core/search/indexedSearch.js';
+import { loadIndex } from '../../core/search/indexStore.js';
+import { toSearchDocument } from '../../core/search/libraryDocuments.js';
+import { SearchEngine } from '../../core/search/searchEngine.js';
+import { WorkerSearch } from '../../core/search/workerSearch.js';
 import { lecture, makeLibrary } from '../helpers/tempLibrary.js';
 
 const meta = (title: string, tags = '[ai]') => ({ time: '01/02/2024', title, tags });

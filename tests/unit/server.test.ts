@@ -4,8 +4,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { startServer } from '../../electron/server/httpServer.js';
-import { LectureService } from '../../electron/service/lectureService.js';
+import { startServer } from '../../core/server/httpServer.js';
+import { LectureService } from '../../core/service/lectureService.js';
 import { lecture, makeLibrary } from '../helpers/tempLibrary.js';
 
 const fixture = makeLibrary({

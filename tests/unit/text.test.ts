@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatVietnameseDate, parseLectureDate } from '../../electron/common/dates.js';
-import { classifyLink } from '../../electron/common/links.js';
-import { slugify } from '../../electron/common/slug.js';
-import { exactWord, foldWord, hasDiacritics, normalizeText, words } from '../../electron/common/vietnamese.js';
+import { formatVietnameseDate, parseLectureDate } from '../../core/common/dates.js';
+import { classifyLink } from '../../core/common/links.js';
+import { slugify } from '../../core/common/slug.js';
+import { exactWord, foldWord, hasDiacritics, normalizeText, words } from '../../core/common/vietnamese.js';
 
 test('slugs reproduce the site links', () => {
   assert.equal(slugify('Giới thiệu chung về Big Data'), 'gioi-thieu-chung-ve-big-data');

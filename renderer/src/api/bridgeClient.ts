@@ -1,5 +1,5 @@
-import { assetRoute, type ClassroomSharingApi, type LectureApi } from '../../../electron/common/api.js';
-import type { LectureBridge } from '../../../electron/common/bridge.js';
+import { assetRoute, type ClassroomSharingApi, type LectureApi } from '../../../core/common/api.js';
+import type { LectureBridge } from '../../../core/common/bridge.js';
 
 export type { LectureBridge };
 

@@ -1,4 +1,4 @@
-import { assetRoute, LIBRARY_POLL_MS, type Article, type LectureApi, type LibraryOverview, type OfflineStatus, type Problem, type SearchRequest, type SearchResponse } from '../../../electron/common/api.js';
+import { assetRoute, LIBRARY_POLL_MS, type Article, type LectureApi, type LibraryOverview, type OfflineStatus, type Problem, type SearchRequest, type SearchResponse } from '../../../core/common/api.js';
 
 /** The contract over the local HTTP server's JSON API (browser and classroom mode). */
 export class HttpLectureApi implements LectureApi {

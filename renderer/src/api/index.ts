@@ -1,4 +1,4 @@
-import type { LectureApi } from '../../../electron/common/api.js';
+import type { LectureApi } from '../../../core/common/api.js';
 import { BridgeLectureApi, type LectureBridge } from './bridgeClient.js';
 import { HttpLectureApi } from './httpClient.js';
 

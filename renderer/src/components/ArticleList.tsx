@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import type { ArticleSummary } from '../../../electron/common/api.js';
-import { formatVietnameseDate } from '../../../electron/common/dates.js';
+import type { ArticleSummary } from '../../../core/common/api.js';
+import { formatVietnameseDate } from '../../../core/common/dates.js';
 import { api } from '../api/index.js';
 import type { Strings } from '../i18n.js';
 import { LectureLink } from './LectureLink.js';

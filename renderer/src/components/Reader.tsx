@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Article } from '../../../electron/common/api.js';
-import { formatVietnameseDate } from '../../../electron/common/dates.js';
+import type { Article } from '../../../core/common/api.js';
+import { formatVietnameseDate } from '../../../core/common/dates.js';
 import { api } from '../api/index.js';
 import { clearHighlights, highlightQuery } from '../highlightWords.js';
 import type { Strings } from '../i18n.js';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { SearchHit, SearchResponse } from '../../../electron/common/api.js';
+import type { SearchHit, SearchResponse } from '../../../core/common/api.js';
 import { api } from '../api/index.js';
 import type { Strings } from '../i18n.js';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { EVERY_INTERFACE_ADDRESS, type ClassroomSharingApi, type NetworkChoice, type SharingState } from '../../../electron/common/api.js';
+import { EVERY_INTERFACE_ADDRESS, type ClassroomSharingApi, type NetworkChoice, type SharingState } from '../../../core/common/api.js';
 import type { Strings } from '../i18n.js';
 import { Panel } from './Panel.js';
 

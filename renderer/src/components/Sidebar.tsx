@@ -1,7 +1,7 @@
-import type { LibraryOverview, OfflineStatus } from '../../../electron/common/api.js';
+import type { LibraryOverview, OfflineStatus } from '../../../core/common/api.js';
 import type { Strings } from '../i18n.js';
 import { LectureLink } from './LectureLink.js';
-import { megabytes } from '../../../electron/common/units.js';
+import { megabytes } from '../../../core/common/units.js';
 
 interface SidebarProps {
   library: LibraryOverview;

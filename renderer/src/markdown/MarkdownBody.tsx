@@ -1,6 +1,6 @@
 import { memo, type ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
-import { classifyLink } from '../../../electron/common/links.js';
+import { classifyLink } from '../../../core/common/links.js';
 import { rehypePlugins, remarkPlugins } from './pipeline.js';
 
 export interface MarkdownBodyProps {
