@@ -30,9 +30,11 @@ Commands:
   sync <github-address>… [--data-dir D]
                                download a lecture repository from GitHub (OWNER/REPO or its URL), or check it
                                for updates, and print the local folder to read it from, offline
-  serve [folder…] [--port N] [--host H]
+  serve [folder…] [--port N] [--host H] [--drafts] [--allow-host NAME]…
                                serve the reader and its API over HTTP (default: the bundled lectures on
-                               127.0.0.1; --host 0.0.0.0 shares it with the local network)
+                               127.0.0.1; --host 0.0.0.0 shares it with the local network). Only this
+                               machine's addresses and localhost are answered, and names given with
+                               --allow-host; drafts are served only with --drafts
 
 Options:
   --cache-dir D                where the search index and downloaded images are kept (default: $LECTURE_READER_CACHE or the user cache folder)
@@ -137,7 +139,7 @@ function unescapeSnippet(snippet: string): string {
     .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name]!);
 }
 
-async function serve(positionals: string[], options: { port: number; host: string; cacheDir: string }): Promise<number> {
+async function serve(positionals: string[], options: { port: number; host: string; cacheDir: string; drafts: boolean; allowHosts: string[] }): Promise<number> {
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) throw new UsageError('--port takes a number from 0 to 65535.');
   const folders = positionals.length ? positionals : [bundledContentDir()];
   const service = await LectureService.open(folders, {
@@ -146,7 +148,7 @@ async function serve(positionals: string[], options: { port: number; host: strin
     name: positionals.length ? undefined : BUNDLED_LIBRARY_NAME,
   });
   service.follow();
-  const { app, url } = await startServer({ service, rendererDir: rendererDir(), host: options.host, port: options.port });
+  const { app, url } = await startServer({ service, rendererDir: rendererDir(), host: options.host, port: options.port, drafts: options.drafts, allowHosts: options.allowHosts });
   const { counts } = await service.getLibrary();
   process.stdout.write(`Lecture Reader: ${counts.published} lectures from ${folders.join(', ')}\n`);
   if (!['127.0.0.1', 'localhost', '::1'].includes(options.host)) {
@@ -245,6 +247,8 @@ export async function main(argv: string[]): Promise<number> {
         host: { type: 'string', default: '127.0.0.1' },
         clear: { type: 'boolean', default: false },
         'data-dir': { type: 'string' },
+        drafts: { type: 'boolean', default: false },
+        'allow-host': { type: 'string', multiple: true, default: [] },
       },
     });
     switch (command) {
@@ -265,7 +269,13 @@ export async function main(argv: string[]): Promise<number> {
       case 'sync':
         return await sync(positionals, values['data-dir'] ?? defaultDataDir());
       case 'serve':
-        return await serve(positionals, { port: Number(values.port), host: values.host!, cacheDir: values['cache-dir'] ?? defaultCacheDir() });
+        return await serve(positionals, {
+          port: Number(values.port),
+          host: values.host!,
+          cacheDir: values['cache-dir'] ?? defaultCacheDir(),
+          drafts: values.drafts!,
+          allowHosts: values['allow-host']!,
+        });
       case undefined:
       case 'help':
       case '--help':

@@ -1,6 +1,8 @@
 /**
  * The local HTTP server: the built reader, the JSON API of the contract, and lecture images. Read-only: it
- * answers GET and HEAD only, and nothing a client sends changes anything.
+ * answers GET and HEAD only, and nothing a client sends changes anything. It answers only Host names that are
+ * this machine's (see hostCheck), shows drafts only when started to, names library folders without their
+ * path, and bounds what a slow or greedy client can hold (timeouts, connections per address).
  *
  *   GET /api/library?drafts=1        LibraryOverview
  *   GET /api/articles/:slug          Article (404 when not in the library)
@@ -15,9 +17,36 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { boundSearchRequest, type SearchResponse } from '../common/api.js';
+import type { Socket } from 'node:net';
+import { boundSearchRequest, type LibraryOverview, type SearchResponse } from '../common/api.js';
 import type { LectureService } from '../service/lectureService.js';
 import { ASSET_CSP, COMMON_HEADERS, READER_CSP } from '../common/securityPolicy.js';
+import { isOwnHost } from './hostCheck.js';
+
+/** How long a client may take, and how many connections one address may hold. */
+export interface ServerLimits {
+  /** To send the request headers. */
+  headersTimeoutMs: number;
+  /** To send the whole request. */
+  requestTimeoutMs: number;
+  /** An idle kept-alive connection is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** A connection with no traffic at all is closed after this. */
+  idleTimeoutMs: number;
+  /** How often the request and header timeouts are checked: a slow client is cut within timeout + this. */
+  checkIntervalMs: number;
+  maxConnectionsPerClient: number;
+}
+
+/** A slow client is cut within 25 s; a phone's reader polls every 20 s and needs one or two connections. */
+export const DEFAULT_SERVER_LIMITS: ServerLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 20_000,
+  keepAliveTimeoutMs: 5_000,
+  idleTimeoutMs: 20_000,
+  checkIntervalMs: 5_000,
+  maxConnectionsPerClient: 16,
+};
 
 export interface ServerOptions {
   service: LectureService;
@@ -25,6 +54,11 @@ export interface ServerOptions {
   rendererDir: string;
   host?: string;
   port?: number;
+  /** Draft lectures over HTTP (`serve --drafts`); the desktop app's sharing never shares them. */
+  drafts?: boolean;
+  /** Host names answered besides this machine's addresses and localhost (`serve --allow-host`). */
+  allowHosts?: string[];
+  limits?: Partial<ServerLimits>;
   /** Log each request to stdout. */
   log?: boolean;
   /** Told the client address of every request (the classroom's connected-students count). */
@@ -32,6 +66,8 @@ export interface ServerOptions {
 }
 
 const flag = (value: unknown) => value === '1' || value === 'true';
+
+const DEFAULT_HOST = '127.0.0.1';
 
 /** Search answers kept for repeated queries (oldest dropped first). */
 const SEARCH_CACHE_SIZE = 1000;
@@ -41,16 +77,35 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`The reader is not built (${rendererDir}/index.html is missing). Run "npm run build" first.`);
   }
-  const app = Fastify({ logger: options.log ?? false, routerOptions: { maxParamLength: 1000 }, return503OnClosing: true });
+  const limits = { ...DEFAULT_SERVER_LIMITS, ...options.limits };
+  const app = Fastify({
+    logger: options.log ?? false,
+    routerOptions: { maxParamLength: 1000 },
+    return503OnClosing: true,
+    connectionTimeout: limits.idleTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: limits.checkIntervalMs },
+  });
+  limitConnectionsPerClient(app, limits.maxConnectionsPerClient);
+  const includeDrafts = (query: unknown) => options.drafts === true && flag((query as Record<string, unknown>).drafts);
+  const listenHost = options.host ?? DEFAULT_HOST;
 
   // Text (pages, scripts, JSON) goes compressed; images are already compressed.
   await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
 
   app.addHook('onRequest', async (request, reply) => {
-    options.onClient?.(request.ip);
     for (const [name, value] of Object.entries(COMMON_HEADERS)) reply.header(name, value);
+    if (!isOwnHost(request.headers.host, listenHost, options.allowHosts)) {
+      return reply.code(421).header('connection', 'close').send({ error: 'Misdirected request' });
+    }
+    options.onClient?.(request.ip);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return reply.code(405).header('allow', 'GET, HEAD').send({ error: 'This server is read-only' });
+    }
+    // A body on a read is never needed, and a trickled one only holds the connection.
+    if (Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined) {
+      return reply.code(400).header('connection', 'close').send({ error: 'A GET or HEAD request has no body' });
     }
   });
 
@@ -71,15 +126,13 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   app.get('/api/library', async (request, reply) => {
     if (revalidate(request, reply)) return reply;
-    const query = request.query as Record<string, string>;
-    return service.getLibrary({ includeDrafts: flag(query.drafts) });
+    return withoutLocalPaths(await service.getLibrary({ includeDrafts: includeDrafts(request.query) }), service.library.roots);
   });
 
   app.get('/api/articles/:slug', async (request, reply) => {
     if (revalidate(request, reply)) return reply;
     const { slug } = request.params as { slug: string };
-    const query = request.query as Record<string, string>;
-    const article = await service.getArticle(slug, { includeDrafts: flag(query.drafts) });
+    const article = await service.getArticle(slug, { includeDrafts: includeDrafts(request.query) });
     if (!article) return reply.code(404).send({ error: 'Not in the library', slug });
     return article;
   });
@@ -96,7 +149,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       q: text ?? '',
       tags,
       limit: query.limit === undefined ? undefined : Number(query.limit),
-      includeDrafts: flag(query.drafts),
+      includeDrafts: includeDrafts(query),
     });
     if (cachedVersion !== service.library.version) {
       searchCache.clear();
@@ -111,7 +164,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     return answer;
   });
 
-  app.get('/api/problems', async () => service.getProblems());
+  app.get('/api/problems', async () => {
+    const roots = service.library.roots;
+    return (await service.getProblems()).map((problem) => ({ ...problem, file: hideFolders(problem.file, roots), message: hideFolders(problem.message, roots) }));
+  });
   app.get('/api/version', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
     return { version: service.library.version };
@@ -151,6 +207,31 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   return app;
 }
 
+/** Closes a client's connections beyond `max` as they open, so one address cannot hold every socket. */
+function limitConnectionsPerClient(app: FastifyInstance, max: number): void {
+  const open = new Map<string, number>();
+  app.server.on('connection', (socket: Socket) => {
+    const address = socket.remoteAddress ?? '';
+    const count = (open.get(address) ?? 0) + 1;
+    if (count > max) return void socket.destroy();
+    open.set(address, count);
+    socket.once('close', () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    });
+  });
+}
+
+/** A library folder's path as HTTP clients see it: its name only; where it is on this machine stays here. */
+function hideFolders(text: string, roots: readonly string[]): string {
+  return [...roots].sort((a, b) => b.length - a.length).reduce((shown, root) => shown.split(root).join(path.basename(root)), text);
+}
+
+function withoutLocalPaths(overview: LibraryOverview, roots: readonly string[]): LibraryOverview {
+  return { ...overview, missingFolders: overview.missingFolders.map((folder) => hideFolders(folder, roots)) };
+}
+
 /** A lecture image: @fastify/static's sender gives ETag, Last-Modified, 304s and Range requests. */
 async function sendAsset(reply: FastifyReply, asset: { file: string; type: string } | null) {
   if (!asset) return reply.code(404).send({ error: 'Not found' });
@@ -161,7 +242,7 @@ async function sendAsset(reply: FastifyReply, asset: { file: string; type: strin
 /** Starts the server and returns its URL. */
 export async function startServer(options: ServerOptions): Promise<{ app: FastifyInstance; url: string }> {
   const app = await createServer(options);
-  const host = options.host ?? '127.0.0.1';
+  const host = options.host ?? DEFAULT_HOST;
   await app.listen({ host, port: options.port ?? 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
