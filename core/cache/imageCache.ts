@@ -8,7 +8,8 @@
  * valid image, and a corrupted entry is detected and fetched again.
  *
  * Downloads are bounded: concurrency, a timeout, a size limit, a number of redirects; the response must really
- * be an image (its bytes are checked, not only its header). Failures are recorded and retried on the next
+ * be an image (its bytes are checked, not only its header). Only public internet addresses are fetched unless
+ * allowed otherwise (see publicNetwork). Failures are recorded and retried on the next
  * run; they are never fatal. A full disk stops the run (nothing more could be stored) without touching the
  * entries already there.
  */
@@ -17,6 +18,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { IMAGE_CONTENT_TYPES, sniffImage } from './imageBytes.js';
+import { PrivateAddressError, publicOnlyFetch } from './publicNetwork.js';
 
 export interface CacheEntry {
   url: string;
@@ -35,6 +37,8 @@ export interface CacheOptions {
   maxRedirects?: number;
   /** Downloads running at once. */
   concurrency?: number;
+  /** Fetch from loopback, private and link-local addresses too (a school's own mirror); refused by default. */
+  allowPrivateNetwork?: boolean;
 }
 
 export type DownloadOutcome = { url: string; ok: true; entry: CacheEntry; cached: boolean } | { url: string; ok: false; error: string; diskFull?: boolean };
@@ -57,7 +61,7 @@ export class DiskFullError extends Error {
 
 const isDiskFull = (error: unknown) => ['ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException).code ?? '');
 
-const DEFAULTS: Required<CacheOptions> = { maxBytes: 20 * 1024 * 1024, timeoutMs: 20_000, maxRedirects: 5, concurrency: 4 };
+const DEFAULTS: Required<CacheOptions> = { maxBytes: 20 * 1024 * 1024, timeoutMs: 20_000, maxRedirects: 5, concurrency: 4, allowPrivateNetwork: false };
 const FAILURES_FILE = 'failures.json';
 
 export class ImageCache {
@@ -72,7 +76,11 @@ export class ImageCache {
     options: CacheOptions = {},
   ) {
     this.options = { ...DEFAULTS, ...options };
+    this.send = this.options.allowPrivateNetwork ? fetch : publicOnlyFetch();
   }
+
+  /** One request (redirects are followed here, each hop through it). */
+  private readonly send: typeof fetch;
 
   /** Opens the cache folder, verifying every entry, and drops what a crash left half-written. */
   static async open(dir: string, options: CacheOptions = {}): Promise<ImageCache> {
@@ -167,9 +175,12 @@ export class ImageCache {
       if (!/^https?:\/\//i.test(target)) throw new Error(`refused: ${target.split(':')[0]} URL`);
       let response: Response;
       try {
-        response = await fetch(target, { redirect: 'manual', signal, headers: { accept: 'image/*' } });
+        response = await this.send(target, { redirect: 'manual', signal, headers: { accept: 'image/*' } });
       } catch (error) {
         const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        // One message for every refused address, whatever is listening there: no port scanning through errors.
+        const refused = [error, cause].find((reason) => reason instanceof PrivateAddressError);
+        if (refused) throw refused;
         throw new Error(signal.aborted ? `timed out after ${timeoutMs} ms` : `network error: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
       }
       if (response.status >= 300 && response.status < 400 && response.headers.get('location')) {

@@ -25,8 +25,10 @@ Commands:
   search <folder…> "<query>" [--tag T]… [--limit N] [--json]
   search <folder…> --queries-file F [--json]
                                full-text search (one query per line of F, in one process)
-  cache <folder…> [--clear]     make the library available offline: download every remote image it uses
-                               that no library folder holds (exit 1 when some could not be fetched)
+  cache <folder…> [--clear] [--allow-private-network]
+                               make the library available offline: download every remote image it uses
+                               that no library folder holds (exit 1 when some could not be fetched); local
+                               and private network addresses only with --allow-private-network
   sync <github-address>… [--data-dir D]
                                download a lecture repository from GitHub (OWNER/REPO or its URL), or check it
                                for updates, and print the local folder to read it from, offline
@@ -168,9 +170,9 @@ async function serve(positionals: string[], options: { port: number; host: strin
   return 0;
 }
 
-async function cache(folders: string[], options: { cacheDir: string; clear: boolean }): Promise<number> {
+async function cache(folders: string[], options: { cacheDir: string; clear: boolean; allowPrivateNetwork: boolean }): Promise<number> {
   if (folders.length === 0) throw new UsageError('Name at least one lecture folder.');
-  const service = await LectureService.open(folders, { cacheDir: options.cacheDir });
+  const service = await LectureService.open(folders, { cacheDir: options.cacheDir, allowPrivateNetwork: options.allowPrivateNetwork });
   try {
     if (options.clear) {
       await service.images!.clear();
@@ -248,6 +250,7 @@ export async function main(argv: string[]): Promise<number> {
         clear: { type: 'boolean', default: false },
         'data-dir': { type: 'string' },
         drafts: { type: 'boolean', default: false },
+        'allow-private-network': { type: 'boolean', default: false },
         'allow-host': { type: 'string', multiple: true, default: [] },
       },
     });
@@ -265,7 +268,7 @@ export async function main(argv: string[]): Promise<number> {
           cacheDir: values['cache-dir'] ?? defaultCacheDir(),
         });
       case 'cache':
-        return await cache(positionals, { cacheDir: values['cache-dir'] ?? defaultCacheDir(), clear: values.clear! });
+        return await cache(positionals, { cacheDir: values['cache-dir'] ?? defaultCacheDir(), clear: values.clear!, allowPrivateNetwork: values['allow-private-network']! });
       case 'sync':
         return await sync(positionals, values['data-dir'] ?? defaultDataDir());
       case 'serve':

@@ -22,6 +22,8 @@ export interface ServiceOptions extends LibraryOptions {
   cacheDir?: string;
   /** Build and query the index in a worker thread (for servers and the app window), not in this thread. */
   searchInWorker?: boolean;
+  /** Cache images from loopback and private addresses too (the desktop app's setting, `cache --allow-private-network`). */
+  allowPrivateNetwork?: boolean;
 }
 
 /** The cache folder: `$LECTURE_READER_CACHE`, else the platform's user cache folder. */
@@ -49,7 +51,7 @@ export class LectureService implements LectureBackend {
   ) {}
 
   static async open(folders: string[], options: ServiceOptions = {}): Promise<LectureService> {
-    const images = options.cacheDir ? await ImageCache.open(path.join(options.cacheDir, 'images')) : null;
+    const images = options.cacheDir ? await ImageCache.open(path.join(options.cacheDir, 'images'), { allowPrivateNetwork: options.allowPrivateNetwork }) : null;
     const library = new LectureLibrary(folders, { ...options, offlineImage: (url) => images?.assetFor(url) ?? null });
     const indexFile = options.cacheDir ? indexFilePath(options.cacheDir, library.roots) : undefined;
     const search = options.searchInWorker ? new WorkerSearch(indexFile) : await IndexedSearch.open(indexFile);
