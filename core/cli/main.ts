@@ -16,6 +16,7 @@ import { bundledContentDir, BUNDLED_LIBRARY_NAME, rendererDir } from '../service
 import { RemoteLibraries } from '../library/remoteLibrary.js';
 import { defaultCacheDir, defaultDataDir, LectureService } from '../service/lectureService.js';
 import { megabytes } from '../common/units.js';
+import { terminalText } from './terminalText.js';
 
 const USAGE = `Usage: npm run -s cli -- <command> [options]
 
@@ -90,7 +91,7 @@ function report(library: LectureLibrary, json: boolean): number {
       const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
       out.push(`  ${problem.severity.padEnd(7)} ${where}: ${problem.message}`);
     }
-    process.stdout.write(out.join('\n') + '\n');
+    process.stdout.write(terminalText(out.join('\n')) + '\n');
   }
   return errors > 0 ? 1 : 0;
 }
@@ -120,11 +121,11 @@ async function search(positionals: string[], options: SearchOptions): Promise<nu
     return 0;
   }
   answers.forEach((answer, i) => {
-    const out: string[] = [`Query: ${queries[i]}  (${answer.results.length} results, ${answer.tookMs.toFixed(2)} ms)`];
-    if (answer.didYouMean) out.push(`Did you mean: ${answer.didYouMean}`);
+    const out: string[] = [terminalText(`Query: ${queries[i]}  (${answer.results.length} results, ${answer.tookMs.toFixed(2)} ms)`)];
+    if (answer.didYouMean) out.push(terminalText(`Did you mean: ${answer.didYouMean}`));
     answer.results.forEach((hit, rank) => {
       const section = hit.section.title ? ` › ${hit.section.title}` : '';
-      out.push(`${String(rank + 1).padStart(3)}. ${hit.title}${section}  [${hit.score}]  /blog/${hit.slug}${hit.section.id ? '#' + hit.section.id : ''}`);
+      out.push(terminalText(`${String(rank + 1).padStart(3)}. ${hit.title}${section}  [${hit.score}]  /blog/${hit.slug}${hit.section.id ? '#' + hit.section.id : ''}`));
       out.push(`     ${unescapeSnippet(hit.snippet)}`);
     });
     process.stdout.write(out.join('\n') + '\n\n');
@@ -132,10 +133,10 @@ async function search(positionals: string[], options: SearchOptions): Promise<nu
   return 0;
 }
 
-/** A snippet for a terminal: matches in bold, HTML entities decoded. */
+/** A snippet for a terminal: its own control characters replaced, then matches in bold, HTML entities decoded. */
 function unescapeSnippet(snippet: string): string {
   const bold = process.stdout.isTTY ? ['\x1b[1m', '\x1b[0m'] : ['[', ']'];
-  return snippet
+  return terminalText(snippet)
     .replace(/<mark>/g, bold[0])
     .replace(/<\/mark>/g, bold[1])
     .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name]!);
@@ -197,7 +198,7 @@ async function cache(folders: string[], options: { cacheDir: string; clear: bool
     for (const outcome of outcomes) if (!outcome.ok) out.push(`  failed ${outcome.url}: ${outcome.error}`);
     if (progress.diskFull) out.push(`The disk holding ${service.images!.dir} is full: free some space and run this command again. The ${after.cacheEntries} images already cached are intact.`);
     else if (progress.failures) out.push('Failed downloads are retried the next time this command runs.');
-    process.stdout.write(out.join('\n') + '\n');
+    process.stdout.write(terminalText(out.join('\n')) + '\n');
     return progress.failures ? 1 : 0;
   } finally {
     await service.close();
@@ -212,10 +213,10 @@ async function sync(addresses: string[], dataDir: string): Promise<number> {
     try {
       const { folder, status, record } = await remotes.sync(address);
       const words = { downloaded: 'downloaded', updated: 'updated', unchanged: 'already up to date' }[status];
-      process.stdout.write(`${address}: ${words} (${record.files} files) → ${folder}\n`);
+      process.stdout.write(terminalText(`${address}: ${words} (${record.files} files) → ${folder}`) + '\n');
     } catch (error) {
       failed++;
-      process.stderr.write(`${address}: ${(error as Error).message}\n`);
+      process.stderr.write(terminalText(`${address}: ${(error as Error).message}`) + '\n');
     }
   }
   return failed ? 1 : 0;
@@ -227,7 +228,7 @@ async function list(folders: string[], json: boolean): Promise<number> {
     process.stdout.write(JSON.stringify({ articles }, null, 2) + '\n');
   } else {
     for (const article of articles) {
-      process.stdout.write(`${formatVietnameseDate(article.date).padEnd(10)}  ${article.title}  [${article.tags.join(', ')}]  /blog/${article.slug}\n`);
+      process.stdout.write(terminalText(`${formatVietnameseDate(article.date).padEnd(10)}  ${article.title}  [${article.tags.join(', ')}]  /blog/${article.slug}`) + '\n');
     }
   }
   return 0;
@@ -289,7 +290,7 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+      process.stderr.write(`${terminalText((error as Error).message)}\n\n${USAGE}`);
       return 2;
     }
     throw error;
@@ -299,7 +300,7 @@ export async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error) => {
-    process.stderr.write(`Error: ${(error as Error).message}\n`);
+    process.stderr.write(`Error: ${terminalText((error as Error).message)}\n`);
     process.exitCode = 1;
   },
 );
