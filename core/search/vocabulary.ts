@@ -92,10 +92,11 @@ export class Vocabulary {
 export function editDistance(a: string, b: string, budget: number): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
-  let previous2 = new Array<number>(cols).fill(0);
-  let previous = Array.from({ length: cols }, (_, j) => j);
+  // Three rows reused in turn: a correction compares thousands of words, and garbage would pause it.
+  let previous2 = new Int32Array(cols);
+  let previous = Int32Array.from({ length: cols }, (_, j) => j);
+  let current = new Int32Array(cols);
   for (let i = 1; i < rows; i++) {
-    const current = new Array<number>(cols);
     current[0] = i;
     let rowMin = current[0];
     for (let j = 1; j < cols; j++) {
@@ -106,8 +107,7 @@ export function editDistance(a: string, b: string, budget: number): number {
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > budget) return budget + 1;
-    previous2 = previous;
-    previous = current;
+    [previous2, previous, current] = [previous, current, previous2];
   }
   return Math.min(previous[cols - 1], budget + 1);
 }
