@@ -18,6 +18,18 @@ function hostName(header: string): string | null {
   }
 }
 
+/** Reading the interfaces is a system call of about 0.2 ms: once a second is fresh enough for a Wi-Fi change. */
+const INTERFACES_TTL_MS = 1000;
+let interfacesRead = { at: -Infinity, addresses: [] as string[] };
+
+function interfaceAddresses(interfaces?: NodeJS.Dict<os.NetworkInterfaceInfo[]>): string[] {
+  const list = (from: NodeJS.Dict<os.NetworkInterfaceInfo[]>) => Object.values(from).flatMap((entries) => (entries ?? []).map((entry) => entry.address));
+  if (interfaces) return list(interfaces);
+  const now = performance.now();
+  if (now - interfacesRead.at > INTERFACES_TTL_MS) interfacesRead = { at: now, addresses: list(os.networkInterfaces()) };
+  return interfacesRead.addresses;
+}
+
 /** An IP address in one form for comparison (IPv4-mapped IPv6 as IPv4), or null for a name. */
 function canonicalAddress(text: string): string | null {
   return ipaddr.isValid(text) ? ipaddr.process(text).toString() : null;
@@ -27,15 +39,13 @@ function canonicalAddress(text: string): string | null {
  * True when the Host header names this machine: `localhost`, a loopback address, the address listened on
  * (each interface's address when listening on all), or one of `allowedNames`.
  */
-export function isOwnHost(header: string | undefined, listenHost: string, allowedNames: readonly string[] = [], interfaces = os.networkInterfaces()): boolean {
+export function isOwnHost(header: string | undefined, listenHost: string, allowedNames: readonly string[] = [], interfaces?: NodeJS.Dict<os.NetworkInterfaceInfo[]>): boolean {
   const name = header === undefined ? null : hostName(header);
   if (!name) return false;
   if (name === 'localhost' || allowedNames.some((allowed) => allowed.toLowerCase() === name)) return true;
   const address = canonicalAddress(name);
   if (!address) return false;
   if (ipaddr.parse(address).range() === 'loopback') return true;
-  const listened = EVERY_INTERFACE.has(listenHost)
-    ? Object.values(interfaces).flatMap((list) => (list ?? []).map((entry) => entry.address))
-    : [listenHost];
+  const listened = EVERY_INTERFACE.has(listenHost) ? interfaceAddresses(interfaces) : [listenHost];
   return listened.some((own) => canonicalAddress(own.replace(/%.*$/, '')) === address);
 }

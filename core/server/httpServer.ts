@@ -15,6 +15,7 @@
 import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import ipaddr from 'ipaddr.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Socket } from 'node:net';
@@ -35,6 +36,7 @@ export interface ServerLimits {
   idleTimeoutMs: number;
   /** How often the request and header timeouts are checked: a slow client is cut within timeout + this. */
   checkIntervalMs: number;
+  /** Open connections one client address may hold (this machine's own loopback clients are not counted). */
   maxConnectionsPerClient: number;
 }
 
@@ -207,11 +209,16 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   return app;
 }
 
-/** Closes a client's connections beyond `max` as they open, so one address cannot hold every socket. */
+/**
+ * Closes a client's connections beyond `max` as they open, so one device on the network cannot hold every
+ * socket. Loopback clients are this machine (the teacher's browser, a load test): a page in a browser here is
+ * already held to a few connections by the browser.
+ */
 function limitConnectionsPerClient(app: FastifyInstance, max: number): void {
   const open = new Map<string, number>();
   app.server.on('connection', (socket: Socket) => {
     const address = socket.remoteAddress ?? '';
+    if (ipaddr.isValid(address) && ipaddr.process(address).range() === 'loopback') return;
     const count = (open.get(address) ?? 0) + 1;
     if (count > max) return void socket.destroy();
     open.set(address, count);

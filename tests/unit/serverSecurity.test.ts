@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
@@ -112,9 +112,9 @@ test('no absolute path over HTTP: folders are named by their display name only',
 
 const FAST_LIMITS = { headersTimeoutMs: 400, requestTimeoutMs: 800, keepAliveTimeoutMs: 300, idleTimeoutMs: 1500, checkIntervalMs: 100, maxConnectionsPerClient: 4 };
 
-/** A raw socket to the server; resolves when the server closes it, with what it answered. */
-function rawSocket(port: number): { socket: net.Socket; closed: Promise<string> } {
-  const socket = net.connect(port, '127.0.0.1');
+/** A raw socket to the server (from and to `host`); resolves when the server closes it, with what it answered. */
+function rawSocket(port: number, host = '127.0.0.1'): { socket: net.Socket; closed: Promise<string> } {
+  const socket = net.connect({ port, host, localAddress: host });
   let answer = '';
   socket.setEncoding('utf8');
   socket.on('data', (chunk) => (answer += chunk));
@@ -155,16 +155,30 @@ test('slow clients are cut: trickled headers, a trickled GET body, an idle kept-
   assert.notEqual(idleAnswer, 'still open');
 });
 
-test('one client address cannot hold more than its share of connections; others are still served', async () => {
-  const { port } = await serve({ limits: FAST_LIMITS });
-  const held = Array.from({ length: FAST_LIMITS.maxConnectionsPerClient }, () => rawSocket(port));
+/** This machine's address on a network, as a classmate's device would reach it (the traffic stays on this machine). */
+const lanAddress = Object.values(os.networkInterfaces())
+  .flat()
+  .find((entry) => entry && entry.family === 'IPv4' && !entry.internal)?.address;
+
+test('one client address cannot hold more than its share of connections; others are still served', { skip: lanAddress ? false : 'no network interface but loopback' }, async () => {
+  const { port } = await serve({ host: '0.0.0.0', limits: FAST_LIMITS });
+  const ask = (socket: net.Socket) => socket.write(`GET /api/version HTTP/1.1\r\nHost: ${lanAddress}:${port}\r\n\r\n`);
+  const held = Array.from({ length: FAST_LIMITS.maxConnectionsPerClient }, () => rawSocket(port, lanAddress));
   await Promise.all(held.map(({ socket }) => new Promise((resolve) => socket.once('connect', resolve))));
-  const extra = rawSocket(port);
-  extra.socket.write(`GET /api/version HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
+  const extra = rawSocket(port, lanAddress);
+  ask(extra.socket);
   assert.equal(await extra.closed, '', 'the connection over the limit is closed unanswered');
   held[0].socket.destroy();
   await held[0].closed;
   await new Promise((resolve) => setTimeout(resolve, 50));
-  assert.equal((await get(port, '/api/version')).status, 200, 'a freed slot serves again');
-  for (const { socket } of held) socket.destroy();
+  const again = rawSocket(port, lanAddress);
+  ask(again.socket);
+  again.socket.end();
+  assert.match(await again.closed, /^HTTP\/1.1 200/, 'a freed slot serves again');
+  const local = Array.from({ length: FAST_LIMITS.maxConnectionsPerClient + 2 }, () => rawSocket(port));
+  await Promise.all(local.map(({ socket }) => new Promise((resolve) => socket.once('connect', resolve))));
+  ask(local.at(-1)!.socket);
+  local.at(-1)!.socket.end();
+  assert.match(await local.at(-1)!.closed, /^HTTP\/1.1 200/, 'this machine\'s own clients are not counted');
+  for (const { socket } of [...held, ...local]) socket.destroy();
 });
