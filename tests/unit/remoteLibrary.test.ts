@@ -123,7 +123,7 @@ test('the sync process killed mid-download: the previous copy stays readable, an
   writeFileSync(`${folder}.json`, JSON.stringify({ address: 'teacher/flaky', files: 1 }));
 
   const child = spawnCli(['sync', 'teacher/flaky', '--data-dir', dataDir], env);
-  const downloading = () => readdirSync(path.dirname(folder)).some((name) => name.includes('.download-') && name.endsWith('.tmp'));
+  const downloading = () => readdirSync(path.dirname(folder)).some((name) => name.includes('.download.') && name.endsWith('.tmp'));
   for (let waited = 0; !downloading(); waited += 50) {
     assert.ok(waited < 20_000, 'the download never started');
     await new Promise((resolve) => setTimeout(resolve, 50));
