@@ -17,7 +17,9 @@ import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { removeTemporaryFiles, writeFileAtomic } from '../node/atomicFile.js';
-import { IMAGE_CONTENT_TYPES, sniffImage } from './imageBytes.js';
+import { encodeAssetPath } from '../common/assetPath.js';
+import { IMAGE_CONTENT_TYPES } from '../common/imageTypes.js';
+import { sniffImage } from './imageBytes.js';
 
 export interface CacheEntry {
   url: string;
@@ -89,7 +91,7 @@ export class ImageCache {
 
   /** Asset path (`cache/<key>`) of a URL with a valid entry, without touching the disk. */
   assetFor(url: string): string | null {
-    return this.available.has(url) ? `cache/${ImageCache.keyFor(url)}` : null;
+    return this.available.has(url) ? encodeAssetPath({ kind: 'cache', key: ImageCache.keyFor(url) }) : null;
   }
 
   static keyFor(url: string): string {

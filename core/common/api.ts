@@ -179,7 +179,7 @@ export interface ClassroomSharingApi {
 /** How often an open reader asks the server whether the library changed (it also keeps a student counted). */
 export const LIBRARY_POLL_MS = 20_000;
 
-/** URL path of an asset, as the HTTP server and the desktop protocol both serve it. */
-export function assetRoute(assetPath: string): string {
-  return `/assets/${assetPath.split('/').map(encodeURIComponent).join('/')}`;
+/** The library's version: it changes whenever a lecture or a folder changes on disk. */
+export interface LibraryVersion {
+  version: number;
 }

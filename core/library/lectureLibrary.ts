@@ -8,6 +8,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, ArticleSummary, LibraryOverview, Problem, TagCount } from '../common/api.js';
+import { encodeAssetPath } from '../common/assetPath.js';
 import { classifyLink } from '../common/links.js';
 import { slugify } from '../common/slug.js';
 import { discoverMarkdownFiles } from './discover.js';
@@ -260,7 +261,7 @@ export class LectureLibrary {
         continue;
       }
       const local = this.locator.locate(src, lecture.root, lecture.file);
-      lecture.images.set(src, local ? `${local.root}/${local.relative}` : null);
+      lecture.images.set(src, local ? encodeAssetPath({ kind: 'library', ...local }) : null);
       if (!local && !isRemoteImage(src)) {
         problems.push({ file: lecture.file, line: lineOf(image.line), severity: 'warning', message: `Image not found or not a URL: ${src.slice(0, 200)}` });
       }

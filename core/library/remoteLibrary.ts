@@ -14,7 +14,9 @@ import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { extract } from 'tar';
+import { imageTypeOf } from '../common/imageTypes.js';
 import { finishFolderSwap, removeTemporaryFiles, swapFolder, temporaryPath, writeFileAtomic } from '../node/atomicFile.js';
+import { isMarkdownFile } from './discover.js';
 
 export interface RepositoryAddress {
   owner: string;
@@ -50,7 +52,8 @@ export interface RemoteRecord {
 
 export type SyncResult = { folder: string; status: 'downloaded' | 'updated' | 'unchanged'; record: RemoteRecord };
 
-const KEPT_FILES = /\.(md|markdown|png|jpe?g|gif|webp|avif|svg|bmp)$/i;
+/** Only what a lecture library reads is extracted: lectures and their images. */
+const isKept = (entryPath: string) => isMarkdownFile(entryPath) || imageTypeOf(entryPath) !== undefined;
 
 export class RemoteLibraries {
   private readonly archiveUrl: (address: RepositoryAddress) => string;
@@ -133,8 +136,8 @@ export class RemoteLibraries {
         filter: (entryPath, entry) => {
           const type = 'type' in entry ? entry.type : undefined;
           const keep = (type === 'File' || type === 'OldFile' || type === 'Directory') && !entryPath.split('/').some((part) => part === '..' || (part.startsWith('.') && part !== '.'));
-          if (keep && type !== 'Directory' && KEPT_FILES.test(entryPath)) files++;
-          return keep && (type === 'Directory' || KEPT_FILES.test(entryPath));
+          if (keep && type !== 'Directory' && isKept(entryPath)) files++;
+          return keep && (type === 'Directory' || isKept(entryPath));
         },
       });
       if (files === 0) throw new Error('The archive holds no Markdown or image files');

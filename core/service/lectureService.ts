@@ -6,8 +6,9 @@ import { watch, type FSWatcher } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ImageCache, type Progress } from '../cache/imageCache.js';
-import type { Article, LectureApi, LibraryOverview, OfflineStatus, Problem, SearchRequest, SearchResponse } from '../common/api.js';
-import { IMAGE_TYPES } from '../common/securityPolicy.js';
+import type { Article, LectureApi, LibraryOverview, LibraryVersion, OfflineStatus, Problem, SearchRequest, SearchResponse } from '../common/api.js';
+import { decodeAssetPath } from '../common/assetPath.js';
+import { imageTypeOf } from '../common/imageTypes.js';
 import { LectureLibrary, type LibraryOptions, type LoadStats } from '../library/lectureLibrary.js';
 import { IndexedSearch, type SearchBackend } from '../search/indexedSearch.js';
 import { indexFilePath } from '../search/indexStore.js';
@@ -81,6 +82,10 @@ export class LectureService implements LectureBackend {
     return [...this.library.problems];
   }
 
+  getVersion(): LibraryVersion {
+    return { version: this.library.version };
+  }
+
   private watchers: FSWatcher[] = [];
 
   /**
@@ -129,16 +134,18 @@ export class LectureService implements LectureBackend {
   }
 
   /**
-   * The file and type behind an asset path: `<root>/<path>` inside library folder `root`, or `cache/<key>` in
-   * the image cache. Null for anything else, including every path that would leave those places.
+   * The file and type behind an asset path (its root, then the rest: see assetPath.ts), inside a library folder
+   * or in the image cache. Null for anything else, including every path that would leave those places.
    */
   async asset(root: string, relative: string): Promise<{ file: string; type: string } | null> {
-    if (root === 'cache') {
-      const found = await this.images?.lookupKey(relative);
+    const location = decodeAssetPath(root, relative);
+    if (location?.kind === 'cache') {
+      const found = await this.images?.lookupKey(location.key);
       return found ? { file: found.file, type: found.entry.contentType } : null;
     }
-    const type = IMAGE_TYPES[path.extname(relative).toLowerCase()];
-    const file = /^\d+$/.test(root) && type ? this.library.imageLocator.resolveInside(Number(root), relative) : null;
+    const type = imageTypeOf(relative);
+    if (!location || !type) return null;
+    const file = this.library.imageLocator.resolveInside(location.root, location.relative);
     return file ? { file, type } : null;
   }
 
