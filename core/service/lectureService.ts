@@ -14,7 +14,7 @@ import { IndexedSearch, type SearchBackend } from '../search/indexedSearch.js';
 import { indexFilePath } from '../search/indexStore.js';
 import { toSearchDocument } from '../search/libraryDocuments.js';
 import type { SyncStats } from '../search/searchEngine.js';
-import { WorkerSearch } from '../search/workerSearch.js';
+import { SearchWorkerClient } from '../search/searchWorkerClient.js';
 
 export type LectureBackend = Omit<LectureApi, 'assetUrl'>;
 
@@ -53,7 +53,7 @@ export class LectureService implements LectureBackend {
     const images = options.cacheDir ? await ImageCache.open(path.join(options.cacheDir, 'images')) : null;
     const library = new LectureLibrary(folders, { ...options, offlineImage: (url) => images?.assetFor(url) ?? null });
     const indexFile = options.cacheDir ? indexFilePath(options.cacheDir, library.roots) : undefined;
-    const search = options.searchInWorker ? new WorkerSearch(indexFile) : await IndexedSearch.open(indexFile);
+    const search = options.searchInWorker ? new SearchWorkerClient(indexFile) : await IndexedSearch.open(indexFile);
     const service = new LectureService(library, search, images);
     await service.reload();
     return service;
