@@ -100,6 +100,20 @@ describe('reader on the bundled library', { skip: browserSkip }, () => {
     await page.context().close();
   });
 
+  test('a lecture address with broken percent-encoding says the lecture is missing instead of crashing', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}#/blog/%E0`);
+    await page.getByRole('heading', { level: 1, name: 'Không tìm thấy bài giảng' }).waitFor();
+    assert.deepEqual(errors, []);
+    await page.evaluate(() => (location.hash = '#/blog/m%E1%BA%A1ng/%E0'));
+    await page.getByRole('heading', { level: 1, name: 'Không tìm thấy bài giảng' }).waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('theme, font size and reading position survive a reload', async () => {
     const page = await openPage();
     await page.getByRole('link', { name: 'Thuật toán Gradient Descent' }).first().click();
