@@ -44,7 +44,9 @@ export async function answerReaderRequest(pathname: string, rendererDir: string,
   const asset = assetOfRoute(decoded);
   if (asset) {
     const found = await assets(asset.root, asset.relative);
-    return found ? { status: 200, file: found.file, headers: { ...COMMON_HEADERS, 'content-type': found.type, 'content-security-policy': ASSET_CSP } } : refused(404);
+    return found
+      ? { status: 200, file: found.file, headers: { ...COMMON_HEADERS, 'content-type': found.type, 'content-security-policy': ASSET_CSP } }
+      : refused(404);
   }
 
   const relative = decoded.replace(/^\/+/, '');

@@ -81,7 +81,7 @@ describe('reader on the bundled library', { skip: browserSkip }, () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Ảo giác (hallucination) và RAG' }).waitFor();
     assert.match(decodeURIComponent(page.url()), /#\/blog\/ao-giac-hallucination-va-rag\/1-ảo-giác-là-gì$/);
-    await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('search-hit')?.size! > 0);
+    await page.waitForFunction(() => ((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('search-hit')?.size ?? 0) > 0);
     const heading = page.locator('[id="1-ảo-giác-là-gì"]');
     assert.ok(await heading.isVisible());
     const top = await heading.evaluate((element) => element.getBoundingClientRect().top);
