@@ -6,13 +6,16 @@
  * Safety: the archive is size- and time-limited, and unpacked as it downloads within limits of its own (see
  * unpackArchive); only regular Markdown and image files are extracted, never links or paths that leave the
  * folder, never with the archive's permissions or owner; the new copy is unpacked beside the old one and
- * swapped in by rename, so a crash or kill mid-download leaves the previous copy readable, and a half-done swap is repaired on the
- * next sync.
+ * swapped in by rename, so a crash or kill mid-download leaves the previous copy readable, and a half-done swap
+ * is repaired on the next sync.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { imageTypeOf } from '../common/imageTypes.js';
+import { finishFolderSwap, removeTemporaryFiles, swapFolder, temporaryPath, writeFileAtomic } from '../node/atomicFile.js';
+import { isMarkdownFile } from './discover.js';
 import { DEFAULT_UNPACK_LIMITS, unpackArchive, type UnpackLimits } from './unpackArchive.js';
 
 export interface RepositoryAddress {
@@ -51,7 +54,8 @@ export interface RemoteRecord {
 
 export type SyncResult = { folder: string; status: 'downloaded' | 'updated' | 'unchanged'; record: RemoteRecord };
 
-const KEPT_FILES = /\.(md|markdown|png|jpe?g|gif|webp|avif|svg|bmp)$/i;
+/** Only what a lecture library reads is extracted: lectures and their images. */
+const isKept = (entryPath: string) => isMarkdownFile(entryPath) || imageTypeOf(entryPath) !== undefined;
 
 export class RemoteLibraries {
   private readonly archiveUrl: (address: RepositoryAddress) => string;
@@ -113,21 +117,14 @@ export class RemoteLibraries {
     if (response.status === 304 && previous) return { folder, status: 'unchanged', record: previous };
     if (!response.ok || !response.body) throw new Error(`Download failed: HTTP ${response.status}`);
 
-    const suffix = `${process.pid}-${Date.now()}`;
-    const unpacked = `${folder}.unpack-${suffix}.tmp`;
+    const unpacked = temporaryPath(`${folder}.unpack`);
     try {
       await mkdir(unpacked);
-      const files = await unpackArchive(this.limitDownload(response.body, signal), unpacked, this.unpackLimits, (file) => KEPT_FILES.test(file));
+      const files = await unpackArchive(this.limitDownload(response.body, signal), unpacked, this.unpackLimits, isKept);
       if (files === 0) throw new Error('The archive holds no Markdown or image files');
-      // Swap: the old copy stays readable until the new one is complete.
-      const old = `${folder}.old`;
-      await rm(old, { recursive: true, force: true });
-      if (existsSync(folder)) await rename(folder, old);
-      await rename(unpacked, folder);
-      await rm(old, { recursive: true, force: true });
+      await swapFolder(folder, unpacked);
       const record: RemoteRecord = { address: addressText, archiveUrl, etag: response.headers.get('etag') ?? undefined, fetchedAt: new Date().toISOString(), files };
-      await writeFile(`${recordFile}.${suffix}.tmp`, JSON.stringify(record, null, 2));
-      await rename(`${recordFile}.${suffix}.tmp`, recordFile);
+      await writeFileAtomic(recordFile, JSON.stringify(record, null, 2));
       return { folder, status: previous ? 'updated' : 'downloaded', record };
     } finally {
       await rm(unpacked, { recursive: true, force: true });
@@ -150,12 +147,7 @@ export class RemoteLibraries {
 
   /** Finishes what a crash interrupted: a swap half done is completed backwards, leftovers are removed. */
   private async repair(folder: string): Promise<void> {
-    const old = `${folder}.old`;
-    if (!existsSync(folder) && existsSync(old)) await rename(old, folder);
-    const base = path.basename(folder);
-    for (const name of await readdir(path.dirname(folder)).catch(() => [] as string[])) {
-      if (name.startsWith(`${base}.`) && name.endsWith('.tmp')) await rm(path.join(path.dirname(folder), name), { recursive: true, force: true });
-    }
-    if (existsSync(folder) && existsSync(old)) await rm(old, { recursive: true, force: true });
+    await finishFolderSwap(folder);
+    await removeTemporaryFiles(path.dirname(folder), path.basename(folder));
   }
 }

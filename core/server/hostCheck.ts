@@ -5,9 +5,7 @@
  */
 import ipaddr from 'ipaddr.js';
 import os from 'node:os';
-
-/** Addresses that mean "every interface" when listened on. */
-const EVERY_INTERFACE = new Set(['0.0.0.0', '::']);
+import { isEveryInterface } from './listenAddress.js';
 
 /** The name in a Host header (no port, no IPv6 brackets, lower case, IPv4 in dotted form), or null. */
 function hostName(header: string): string | null {
@@ -46,6 +44,6 @@ export function isOwnHost(header: string | undefined, listenHost: string, allowe
   const address = canonicalAddress(name);
   if (!address) return false;
   if (ipaddr.parse(address).range() === 'loopback') return true;
-  const listened = EVERY_INTERFACE.has(listenHost) ? interfaceAddresses(interfaces) : [listenHost];
+  const listened = isEveryInterface(listenHost) ? interfaceAddresses(interfaces) : [listenHost];
   return listened.some((own) => canonicalAddress(own.replace(/%.*$/, '')) === address);
 }
