@@ -66,7 +66,10 @@ const scenarios: Record<string, () => Promise<Omit<Figures, 'peakMB'>>> = {
     const server = await serveBytes(archive);
     const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-bomb-'));
     const started = performance.now();
-    const error = await new RemoteLibraries(dataDir, { archiveUrl: () => server.url }).sync('t/bomb').then(() => 'accepted', (e: Error) => e.message);
+    const error = await new RemoteLibraries(dataDir, { archiveUrl: () => server.url }).sync('t/bomb').then(
+      () => 'accepted',
+      (e: Error) => e.message,
+    );
     const ms = performance.now() - started;
     server.close();
     const left = diskBytes(dataDir);
@@ -88,7 +91,14 @@ const scenarios: Record<string, () => Promise<Omit<Figures, 'peakMB'>>> = {
   },
   async 'three YAML bombs'() {
     const levels = 'abcdefghi'.split('');
-    const bomb = `---\ntitle: Bom\n${levels.map((name, i) => `${name}: &${name} [${Array(9).fill(i ? `*${levels[i - 1]}` : '"cười"').join(', ')}]`).join('\n')}\ntime: *i\n---\n\nx\n`;
+    const bomb = `---\ntitle: Bom\n${levels
+      .map(
+        (name, i) =>
+          `${name}: &${name} [${Array(9)
+            .fill(i ? `*${levels[i - 1]}` : '"cười"')
+            .join(', ')}]`,
+      )
+      .join('\n')}\ntime: *i\n---\n\nx\n`;
     const folder = mkdtempSync(path.join(tmpdir(), 'bench-yaml-'));
     const { writeFileSync } = await import('node:fs');
     for (const n of [1, 2, 3]) writeFileSync(path.join(folder, `bom-${n}.md`), bomb);
@@ -105,7 +115,7 @@ const scenarios: Record<string, () => Promise<Omit<Figures, 'peakMB'>>> = {
   async 'did you mean'() {
     const letters = 'abcdefghijklmnopqrstuvwxyz';
     let seed = 1;
-    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     const word = (length: number) => Array.from({ length }, () => letters[Math.floor(random() * 26)]).join('');
     const vocabulary = Vocabulary.from(Array.from({ length: 100_000 }, () => [word(30 + Math.floor(random() * 5)), 1] as [string, number]));
     let worst = 0;
@@ -114,7 +124,12 @@ const scenarios: Record<string, () => Promise<Omit<Figures, 'peakMB'>>> = {
       vocabulary.closest(query);
       worst = Math.max(worst, performance.now() - started);
     }
-    return { what: 'the slowest correction of 300-, 32- and 31-letter unknown words against 100,000 words of 30–34 letters', ms: worst, diskBytes: 0, note: 'none past 32 letters; at most 50,000 candidates, stopped at 45 ms' };
+    return {
+      what: 'the slowest correction of 300-, 32- and 31-letter unknown words against 100,000 words of 30–34 letters',
+      ms: worst,
+      diskBytes: 0,
+      note: 'none past 32 letters; at most 50,000 candidates, stopped at 45 ms',
+    };
   },
   async 'slow client'() {
     const folder = mkdtempSync(path.join(tmpdir(), 'bench-slow-'));
@@ -162,4 +177,7 @@ for (const scenario of Object.keys(scenarios)) {
   rows.push(JSON.parse(child.stdout));
 }
 console.log('| attack | time | peak memory | left on disk | outcome |\n| --- | --- | --- | --- | --- |');
-for (const row of rows) console.log(`| ${row.what} | ${row.ms < 10 ? row.ms.toFixed(2) : Math.round(row.ms)} ms | ${Math.round(row.peakMB)} MB | ${row.diskBytes} bytes | ${row.note} |`);
+for (const row of rows)
+  console.log(
+    `| ${row.what} | ${row.ms < 10 ? row.ms.toFixed(2) : Math.round(row.ms)} ms | ${Math.round(row.peakMB)} MB | ${row.diskBytes} bytes | ${row.note} |`,
+  );

@@ -14,7 +14,7 @@ import { Agent, fetch as undiciFetch } from 'undici';
 
 export class PrivateAddressError extends Error {
   constructor() {
-    super('refused: a local or private network address (allowed only with --allow-private-network, for a school\'s own mirror)');
+    super("refused: a local or private network address (allowed only with --allow-private-network, for a school's own mirror)");
   }
 }
 

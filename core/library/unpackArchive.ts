@@ -37,7 +37,12 @@ export class ArchiveTooLargeError extends Error {
  * Unpacks `source` into `folder` (which must exist), dropping the archive's top folder, writing the files
  * `keep` accepts and the folders on their way. Returns how many files were written.
  */
-export async function unpackArchive(source: AsyncIterable<Uint8Array>, folder: string, limits: UnpackLimits, keep: (relativePath: string) => boolean): Promise<number> {
+export async function unpackArchive(
+  source: AsyncIterable<Uint8Array>,
+  folder: string,
+  limits: UnpackLimits,
+  keep: (relativePath: string) => boolean,
+): Promise<number> {
   let firstError: Error | undefined;
   let unpackedBytes = 0;
   let files = 0;
@@ -66,7 +71,8 @@ export async function unpackArchive(source: AsyncIterable<Uint8Array>, folder: s
 
   parser.on('entry', (entry: ReadEntry) => {
     unpackedBytes += entry.size;
-    if (entry.size > limits.maxFileBytes) fail(new ArchiveTooLargeError(`${entry.path} is ${megabytes(entry.size)} MB (limit ${megabytes(limits.maxFileBytes)} MB a file)`));
+    if (entry.size > limits.maxFileBytes)
+      fail(new ArchiveTooLargeError(`${entry.path} is ${megabytes(entry.size)} MB (limit ${megabytes(limits.maxFileBytes)} MB a file)`));
     else if (unpackedBytes > limits.maxTotalBytes) fail(new ArchiveTooLargeError(`it unpacks to more than ${megabytes(limits.maxTotalBytes)} MB`));
     const relative = firstError ? null : insidePath(entry.path);
     const isFolder = entry.type === 'Directory';

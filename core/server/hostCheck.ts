@@ -37,7 +37,12 @@ function canonicalAddress(text: string): string | null {
  * True when the Host header names this machine: `localhost`, a loopback address, the address listened on
  * (each interface's address when listening on all), or one of `allowedNames`.
  */
-export function isOwnHost(header: string | undefined, listenHost: string, allowedNames: readonly string[] = [], interfaces?: NodeJS.Dict<os.NetworkInterfaceInfo[]>): boolean {
+export function isOwnHost(
+  header: string | undefined,
+  listenHost: string,
+  allowedNames: readonly string[] = [],
+  interfaces?: NodeJS.Dict<os.NetworkInterfaceInfo[]>,
+): boolean {
   const name = header === undefined ? null : hostName(header);
   if (!name) return false;
   if (name === 'localhost' || allowedNames.some((allowed) => allowed.toLowerCase() === name)) return true;

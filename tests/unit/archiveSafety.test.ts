@@ -51,7 +51,8 @@ function remotes(limits?: Partial<UnpackLimits>) {
 }
 
 /** What a sync left in the libraries folder besides finished copies and their records. */
-const leftovers = (remote: RemoteLibraries) => (existsSync(path.join(remote.dataDir, 'libraries')) ? readdirSync(path.join(remote.dataDir, 'libraries')).filter((name) => name.endsWith('.tmp')) : []);
+const leftovers = (remote: RemoteLibraries) =>
+  existsSync(path.join(remote.dataDir, 'libraries')) ? readdirSync(path.join(remote.dataDir, 'libraries')).filter((name) => name.endsWith('.tmp')) : [];
 
 test('files are extracted 0644 and folders 0755 (less the umask), whatever modes and owner the archive gives', async () => {
   const tree = mkdtempSync(path.join(tmpdir(), 'modes-'));
@@ -72,7 +73,12 @@ test('files are extracted 0644 and folders 0755 (less the umask), whatever modes
   const remote = remotes();
   const { folder } = await remote.sync('t/modes');
   const umask = process.umask();
-  for (const [relative, mode] of [['bai-1', 0o755], ['bai-1/images', 0o755], ['bai-1/bai.md', 0o644], ['bai-1/images/anh.png', 0o644]] as const) {
+  for (const [relative, mode] of [
+    ['bai-1', 0o755],
+    ['bai-1/images', 0o755],
+    ['bai-1/bai.md', 0o644],
+    ['bai-1/images/anh.png', 0o644],
+  ] as const) {
     const info = statSync(path.join(folder, relative));
     assert.equal((info.mode & 0o7777).toString(8), (mode & ~umask).toString(8), relative);
     assert.equal(info.uid, process.getuid!(), `${relative} belongs to whoever synced`);
@@ -80,7 +86,15 @@ test('files are extracted 0644 and folders 0755 (less the umask), whatever modes
 });
 
 test('a file larger than the per-file limit is refused as "too large", and nothing is left behind', async () => {
-  serve('big-file', tarGz(tarEntries([{ path: 'r/bai.md', body: page('Bài') }, { path: 'r/images/to.png', body: randomBytes(2 * 1024 * 1024) }])));
+  serve(
+    'big-file',
+    tarGz(
+      tarEntries([
+        { path: 'r/bai.md', body: page('Bài') },
+        { path: 'r/images/to.png', body: randomBytes(2 * 1024 * 1024) },
+      ]),
+    ),
+  );
   const remote = remotes({ maxFileBytes: 1024 * 1024 });
   await assert.rejects(remote.sync('t/big-file'), /The archive is too large: r\/images\/to.png is 2.0 MB/);
   assert.deepEqual(leftovers(remote), []);
@@ -96,10 +110,15 @@ test('an archive unpacking past the total limit is refused as "too large", and n
   assert.ok(!existsSync(remote.folderFor({ owner: 't', repo: 'big-total' })));
 });
 
-test('a decompression bomb (ratio in the hundreds, under tar\'s own limit) is refused by the default limits', async () => {
+test("a decompression bomb (ratio in the hundreds, under tar's own limit) is refused by the default limits", async () => {
   const filler = Buffer.alloc(64 * 1024 * 1024);
   for (let i = 0; i < filler.length; i += 1000) filler[i] = i & 255;
-  const bomb = tarGz(tarEntries([{ path: 'r/bai.md', body: page('Bài') }, { path: 'r/images/bom.png', body: filler }]));
+  const bomb = tarGz(
+    tarEntries([
+      { path: 'r/bai.md', body: page('Bài') },
+      { path: 'r/images/bom.png', body: filler },
+    ]),
+  );
   const ratio = (filler.length + 2048) / bomb.length;
   assert.ok(ratio > 100 && ratio < 1000, `the fixture's ratio is ${ratio}`);
   serve('bomb', bomb);

@@ -32,7 +32,7 @@ test('an image on this machine is refused by default, under any spelling of the 
   }
   assert.equal(images.hits.get('/anh.png') ?? 0, 0, 'the server was never asked');
   const allowed = await new ImageCache(temp(), { allowPrivateNetwork: true }).fetch(images.url('/anh.png'));
-  assert.ok(allowed.ok, 'allowed for a school\'s own mirror');
+  assert.ok(allowed.ok, "allowed for a school's own mirror");
 });
 
 test('the errors are no port scanner: an open port and a closed one read the same', async () => {
@@ -45,10 +45,31 @@ test('the errors are no port scanner: an open port and a closed one read the sam
 });
 
 test('address ranges: only the public internet is fetched', () => {
-  const refused = ['10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '127.0.0.53', '0.0.0.0', '224.0.0.1', '255.255.255.255', '100.64.0.1',
-    '::', '::1', 'fe80::1', 'fc00::1', 'fd12:3456::1', 'ff02::1', '::ffff:10.0.0.1', '::ffff:169.254.169.254', '64:ff9b::a00:1', 'not-an-address'];
+  const refused = [
+    '10.1.2.3',
+    '172.16.0.1',
+    '172.31.255.255',
+    '192.168.1.1',
+    '169.254.169.254',
+    '127.0.0.53',
+    '0.0.0.0',
+    '224.0.0.1',
+    '255.255.255.255',
+    '100.64.0.1',
+    '::',
+    '::1',
+    'fe80::1',
+    'fc00::1',
+    'fd12:3456::1',
+    'ff02::1',
+    '::ffff:10.0.0.1',
+    '::ffff:169.254.169.254',
+    '64:ff9b::a00:1',
+    'not-an-address',
+  ];
   for (const address of refused) assert.equal(isPublicAddress(address), false, address);
-  for (const address of ['8.8.8.8', '1.1.1.1', '::ffff:8.8.8.8', '2001:4860:4860::8888', '64:ff9b::808:808']) assert.equal(isPublicAddress(address), true, address);
+  for (const address of ['8.8.8.8', '1.1.1.1', '::ffff:8.8.8.8', '2001:4860:4860::8888', '64:ff9b::808:808'])
+    assert.equal(isPublicAddress(address), true, address);
 });
 
 test('the checked fetch is for one hop at a time: redirects must come back to the caller to be checked', async () => {

@@ -53,7 +53,7 @@ function get(port: number, pathname: string, host = `127.0.0.1:${port}`): Promis
   });
 }
 
-test('DNS rebinding: a forged Host gets 421 and nothing of the library; this machine\'s names are answered', async () => {
+test("DNS rebinding: a forged Host gets 421 and nothing of the library; this machine's names are answered", async () => {
   const { port } = await serve({ allowHosts: ['lop-hoc.local'] });
   for (const pathname of ['/api/library', '/api/problems', '/api/articles/mo-dau', '/api/search?q=m%E1%BA%A1ng', '/', '/api/version']) {
     for (const host of [`attacker.example:${port}`, 'attacker.example', `127.0.0.1.attacker.example:${port}`]) {
@@ -62,15 +62,27 @@ test('DNS rebinding: a forged Host gets 421 and nothing of the library; this mac
       assert.doesNotMatch(body, /mở đầu|mạng|Nội dung|reader|version|thu-muc/, `${host} ${pathname}`);
     }
   }
-  for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, 'LOCALHOST', `127.1.2.3:${port}`, '[::1]', '[::ffff:127.0.0.1]', 'lop-hoc.local', `Lop-Hoc.local:${port}`]) {
+  for (const host of [
+    `127.0.0.1:${port}`,
+    `localhost:${port}`,
+    'LOCALHOST',
+    `127.1.2.3:${port}`,
+    '[::1]',
+    '[::ffff:127.0.0.1]',
+    'lop-hoc.local',
+    `Lop-Hoc.local:${port}`,
+  ]) {
     assert.equal((await get(port, '/api/library', host)).status, 200, host);
   }
 });
 
-test('own hosts: the listened address, each interface\'s address when listening on all, IPv4-mapped forms', () => {
+test("own hosts: the listened address, each interface's address when listening on all, IPv4-mapped forms", () => {
   const interfaces = {
     lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true }],
-    wlan0: [{ address: '192.168.1.20', family: 'IPv4', internal: false }, { address: 'fe80::1', family: 'IPv6', internal: false, scopeid: 3 }],
+    wlan0: [
+      { address: '192.168.1.20', family: 'IPv4', internal: false },
+      { address: 'fe80::1', family: 'IPv6', internal: false, scopeid: 3 },
+    ],
   } as unknown as NodeJS.Dict<import('node:os').NetworkInterfaceInfo[]>;
   assert.ok(isOwnHost('192.168.1.20:4173', '0.0.0.0', [], interfaces));
   assert.ok(isOwnHost('[::ffff:192.168.1.20]:4173', '::', [], interfaces));
@@ -93,7 +105,10 @@ test('drafts over HTTP only with serve --drafts: otherwise absent from the list,
 
   const { port } = await serve();
   const listed = JSON.parse((await get(port, '/api/library?drafts=1')).body);
-  assert.deepEqual(listed.articles.map((article: { title: string }) => article.title), ['Bài mở đầu']);
+  assert.deepEqual(
+    listed.articles.map((article: { title: string }) => article.title),
+    ['Bài mở đầu'],
+  );
   const draft = await get(port, `/api/articles/${slug}?drafts=1`);
   assert.equal(draft.status, 404);
   assert.doesNotMatch(draft.body, /bí-mật-nháp/);
@@ -110,7 +125,14 @@ test('no absolute path over HTTP: folders are named by their display name only',
   for (const local of [path.dirname(missing), library.root, tmpdir()]) assert.ok(!problems.includes(local) && !JSON.stringify(overview).includes(local), local);
 });
 
-const FAST_LIMITS = { headersTimeoutMs: 400, requestTimeoutMs: 800, keepAliveTimeoutMs: 300, idleTimeoutMs: 1500, checkIntervalMs: 100, maxConnectionsPerClient: 4 };
+const FAST_LIMITS = {
+  headersTimeoutMs: 400,
+  requestTimeoutMs: 800,
+  keepAliveTimeoutMs: 300,
+  idleTimeoutMs: 1500,
+  checkIntervalMs: 100,
+  maxConnectionsPerClient: 4,
+};
 
 /** A raw socket to the server (from and to `host`); resolves when the server closes it, with what it answered. */
 function rawSocket(port: number, host = '127.0.0.1'): { socket: net.Socket; closed: Promise<string> } {
@@ -160,25 +182,29 @@ const lanAddress = Object.values(os.networkInterfaces())
   .flat()
   .find((entry) => entry && entry.family === 'IPv4' && !entry.internal)?.address;
 
-test('one client address cannot hold more than its share of connections; others are still served', { skip: lanAddress ? false : 'no network interface but loopback' }, async () => {
-  const { port } = await serve({ host: '0.0.0.0', limits: FAST_LIMITS });
-  const ask = (socket: net.Socket) => socket.write(`GET /api/version HTTP/1.1\r\nHost: ${lanAddress}:${port}\r\n\r\n`);
-  const held = Array.from({ length: FAST_LIMITS.maxConnectionsPerClient }, () => rawSocket(port, lanAddress));
-  await Promise.all(held.map(({ socket }) => new Promise((resolve) => socket.once('connect', resolve))));
-  const extra = rawSocket(port, lanAddress);
-  ask(extra.socket);
-  assert.equal(await extra.closed, '', 'the connection over the limit is closed unanswered');
-  held[0].socket.destroy();
-  await held[0].closed;
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  const again = rawSocket(port, lanAddress);
-  ask(again.socket);
-  again.socket.end();
-  assert.match(await again.closed, /^HTTP\/1.1 200/, 'a freed slot serves again');
-  const local = Array.from({ length: FAST_LIMITS.maxConnectionsPerClient + 2 }, () => rawSocket(port));
-  await Promise.all(local.map(({ socket }) => new Promise((resolve) => socket.once('connect', resolve))));
-  ask(local.at(-1)!.socket);
-  local.at(-1)!.socket.end();
-  assert.match(await local.at(-1)!.closed, /^HTTP\/1.1 200/, 'this machine\'s own clients are not counted');
-  for (const { socket } of [...held, ...local]) socket.destroy();
-});
+test(
+  'one client address cannot hold more than its share of connections; others are still served',
+  { skip: lanAddress ? false : 'no network interface but loopback' },
+  async () => {
+    const { port } = await serve({ host: '0.0.0.0', limits: FAST_LIMITS });
+    const ask = (socket: net.Socket) => socket.write(`GET /api/version HTTP/1.1\r\nHost: ${lanAddress}:${port}\r\n\r\n`);
+    const held = Array.from({ length: FAST_LIMITS.maxConnectionsPerClient }, () => rawSocket(port, lanAddress));
+    await Promise.all(held.map(({ socket }) => new Promise((resolve) => socket.once('connect', resolve))));
+    const extra = rawSocket(port, lanAddress);
+    ask(extra.socket);
+    assert.equal(await extra.closed, '', 'the connection over the limit is closed unanswered');
+    held[0].socket.destroy();
+    await held[0].closed;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const again = rawSocket(port, lanAddress);
+    ask(again.socket);
+    again.socket.end();
+    assert.match(await again.closed, /^HTTP\/1.1 200/, 'a freed slot serves again');
+    const local = Array.from({ length: FAST_LIMITS.maxConnectionsPerClient + 2 }, () => rawSocket(port));
+    await Promise.all(local.map(({ socket }) => new Promise((resolve) => socket.once('connect', resolve))));
+    ask(local.at(-1)!.socket);
+    local.at(-1)!.socket.end();
+    assert.match(await local.at(-1)!.closed, /^HTTP\/1.1 200/, "this machine's own clients are not counted");
+    for (const { socket } of [...held, ...local]) socket.destroy();
+  },
+);

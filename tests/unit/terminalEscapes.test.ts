@@ -12,20 +12,21 @@ import { makeLibrary } from '../helpers/tempLibrary.js';
 const TITLE_ESCAPES = '\x1b]0;HACKED\x07 \x1b]52;c;cHduZWQ=\x07 \x1b[2J';
 const library = makeLibrary({
   // YAML's double-quoted escapes: \e is ESC, \a is BEL.
-  'bai-mot.md': '---\ntitle: "Bài một \\e]0;HACKED\\a \\e]52;c;cHduZWQ=\\a \\e[2J xong"\ntime: 01/01/2024\ntags: ["\\e[31mđỏ"]\nbanner_url: "http://127.0.0.1:9/\\e[2Janh.png"\n---\n\nMạng nơ-ron học sâu.\n',
+  'bai-mot.md':
+    '---\ntitle: "Bài một \\e]0;HACKED\\a \\e]52;c;cHduZWQ=\\a \\e[2J xong"\ntime: 01/01/2024\ntags: ["\\e[31mđỏ"]\nbanner_url: "http://127.0.0.1:9/\\e[2Janh.png"\n---\n\nMạng nơ-ron học sâu.\n',
   'bai-\x1b]0;TEN-TEP\x07-\x1b[2J.md': '---\ntitle: Bài hai\ntime: không phải ngày\n---\n\nNội dung.\n',
 });
 after(() => library.cleanup());
 
-/** Every control character a terminal acts on (newline and tab are text). */
-const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+/** Every control character (Unicode's Cc: C0, DEL, C1) but newline and tab. */
+const CONTROLS = /[^\P{Cc}\n\t]/u;
 
 test('terminalText replaces every control character but newline and tab', () => {
   assert.equal(terminalText(`a\x1b[2Jb\x07c\x9bd\x00e\rf\n\tg`), 'a\uFFFD[2Jb\uFFFDc\uFFFDd\uFFFDe\uFFFDf\n\tg');
   assert.equal(terminalText('Tiếng Việt: học máy'), 'Tiếng Việt: học máy');
 });
 
-test('check, list, search, cache and sync print a hostile library\'s escapes defused', async () => {
+test("check, list, search, cache and sync print a hostile library's escapes defused", async () => {
   const cacheDir = mkdtempSync(path.join(tmpdir(), 'escapes-'));
   const runs = {
     check: await runCliAsync(['check', library.root]),

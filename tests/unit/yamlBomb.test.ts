@@ -10,7 +10,13 @@ import { lecture, makeLibrary } from '../helpers/tempLibrary.js';
 /** Nine levels of nine aliases each: 9^9 (387 million) strings from about 700 bytes. */
 function yamlBomb(title: string): string {
   const levels = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'];
-  const lines = levels.map((name, i) => (i === 0 ? `${name}: &${name} ["cười", "cười", "cười", "cười", "cười", "cười", "cười", "cười", "cười"]` : `${name}: &${name} [${Array(9).fill(`*${levels[i - 1]}`).join(', ')}]`));
+  const lines = levels.map((name, i) =>
+    i === 0
+      ? `${name}: &${name} ["cười", "cười", "cười", "cười", "cười", "cười", "cười", "cười", "cười"]`
+      : `${name}: &${name} [${Array(9)
+          .fill(`*${levels[i - 1]}`)
+          .join(', ')}]`,
+  );
   return `---\ntitle: ${title}\n${lines.join('\n')}\ntime: *i\ntags: *i\n---\n\nNội dung.\n`;
 }
 
@@ -40,10 +46,17 @@ test('three YAML bombs do not hold back the library: the other lectures open, ea
   const library = new LectureLibrary([folder.root]);
   try {
     await library.load();
-    assert.deepEqual(library.overview().articles.map((article) => article.title), ['Bài bình thường']);
+    assert.deepEqual(
+      library.overview().articles.map((article) => article.title),
+      ['Bài bình thường'],
+    );
     for (const file of ['bom-1.md', 'bom-2.md', 'bom-3.md']) {
       const problems = library.problems.filter((problem) => problem.file === file);
-      assert.deepEqual(problems.map((problem) => problem.message.split(':')[0]), ['Front matter too large'], file);
+      assert.deepEqual(
+        problems.map((problem) => problem.message.split(':')[0]),
+        ['Front matter too large'],
+        file,
+      );
     }
   } finally {
     await library.close();
