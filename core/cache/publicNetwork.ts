@@ -33,8 +33,8 @@ export function isPublicAddress(text: string): boolean {
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void;
 
-/** dns.lookup that fails when any address the name resolves to is not public. */
-function publicLookup(hostname: string, options: dns.LookupOptions, callback: LookupCallback): void {
+/** dns.lookup that fails when any address the name resolves to is not public: the connection's own lookup. */
+export function publicLookup(hostname: string, options: dns.LookupOptions, callback: LookupCallback): void {
   dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
     if (error) return callback(error, []);
     if (addresses.length === 0 || !addresses.every((entry) => isPublicAddress(entry.address))) return callback(new PrivateAddressError(), []);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { ImageCache } from '../../core/cache/imageCache.js';
-import { isPublicAddress, publicOnlyFetch } from '../../core/cache/publicNetwork.js';
+import { isPublicAddress, PrivateAddressError, publicLookup, publicOnlyFetch } from '../../core/cache/publicNetwork.js';
 import { runCliAsync } from '../helpers/cli.js';
 import { freePort } from '../helpers/network.js';
 import { startImageServer, tinyPng } from '../helpers/imageServer.js';
@@ -70,6 +70,13 @@ test('address ranges: only the public internet is fetched', () => {
   for (const address of refused) assert.equal(isPublicAddress(address), false, address);
   for (const address of ['8.8.8.8', '1.1.1.1', '::ffff:8.8.8.8', '2001:4860:4860::8888', '64:ff9b::808:808'])
     assert.equal(isPublicAddress(address), true, address);
+});
+
+test("the connection's own lookup refuses a name that resolves to this machine (what pins a checked address)", async () => {
+  for (const all of [false, true]) {
+    const error = await new Promise<Error | null>((resolve) => publicLookup('localhost', { all }, (failure) => resolve(failure)));
+    assert.ok(error instanceof PrivateAddressError, `all: ${all}`);
+  }
 });
 
 test('the checked fetch is for one hop at a time: redirects must come back to the caller to be checked', async () => {
