@@ -25,7 +25,8 @@ let client: HttpLectureApi;
 let service: LectureService;
 before(async () => {
   service = await LectureService.open([fixture.root]);
-  const started = await startServer({ service, rendererDir: renderer.root, port: 0 });
+  // Drafts served as with `serve --drafts`, so the drafts parameter means something to compare.
+  const started = await startServer({ service, rendererDir: renderer.root, port: 0, drafts: true });
   app = started.app;
   client = new HttpLectureApi(started.url.replace(/\/$/, ''));
 });
