@@ -4,12 +4,12 @@
  * files and a real server on 127.0.0.1; the figures go in the README's reliability table.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createGzip } from 'node:zlib';
+import { createGzip, gzipSync } from 'node:zlib';
 import { Header } from 'tar';
 import { ImageCache } from '../core/cache/imageCache.js';
 import { LectureLibrary } from '../core/library/lectureLibrary.js';
@@ -60,6 +60,39 @@ async function serveBytes(bytes: Buffer): Promise<{ url: string; close(): void }
 
 const UNPACKED = 1024 * 1024 * 1024;
 
+/** The real server over a library of one published lecture and one draft, on 127.0.0.1. */
+async function startLibraryServer(): Promise<{ port: number; close(): Promise<void> }> {
+  const folder = mkdtempSync(path.join(tmpdir(), 'bench-library-'));
+  const renderer = mkdtempSync(path.join(tmpdir(), 'bench-renderer-'));
+  writeFileSync(path.join(renderer, 'index.html'), '<!doctype html>');
+  writeFileSync(path.join(folder, 'bai.md'), '---\ntitle: Bài\ntime: 01/01/2024\n---\n\nNội dung.\n');
+  writeFileSync(path.join(folder, 'nhap.md'), '---\ntitle: Nháp\ntime: 01/01/2024\nis_published: false\n---\n\nĐáp án.\n');
+  const service = await LectureService.open([folder]);
+  const { app, url } = await startServer({ service, rendererDir: renderer });
+  return {
+    port: Number(new URL(url).port),
+    async close() {
+      await app.close();
+      await service.close();
+      rmSync(folder, { recursive: true });
+      rmSync(renderer, { recursive: true });
+    },
+  };
+}
+
+/** A GET to 127.0.0.1 with the given Host header: its status and body size. */
+function getWithHost(port: number, pathname: string, host: string): Promise<{ status: number; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path: pathname, headers: { host }, agent: false }, (response) => {
+        let bytes = 0;
+        response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        response.on('end', () => resolve({ status: response.statusCode!, bytes }));
+      })
+      .on('error', reject);
+  });
+}
+
 const scenarios: Record<string, () => Promise<Omit<Figures, 'peakMB'>>> = {
   async 'archive bomb, default limits'() {
     const archive = await bombArchive(UNPACKED);
@@ -100,7 +133,6 @@ const scenarios: Record<string, () => Promise<Omit<Figures, 'peakMB'>>> = {
       )
       .join('\n')}\ntime: *i\n---\n\nx\n`;
     const folder = mkdtempSync(path.join(tmpdir(), 'bench-yaml-'));
-    const { writeFileSync } = await import('node:fs');
     for (const n of [1, 2, 3]) writeFileSync(path.join(folder, `bom-${n}.md`), bomb);
     writeFileSync(path.join(folder, 'bai.md'), '---\ntitle: Bài\ntime: 01/01/2024\n---\n\nNội dung.\n');
     const started = performance.now();
@@ -131,14 +163,45 @@ const scenarios: Record<string, () => Promise<Omit<Figures, 'peakMB'>>> = {
       note: 'none past 32 letters; at most 50,000 candidates, stopped at 45 ms',
     };
   },
+  async 'broken archive'() {
+    const entries = Array.from({ length: 400 }, (_, i) => {
+      const body = Buffer.from(`---\ntitle: Bài ${i}\ntime: 01/01/2024\n---\n\nNội dung.\n`);
+      const h = new Header({ path: `r/bai-${i}.md`, mode: 0o644, size: body.length, type: 'File', mtime: new Date(0) });
+      h.encode();
+      return Buffer.concat([h.block!, body, Buffer.alloc((512 - (body.length % 512)) % 512)]);
+    });
+    const archive = gzipSync(Buffer.concat([...entries, Buffer.alloc(512, 'x'), Buffer.alloc(1024)]));
+    const server = await serveBytes(archive);
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-broken-'));
+    const started = performance.now();
+    const error = await new RemoteLibraries(dataDir, { archiveUrl: () => server.url }).sync('t/broken').then(
+      () => 'accepted',
+      (e: Error) => e.message,
+    );
+    const ms = performance.now() - started;
+    server.close();
+    const left = diskBytes(dataDir);
+    rmSync(dataDir, { recursive: true });
+    return { what: 'an archive broken after 400 files', ms, diskBytes: left, note: error };
+  },
+  async 'forged host and drafts'() {
+    const server = await startLibraryServer();
+    const started = performance.now();
+    const forged = await getWithHost(server.port, '/api/library', 'attacker.example');
+    const ms = performance.now() - started;
+    const drafts = await getWithHost(server.port, '/api/library?drafts=1', '127.0.0.1');
+    const draft = await getWithHost(server.port, '/api/articles/nhap?drafts=1', '127.0.0.1');
+    await server.close();
+    return {
+      what: 'a forged Host (DNS rebinding); a student asking for drafts',
+      ms,
+      diskBytes: 0,
+      note: `forged Host: ${forged.status}, ${forged.bytes}-byte body; a draft's page: ${draft.status}; the list with drafts=1: ${drafts.status}`,
+    };
+  },
   async 'slow client'() {
-    const folder = mkdtempSync(path.join(tmpdir(), 'bench-slow-'));
-    const renderer = mkdtempSync(path.join(tmpdir(), 'bench-renderer-'));
-    const { writeFileSync } = await import('node:fs');
-    writeFileSync(path.join(renderer, 'index.html'), '<!doctype html>');
-    const service = await LectureService.open([folder]);
-    const { app, url } = await startServer({ service, rendererDir: renderer });
-    const port = Number(new URL(url).port);
+    const server = await startLibraryServer();
+    const port = server.port;
     const socket = net.connect(port, '127.0.0.1');
     const started = performance.now();
     const timer = setInterval(() => socket.write('X'), 1000);
@@ -147,8 +210,7 @@ const scenarios: Record<string, () => Promise<Omit<Figures, 'peakMB'>>> = {
     await new Promise((resolve) => socket.once('close', resolve));
     const ms = performance.now() - started;
     clearInterval(timer);
-    await app.close();
-    await service.close();
+    await server.close();
     return { what: 'headers trickled a byte a second, default limits', ms, diskBytes: 0, note: 'connection closed by the server' };
   },
   async 'private image'() {
