@@ -17,6 +17,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { IMAGE_CONTENT_TYPES, sniffImage } from './imageBytes.js';
+import type { Fetch } from '../node/fetch.js';
 
 export interface CacheEntry {
   url: string;
@@ -35,6 +36,8 @@ export interface CacheOptions {
   maxRedirects?: number;
   /** Downloads running at once. */
   concurrency?: number;
+  /** How images are downloaded (default: the global fetch). */
+  fetch?: Fetch;
 }
 
 export type DownloadOutcome = { url: string; ok: true; entry: CacheEntry; cached: boolean } | { url: string; ok: false; error: string; diskFull?: boolean };
@@ -57,7 +60,7 @@ export class DiskFullError extends Error {
 
 const isDiskFull = (error: unknown) => ['ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException).code ?? '');
 
-const DEFAULTS: Required<CacheOptions> = { maxBytes: 20 * 1024 * 1024, timeoutMs: 20_000, maxRedirects: 5, concurrency: 4 };
+const DEFAULTS: Required<CacheOptions> = { maxBytes: 20 * 1024 * 1024, timeoutMs: 20_000, maxRedirects: 5, concurrency: 4, fetch: (input, init) => fetch(input, init) };
 const FAILURES_FILE = 'failures.json';
 
 export class ImageCache {
@@ -160,7 +163,7 @@ export class ImageCache {
   }
 
   private async download(url: string): Promise<{ bytes: Buffer; contentType: string; etag?: string }> {
-    const { maxBytes, timeoutMs, maxRedirects } = this.options;
+    const { maxBytes, timeoutMs, maxRedirects, fetch } = this.options;
     const signal = AbortSignal.timeout(timeoutMs);
     let target = url;
     for (let redirects = 0; ; redirects++) {

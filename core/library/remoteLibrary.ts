@@ -14,6 +14,7 @@ import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { extract } from 'tar';
+import type { Fetch } from '../node/fetch.js';
 
 export interface RepositoryAddress {
   owner: string;
@@ -37,6 +38,8 @@ export interface RemoteOptions {
   archiveUrl?: (address: RepositoryAddress) => string;
   maxBytes?: number;
   timeoutMs?: number;
+  /** How archives are downloaded (default: the global fetch). */
+  fetch?: Fetch;
 }
 
 export interface RemoteRecord {
@@ -55,6 +58,7 @@ export class RemoteLibraries {
   private readonly archiveUrl: (address: RepositoryAddress) => string;
   private readonly maxBytes: number;
   private readonly timeoutMs: number;
+  private readonly fetch: Fetch;
 
   constructor(
     readonly dataDir: string,
@@ -63,6 +67,7 @@ export class RemoteLibraries {
     this.archiveUrl = options.archiveUrl ?? ((a) => `https://codeload.github.com/${a.owner}/${a.repo}/tar.gz/${a.ref ?? 'HEAD'}`);
     this.maxBytes = options.maxBytes ?? 500 * 1024 * 1024;
     this.timeoutMs = options.timeoutMs ?? 120_000;
+    this.fetch = options.fetch ?? fetch;
   }
 
   private get root(): string {
@@ -102,7 +107,7 @@ export class RemoteLibraries {
     const signal = AbortSignal.timeout(this.timeoutMs);
     let response: Response;
     try {
-      response = await fetch(archiveUrl, { signal, headers: previous?.etag ? { 'if-none-match': previous.etag } : {} });
+      response = await this.fetch(archiveUrl, { signal, headers: previous?.etag ? { 'if-none-match': previous.etag } : {} });
     } catch (error) {
       throw new Error(signal.aborted ? `Download timed out after ${this.timeoutMs} ms` : `Cannot reach ${new URL(archiveUrl).host}: ${(error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message}`);
     }

@@ -14,6 +14,7 @@ import { indexFilePath } from '../search/indexStore.js';
 import { toSearchDocument } from '../search/libraryDocuments.js';
 import type { SyncStats } from '../search/searchEngine.js';
 import { WorkerSearch } from '../search/workerSearch.js';
+import type { Fetch } from '../node/fetch.js';
 
 export type LectureBackend = Omit<LectureApi, 'assetUrl'>;
 
@@ -22,6 +23,8 @@ export interface ServiceOptions extends LibraryOptions {
   cacheDir?: string;
   /** Build and query the index in a worker thread (for servers and the app window), not in this thread. */
   searchInWorker?: boolean;
+  /** How images are downloaded (default: the global fetch). */
+  fetch?: Fetch;
 }
 
 /** The cache folder: `$LECTURE_READER_CACHE`, else the platform's user cache folder. */
@@ -49,7 +52,7 @@ export class LectureService implements LectureBackend {
   ) {}
 
   static async open(folders: string[], options: ServiceOptions = {}): Promise<LectureService> {
-    const images = options.cacheDir ? await ImageCache.open(path.join(options.cacheDir, 'images')) : null;
+    const images = options.cacheDir ? await ImageCache.open(path.join(options.cacheDir, 'images'), options.fetch ? { fetch: options.fetch } : {}) : null;
     const library = new LectureLibrary(folders, { ...options, offlineImage: (url) => images?.assetFor(url) ?? null });
     const indexFile = options.cacheDir ? indexFilePath(options.cacheDir, library.roots) : undefined;
     const search = options.searchInWorker ? new WorkerSearch(indexFile) : await IndexedSearch.open(indexFile);
