@@ -20,6 +20,12 @@ const problems = (app: DesktopApp) => app.events.filter((event) => ['rule-broken
 const tempDir = (prefix: string) => mkdtempSync(path.join(tmpdir(), prefix));
 const is = (name: string) => (event: StandInEvent) => event.event === name;
 
+/** Waits for the window to show; fails (instead of waiting forever) as soon as the app breaks a rule, crashes or exits. */
+async function shown(app: DesktopApp): Promise<void> {
+  const first = await app.next((event) => event.event === 'shown' || event.event === 'exit' || problems(app).includes(event));
+  assert.equal(first.event, 'shown', `the window never showed: ${JSON.stringify(first)}\n${app.stderr()}`);
+}
+
 describe('the desktop shell under Electron 45 rules', () => {
   const library = makeLibrary({ 'bai-moi.md': lecture({ title: 'Bài giảng thử nghiệm về mạng nơ-ron', time: '01/02/2025', tags: '[thu-nghiem]' }) });
   const extra = makeLibrary({ 'them.md': lecture({ title: 'Học máy cho người mới', time: '03/04/2025', tags: '[co-ban]' }) });
@@ -29,7 +35,7 @@ describe('the desktop shell under Electron 45 rules', () => {
 
   before(async () => {
     app = launchDesktop({ LECTURE_READER_DATA: data, LECTURE_READER_CACHE: path.join(data, 'cache') });
-    await app.next(is('shown'));
+    await shown(app);
   });
   after(async () => {
     await app.stop();
@@ -104,7 +110,8 @@ describe('the desktop shell under Electron 45 rules', () => {
     assert.deepEqual(problems(app), []);
   });
 
-  test('a library change reaches the window; adding a folder keeps answering while it swaps', async () => {
+  // A hang here (the test's time limit) is the failure: a search that never answers.
+  test('a library change reaches the window; adding a folder keeps answering while it swaps', { timeout: 60_000 }, async () => {
     await app.call('subscribe');
     const changed = app.events.filter(is('library-changed')).length;
     library.write('bai-moi.md', lecture({ title: 'Bài giảng thử nghiệm đã sửa', time: '01/02/2025' }));
@@ -112,11 +119,15 @@ describe('the desktop shell under Electron 45 rules', () => {
 
     await app.call('queueOpenDialog', { filePaths: [extra.root] });
     const before = app.events.filter(is('library-changed')).length;
+    let swapped = false;
+    const changedAgain = app.next((event) => event.event === 'library-changed' && app.events.filter(is('library-changed')).length > before).then(() => (swapped = true));
     await app.call('click', { labels: ['Tệp', 'Thêm thư mục bài giảng…'] });
-    // Asked while the new library opens: the old one must still answer.
-    const during = (await app.call('bridge', { method: 'search', args: [{ q: 'bai giang' }] })) as { results: unknown[] };
-    assert.ok(Array.isArray(during.results));
-    await app.next((event) => event.event === 'library-changed' && app.events.filter(is('library-changed')).length > before);
+    // Searches all the while the new library opens: each must be answered (a closed library never answers).
+    for (let searches = 0; !swapped; searches++) {
+      const answer = (await app.call('bridge', { method: 'search', args: [{ q: `bai giang ${searches}` }] })) as { results: unknown[] };
+      assert.ok(Array.isArray(answer.results));
+    }
+    await changedAgain;
     const titles = ((await app.call('bridge', { method: 'getLibrary', args: [{}] })) as { articles: { title: string }[] }).articles.map((a) => a.title);
     assert.ok(titles.includes('Học máy cho người mới'));
     assert.deepEqual(problems(app), []);
@@ -156,7 +167,7 @@ test('a window saved on a monitor that is gone opens at the default place; a mis
     writeFileSync(path.join(data, 'window-state.json'), JSON.stringify(saved));
     const app = launchDesktop({ LECTURE_READER_DATA: data, LECTURE_READER_CACHE: path.join(data, 'cache') });
     try {
-      await app.next(is('shown'));
+      await shown(app);
       assert.deepEqual(problems(app), []);
       return app.events.find(is('window'))!.options as { x?: number; y?: number };
     } finally {
@@ -172,7 +183,7 @@ test('a window saved on a monitor that is gone opens at the default place; a mis
   const missing = path.join(tempDir('lecture-shell-data-'), 'a/b');
   const app = launchDesktop({ LECTURE_READER_DATA: missing, LECTURE_READER_CACHE: path.join(missing, 'cache') });
   try {
-    await app.next(is('shown'));
+    await shown(app);
     assert.deepEqual(problems(app), []);
     assert.ok(existsSync(missing));
   } finally {

@@ -54,6 +54,7 @@ export function launchDesktop(env: Record<string, string>, main = BUILT_MAIN): D
         const id = nextId++;
         replies.set(id, (reply) => (replies.delete(id), reply.ok ? resolve(reply.value as T) : reject(new Error(reply.error))));
         child.send({ id, op, ...args });
+        void exited.then(() => reject(new Error(`the app exited before answering ${op}`)));
       }),
     next: (match) => {
       const seen = events.find(match);
