@@ -34,7 +34,7 @@ export function launchDesktop(env: Record<string, string>, main = BUILT_MAIN): D
   });
   const events: StandInEvent[] = [];
   const waiting = new Set<{ match: (event: StandInEvent) => boolean; resolve: (event: StandInEvent) => void }>();
-  const replies = new Map<number, (reply: { ok: boolean; value?: unknown; error?: string }) => void>();
+  const replies = new Map<number, (reply: { ok?: boolean; value?: unknown; error?: unknown }) => void>();
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   child.stdout!.resume();
@@ -52,7 +52,7 @@ export function launchDesktop(env: Record<string, string>, main = BUILT_MAIN): D
     call: <T>(op: string, args: Record<string, unknown> = {}) =>
       new Promise<T>((resolve, reject) => {
         const id = nextId++;
-        replies.set(id, (reply) => (replies.delete(id), reply.ok ? resolve(reply.value as T) : reject(new Error(reply.error))));
+        replies.set(id, (reply) => (replies.delete(id), reply.ok ? resolve(reply.value as T) : reject(new Error(String(reply.error)))));
         child.send({ id, op, ...args });
         void exited.then(() => reject(new Error(`the app exited before answering ${op}`)));
       }),
