@@ -5,11 +5,12 @@
  * change events, a start-up failure and quitting. Needs `npm run build` (as `npm test` does first).
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { BRIDGE_CHANNELS, type BridgeMethod } from '../../core/common/bridge.js';
+import { PROJECT_ROOT } from '../helpers/cli.js';
 import { BUILT_MAIN, launchDesktop, type DesktopApp, type StandInEvent } from '../helpers/electronStandIn/launch.js';
 import { freePort } from '../helpers/network.js';
 import { lecture, makeLibrary } from '../helpers/tempLibrary.js';
@@ -186,6 +187,39 @@ test('a window saved on a monitor that is gone opens at the default place; a mis
     await shown(app);
     assert.deepEqual(problems(app), []);
     assert.ok(existsSync(missing));
+  } finally {
+    await app.stop();
+  }
+});
+
+test('the packaged files alone run the app: every dependency is bundled, none is needed from node_modules', async () => {
+  // What electron-builder packs (package.json "build.files"), in a folder with no node_modules above it.
+  const packaged = tempDir('lecture-packaged-');
+  for (const entry of ['package.json', 'dist/electron', 'dist/renderer', 'content']) cpSync(path.join(PROJECT_ROOT, entry), path.join(packaged, entry), { recursive: true });
+  const data = tempDir('lecture-packaged-data-');
+  const app = launchDesktop({ LECTURE_READER_DATA: data, LECTURE_READER_CACHE: path.join(data, 'cache') }, path.join(packaged, 'dist/electron/main.mjs'));
+  try {
+    await shown(app);
+    const found = (await app.call('bridge', { method: 'search', args: [{ q: 'ao giac' }] })) as { results: unknown[] };
+    assert.ok(found.results.length > 0);
+    const port = await freePort();
+    assert.equal(((await app.call('bridge', { method: 'startSharing', args: [{ host: '127.0.0.1', port }] })) as { running: boolean }).running, true);
+    assert.equal((await fetch(`http://127.0.0.1:${port}/api/version`)).status, 200);
+    await app.call('bridge', { method: 'stopSharing', args: [] });
+    assert.deepEqual(problems(app), []);
+  } finally {
+    await app.stop();
+  }
+});
+
+test('on macOS the first menu is the app menu, then the same Edit menu', async () => {
+  const data = tempDir('lecture-shell-mac-');
+  const app = launchDesktop({ LECTURE_READER_DATA: data, LECTURE_READER_CACHE: path.join(data, 'cache'), STAND_IN_PLATFORM: 'darwin' });
+  try {
+    await shown(app);
+    const menu = await app.call<{ label?: string; role?: string; submenu?: { role?: string }[] }[]>('menu');
+    assert.equal(menu[0].role, 'appMenu');
+    assert.deepEqual(menu.find((item) => item.label === 'Sửa')!.submenu!.map((item) => item.role).filter(Boolean), ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
   } finally {
     await app.stop();
   }

@@ -7,6 +7,8 @@ import { register } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 register('./hooks.mjs', import.meta.url);
+// The platform the app believes it runs on (its menus differ on macOS).
+if (process.env.STAND_IN_PLATFORM) Object.defineProperty(process, 'platform', { value: process.env.STAND_IN_PLATFORM });
 const electron = await import('./electron.mjs');
 const { app, BrowserWindow, Menu, WebFrameMain, becomeReady, invokeFrom, queuedOpenDialogs, report, requestPage, session } = electron;
 
