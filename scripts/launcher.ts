@@ -28,11 +28,12 @@ const SANDBOX_ABORT = /SUID sandbox helper binary was found, but is not configur
 function runElectron(binary: string): void {
   const child = spawn(binary, [ROOT, ...args], { cwd: ROOT, stdio: ['inherit', 'inherit', 'pipe'] });
   let sandboxAbort = false;
+  let forwarded: NodeJS.Signals | null = null;
   child.stderr.on('data', (chunk: Buffer) => {
     process.stderr.write(chunk);
     if (SANDBOX_ABORT.test(chunk.toString())) sandboxAbort = true;
   });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill((forwarded = signal)));
   child.on('exit', (code, signal) => {
     if (sandboxAbort) {
       const helper = path.join(path.dirname(binary), 'chrome-sandbox');
@@ -43,7 +44,8 @@ function runElectron(binary: string): void {
       process.exit(1);
     }
     if (signal) {
-      console.error(`Electron was stopped by ${signal}.`);
+      // Stopped by the user (Ctrl+C) or by something else: a failure either way, explained only in the second case.
+      if (signal !== forwarded) console.error(`Electron was stopped by ${signal}.`);
       process.exit(1);
     }
     process.exit(code ?? 0);
