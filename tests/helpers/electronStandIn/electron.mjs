@@ -200,17 +200,16 @@ let defaultSession = null;
 
 export const session = {
   get defaultSession() {
-    // Electron throws "Session can only be received when app is ready" (electron/electron#16168: "The session API
-    // cannot be used before app ready"); docs/api/session: "The session module can be used to create new Session
-    // objects ... after the ready event".
-    requireReady('session.defaultSession', 'Electron: "Session can only be received when app is ready"');
+    // d.ts:13306 "the default session object of the app, available after `app.whenReady` is called"; before that
+    // Electron throws "Session can only be received when app is ready".
+    requireReady('session.defaultSession', 'd.ts:13306: "available after app.whenReady"');
     return (defaultSession ??= new Session());
   },
 };
 
 export const net = {
   fetch(input, init) {
-    // d.ts:10948 "This method will issue requests from the default session." — so it needs ready, as the session does.
+    // d.ts:10949 "This method will issue requests from the default session." — so it needs ready, as the session does.
     return session.defaultSession.fetch(input, init);
   },
 };
@@ -422,7 +421,6 @@ export const dialog = {
     return { response: options.defaultId ?? 0, checkboxChecked: false };
   },
   async showOpenDialog() {
-    requireReady('dialog.showOpenDialog()', 'docs/api/dialog: not until the ready event');
     return queuedOpenDialogs.shift() ?? { canceled: true, filePaths: [] };
   },
 };
