@@ -224,3 +224,17 @@ test('on macOS the first menu is the app menu, then the same Edit menu', async (
     await app.stop();
   }
 });
+
+test('a data folder that cannot be made is said in a dialog, and the app exits', async () => {
+  const file = path.join(tempDir('lecture-shell-file-'), 'a-file');
+  writeFileSync(file, 'not a folder');
+  const app = launchDesktop({ LECTURE_READER_DATA: path.join(file, 'data') });
+  try {
+    const outcome = await app.next((event) => ['exit', 'shown'].includes(event.event) || problems(app).includes(event));
+    assert.equal(outcome.event, 'exit', JSON.stringify(app.events));
+    assert.equal(outcome.code, 1);
+    assert.match(String(app.events.find(is('dialog'))?.content), /LECTURE_READER_DATA=.*a-file\/data: ENOTDIR/);
+  } finally {
+    await app.stop();
+  }
+});
