@@ -103,7 +103,8 @@ export function downloadFailure(error: unknown): string {
   const host = options?.url?.host ?? 'the download host';
   if (error instanceof ArchiveError) return `the downloaded archive is damaged (${message}). Run npm start again to download it anew.`;
   if (response?.statusCode) return `${host} answered HTTP ${response.statusCode} for ${options?.url?.href ?? 'the download'}.`;
-  if (/checksum/i.test(message)) return `the download does not match Electron's published checksum (${message}). Run npm start again; if it persists, check ELECTRON_MIRROR.`;
+  if (/checksum/i.test(message))
+    return `the download does not match Electron's published checksum (${message}). Run npm start again; if it persists, check ELECTRON_MIRROR.`;
   switch (code) {
     case 'ECONNREFUSED':
       return `${host} refused the connection. Check your network, proxy or ELECTRON_MIRROR.`;

@@ -18,7 +18,10 @@ function electronBinary(): string | null {
   const installed = installedElectron(packageDir);
   if (installed) return installed;
   console.log('Fetching the Electron binary (first launch only)…');
-  const download = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/electronDownload.ts'), packageDir], { cwd: ROOT, stdio: 'inherit' });
+  const download = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/electronDownload.ts'), packageDir], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   return download.status === 0 ? installedElectron(packageDir) : null;
 }
 
@@ -67,12 +70,17 @@ function openInBrowser(url: string): void {
   const browser = spawn(opener, [url], { stdio: 'ignore' });
   browser.on('error', (error) => cannot(`${opener}: ${error.message}`));
   // explorer.exe answers 1 even when it opened the page.
-  browser.on('exit', (code) => (code === 0 || process.platform === 'win32' ? console.log(`Opened ${url} in your browser.`) : cannot(`${opener} exited with code ${code}`)));
+  browser.on('exit', (code) =>
+    code === 0 || process.platform === 'win32' ? console.log(`Opened ${url} in your browser.`) : cannot(`${opener} exited with code ${code}`),
+  );
 }
 
 async function serveInBrowser(): Promise<void> {
   console.log('\nElectron is not available, so the same reader is served to your browser instead, on the bundled lectures.\nPress Ctrl+C to stop.\n');
-  const server = spawn(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', 'serve', ...(await serveArguments())], { cwd: ROOT, stdio: ['inherit', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', 'serve', ...(await serveArguments())], {
+    cwd: ROOT,
+    stdio: ['inherit', 'pipe', 'inherit'],
+  });
   server.stdout.on('data', (chunk: Buffer) => {
     process.stdout.write(chunk);
     const url = /Serving on (\S+)/.exec(chunk.toString())?.[1];

@@ -72,7 +72,24 @@ async function openLibrary(): Promise<void> {
   // Sharing is off at every start; the address last used is offered again.
   if (sharing) await sharing.useService(next);
   else sharing = new ClassroomShare(next, rendererDir(), savedSharing());
-  await previous?.close();
+  if (previous) {
+    await Promise.allSettled(running.get(previous) ?? []);
+    await previous.close();
+  }
+}
+
+/** Bridge calls still running on each library: a replaced library is closed once they have answered. */
+const running = new WeakMap<LectureService, Set<Promise<unknown>>>();
+
+function whileRunning<T>(library: LectureService, call: Promise<T>): Promise<T> {
+  const calls = running.get(library) ?? new Set<Promise<unknown>>();
+  running.set(library, calls);
+  calls.add(call);
+  call.then(
+    () => calls.delete(call),
+    () => calls.delete(call),
+  );
+  return call;
 }
 
 /** The address and port sharing used last time, when the file holds a valid one. */
@@ -106,7 +123,7 @@ function registerBridge(): void {
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, ...args: unknown[]) => {
       if (event.senderFrame?.origin !== APP_ORIGIN) throw new InvalidRequest('unknown sender');
       if (!service || !sharing) throw new Error('library not loaded');
-      const answer = await callBridge({ library: service, sharing }, method, args);
+      const answer = await whileRunning(service, callBridge({ library: service, sharing }, method, args));
       if (method === 'startSharing' && sharing.running) {
         const { host, port } = answer as SharingState;
         writeJson(dataFile(SHARING_FILE), { host, port });

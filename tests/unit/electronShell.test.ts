@@ -5,7 +5,7 @@
  * change events, a start-up failure and quitting. Needs `npm run build` (as `npm test` does first).
  */
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -17,7 +17,8 @@ import { lecture, makeLibrary } from '../helpers/tempLibrary.js';
 
 assert.ok(existsSync(BUILT_MAIN), `${BUILT_MAIN} is missing: run npm run build first`);
 
-const problems = (app: DesktopApp) => app.events.filter((event) => ['rule-broken', 'entry-failed', 'uncaught-exception', 'unhandled-rejection'].includes(event.event));
+const problems = (app: DesktopApp) =>
+  app.events.filter((event) => ['rule-broken', 'entry-failed', 'uncaught-exception', 'unhandled-rejection'].includes(event.event));
 const tempDir = (prefix: string) => mkdtempSync(path.join(tmpdir(), prefix));
 const is = (name: string) => (event: StandInEvent) => event.event === name;
 
@@ -121,7 +122,9 @@ describe('the desktop shell under Electron 45 rules', () => {
     await app.call('queueOpenDialog', { filePaths: [extra.root] });
     const before = app.events.filter(is('library-changed')).length;
     let swapped = false;
-    const changedAgain = app.next((event) => event.event === 'library-changed' && app.events.filter(is('library-changed')).length > before).then(() => (swapped = true));
+    const changedAgain = app
+      .next((event) => event.event === 'library-changed' && app.events.filter(is('library-changed')).length > before)
+      .then(() => (swapped = true));
     await app.call('click', { labels: ['Tệp', 'Thêm thư mục bài giảng…'] });
     // Searches all the while the new library opens: each must be answered (a closed library never answers).
     for (let searches = 0; !swapped; searches++) {
@@ -142,11 +145,20 @@ describe('the desktop shell under Electron 45 rules', () => {
   });
 });
 
+/** The files electron-builder packs (package.json "build.files"), copied to a folder with no node_modules above it. */
+function packagedCopy(): string {
+  const packaged = tempDir('lecture-packaged-');
+  for (const entry of ['package.json', 'dist/electron', 'dist/renderer', 'content'])
+    cpSync(path.join(PROJECT_ROOT, entry), path.join(packaged, entry), { recursive: true });
+  return packaged;
+}
+
 test('a start-up failure shows a dialog and quits, releasing the lock', async () => {
+  // A damaged installation: the search worker's file is gone, so opening the library fails.
+  const packaged = packagedCopy();
+  rmSync(path.join(packaged, 'dist/electron/searchWorker.mjs'));
   const data = tempDir('lecture-shell-fail-');
-  // A damaged cache: opening the library rejects (a directory where a temporary file should be).
-  mkdirSync(path.join(data, 'cache/images/broken.tmp'), { recursive: true });
-  const app = launchDesktop({ LECTURE_READER_DATA: data, LECTURE_READER_CACHE: path.join(data, 'cache') });
+  const app = launchDesktop({ LECTURE_READER_DATA: data, LECTURE_READER_CACHE: path.join(data, 'cache') }, path.join(packaged, 'dist/electron/main.mjs'));
   try {
     const outcome = await app.next((event) => ['exit', 'unhandled-rejection', 'shown'].includes(event.event));
     assert.equal(outcome.event, 'exit', JSON.stringify(app.events));
@@ -154,7 +166,7 @@ test('a start-up failure shows a dialog and quits, releasing the lock', async ()
     assert.equal(outcome.lockHeld, false);
     const dialog = app.events.find(is('dialog'))!;
     assert.equal(dialog.kind, 'error');
-    assert.match(String(dialog.content), /broken\.tmp/);
+    assert.match(String(dialog.content), /searchWorker/);
     assert.equal(await app.exited, 1);
   } finally {
     await app.stop();
@@ -193,9 +205,7 @@ test('a window saved on a monitor that is gone opens at the default place; a mis
 });
 
 test('the packaged files alone run the app: every dependency is bundled, none is needed from node_modules', async () => {
-  // What electron-builder packs (package.json "build.files"), in a folder with no node_modules above it.
-  const packaged = tempDir('lecture-packaged-');
-  for (const entry of ['package.json', 'dist/electron', 'dist/renderer', 'content']) cpSync(path.join(PROJECT_ROOT, entry), path.join(packaged, entry), { recursive: true });
+  const packaged = packagedCopy();
   const data = tempDir('lecture-packaged-data-');
   const app = launchDesktop({ LECTURE_READER_DATA: data, LECTURE_READER_CACHE: path.join(data, 'cache') }, path.join(packaged, 'dist/electron/main.mjs'));
   try {
@@ -219,7 +229,13 @@ test('on macOS the first menu is the app menu, then the same Edit menu', async (
     await shown(app);
     const menu = await app.call<{ label?: string; role?: string; submenu?: { role?: string }[] }[]>('menu');
     assert.equal(menu[0].role, 'appMenu');
-    assert.deepEqual(menu.find((item) => item.label === 'Sửa')!.submenu!.map((item) => item.role).filter(Boolean), ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
+    assert.deepEqual(
+      menu
+        .find((item) => item.label === 'Sửa')!
+        .submenu!.map((item) => item.role)
+        .filter(Boolean),
+      ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll'],
+    );
   } finally {
     await app.stop();
   }

@@ -56,7 +56,8 @@ class App extends EventEmitter {
   setPath(name, folder) {
     // d.ts:1975 "If the path specifies a directory that does not exist, an `Error` is thrown."
     if (!path.isAbsolute(folder)) throw ruleBroken(`app.setPath('${name}') needs an absolute path (d.ts:1975)`);
-    if (!existsSync(folder) || !statSync(folder).isDirectory()) throw ruleBroken(`app.setPath('${name}', '${folder}'): the directory does not exist (d.ts:1975)`);
+    if (!existsSync(folder) || !statSync(folder).isDirectory())
+      throw ruleBroken(`app.setPath('${name}', '${folder}'): the directory does not exist (d.ts:1975)`);
     paths.set(name, folder);
   }
   enableSandbox() {
@@ -91,7 +92,12 @@ class App extends EventEmitter {
   /** d.ts: `quit` emits before-quit, closes every window, then will-quit and quit; a listener may prevent it. */
   quit() {
     if (this.#quitting) return;
-    const beforeQuit = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const beforeQuit = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     this.emit('before-quit', beforeQuit);
     if (beforeQuit.defaultPrevented) return;
     this.#quitting = true;
@@ -216,7 +222,9 @@ export const net = {
 
 // --- screen ----------------------------------------------------------------------------------------------------
 
-const displays = JSON.parse(process.env.STAND_IN_DISPLAYS ?? '[{"id":1,"bounds":{"x":0,"y":0,"width":1920,"height":1080},"workArea":{"x":0,"y":0,"width":1920,"height":1040}}]');
+const displays = JSON.parse(
+  process.env.STAND_IN_DISPLAYS ?? '[{"id":1,"bounds":{"x":0,"y":0,"width":1920,"height":1080},"workArea":{"x":0,"y":0,"width":1920,"height":1040}}]',
+);
 
 export const screen = Object.assign(new EventEmitter(), {
   getAllDisplays() {
@@ -310,7 +318,13 @@ class WebContents extends EventEmitter {
   }
   /** A navigation the page starts (a link click): the app may prevent it (d.ts: will-navigate). */
   navigate(url) {
-    const event = { url, defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const event = {
+      url,
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     this.emit('will-navigate', event, url);
     return !event.defaultPrevented;
   }
@@ -370,7 +384,12 @@ export class BrowserWindow extends EventEmitter {
   setProgressBar() {}
   close() {
     if (this.destroyed) return;
-    const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const event = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     this.emit('close', event);
     if (event.defaultPrevented) return;
     this.destroyed = true;
@@ -383,7 +402,52 @@ export class BrowserWindow extends EventEmitter {
 // --- menu, dialogs, shell --------------------------------------------------------------------------------------
 
 // d.ts:10372 MenuItemConstructorOptions.role: the roles Electron knows.
-const ROLES = new Set(['undo', 'redo', 'cut', 'copy', 'paste', 'pasteAndMatchStyle', 'delete', 'selectAll', 'reload', 'forceReload', 'toggleDevTools', 'resetZoom', 'zoomIn', 'zoomOut', 'toggleSpellChecker', 'togglefullscreen', 'window', 'minimize', 'close', 'help', 'about', 'services', 'hide', 'hideOthers', 'unhide', 'quit', 'startSpeaking', 'stopSpeaking', 'zoom', 'front', 'appMenu', 'fileMenu', 'editMenu', 'viewMenu', 'shareMenu', 'recentDocuments', 'toggleTabBar', 'selectNextTab', 'selectPreviousTab', 'showAllTabs', 'mergeAllWindows', 'clearRecentDocuments', 'moveTabToNewWindow', 'windowMenu']);
+const ROLES = new Set([
+  'undo',
+  'redo',
+  'cut',
+  'copy',
+  'paste',
+  'pasteAndMatchStyle',
+  'delete',
+  'selectAll',
+  'reload',
+  'forceReload',
+  'toggleDevTools',
+  'resetZoom',
+  'zoomIn',
+  'zoomOut',
+  'toggleSpellChecker',
+  'togglefullscreen',
+  'window',
+  'minimize',
+  'close',
+  'help',
+  'about',
+  'services',
+  'hide',
+  'hideOthers',
+  'unhide',
+  'quit',
+  'startSpeaking',
+  'stopSpeaking',
+  'zoom',
+  'front',
+  'appMenu',
+  'fileMenu',
+  'editMenu',
+  'viewMenu',
+  'shareMenu',
+  'recentDocuments',
+  'toggleTabBar',
+  'selectNextTab',
+  'selectPreviousTab',
+  'showAllTabs',
+  'mergeAllWindows',
+  'clearRecentDocuments',
+  'moveTabToNewWindow',
+  'windowMenu',
+]);
 
 function buildItems(template) {
   return template.map((item) => {

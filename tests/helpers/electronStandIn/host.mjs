@@ -22,7 +22,8 @@ const bridge = () => {
   if (!exposed) throw new Error('no window with the bridge');
   return exposed;
 };
-const describeMenu = (items) => items.map(({ label, role, type, accelerator, submenu }) => ({ label, role, type, accelerator, submenu: submenu && describeMenu(submenu) }));
+const describeMenu = (items) =>
+  items.map(({ label, role, type, accelerator, submenu }) => ({ label, role, type, accelerator, submenu: submenu && describeMenu(submenu) }));
 function menuItem(labels) {
   let items = Menu.getApplicationMenu()?.items ?? [];
   let item;

@@ -41,7 +41,11 @@ export function launchDesktop(env: Record<string, string>, main = BUILT_MAIN): D
   child.on('message', (message: StandInEvent & { id?: number; ok?: boolean }) => {
     if (message.id !== undefined) return replies.get(message.id)?.(message);
     events.push(message);
-    for (const waiter of waiting) if (waiter.match(message)) (waiting.delete(waiter), waiter.resolve(message));
+    for (const waiter of waiting) {
+      if (!waiter.match(message)) continue;
+      waiting.delete(waiter);
+      waiter.resolve(message);
+    }
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let nextId = 0;
@@ -58,10 +62,12 @@ export function launchDesktop(env: Record<string, string>, main = BUILT_MAIN): D
       }),
     next: (match) => {
       const seen = events.find(match);
-      return seen ? Promise.resolve(seen) : new Promise((resolve, reject) => {
-        waiting.add({ match, resolve });
-        void exited.then(() => reject(new Error(`the app exited before the event; events: ${JSON.stringify(events)}\n${stderr}`)));
-      });
+      return seen
+        ? Promise.resolve(seen)
+        : new Promise((resolve, reject) => {
+            waiting.add({ match, resolve });
+            void exited.then(() => reject(new Error(`the app exited before the event; events: ${JSON.stringify(events)}\n${stderr}`)));
+          });
     },
     exited,
     stop: async () => {

@@ -42,13 +42,23 @@ export function runSandboxedPreload(file, webContents, { invokeFrom, ruleBroken 
       throw ruleBroken(`this stand-in does not provide electron.${name} to preloads`);
     },
   });
-  const rendererElectron = Object.defineProperties({ contextBridge, ipcRenderer }, Object.fromEntries(['crashReporter', 'nativeImage', 'webFrame', 'webUtils'].map((name) => [name, unavailable(name)])));
+  const rendererElectron = Object.defineProperties(
+    { contextBridge, ipcRenderer },
+    Object.fromEntries(['crashReporter', 'nativeImage', 'webFrame', 'webUtils'].map((name) => [name, unavailable(name)])),
+  );
   const builtIns = { electron: rendererElectron, events, timers, url };
   const sandboxRequire = (name) => {
-    if (!Object.hasOwn(builtIns, name)) throw ruleBroken(`a sandboxed preload cannot require '${name}' (docs/tutorial/sandbox: only electron, events, timers, url)`);
+    if (!Object.hasOwn(builtIns, name))
+      throw ruleBroken(`a sandboxed preload cannot require '${name}' (docs/tutorial/sandbox: only electron, events, timers, url)`);
     return builtIns[name];
   };
-  const context = vm.createContext({ Buffer, process: { platform: process.platform, versions: process.versions, env: {} }, setImmediate, clearImmediate, console });
+  const context = vm.createContext({
+    Buffer,
+    process: { platform: process.platform, versions: process.versions, env: {} },
+    setImmediate,
+    clearImmediate,
+    console,
+  });
   const wrapper = vm.runInContext(`(function (exports, require, module) {${readFileSync(file, 'utf8')}\n})`, context, { filename: file });
   const module = { exports: {} };
   wrapper.call(module.exports, module.exports, sandboxRequire, module);
