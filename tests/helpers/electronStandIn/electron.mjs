@@ -22,6 +22,16 @@ function ruleBroken(message) {
   return new Error(message);
 }
 
+/** An event a listener may cancel with preventDefault(), as Electron's are. */
+function preventable() {
+  return {
+    defaultPrevented: false,
+    preventDefault() {
+      this.defaultPrevented = true;
+    },
+  };
+}
+
 let ready = false;
 const requireReady = (what, source) => {
   if (!ready) throw ruleBroken(`${what} before the app is ready (${source})`);
@@ -92,12 +102,7 @@ class App extends EventEmitter {
   /** d.ts: `quit` emits before-quit, closes every window, then will-quit and quit; a listener may prevent it. */
   quit() {
     if (this.#quitting) return;
-    const beforeQuit = {
-      defaultPrevented: false,
-      preventDefault() {
-        this.defaultPrevented = true;
-      },
-    };
+    const beforeQuit = preventable();
     this.emit('before-quit', beforeQuit);
     if (beforeQuit.defaultPrevented) return;
     this.#quitting = true;
@@ -318,13 +323,7 @@ class WebContents extends EventEmitter {
   }
   /** A navigation the page starts (a link click): the app may prevent it (d.ts: will-navigate). */
   navigate(url) {
-    const event = {
-      url,
-      defaultPrevented: false,
-      preventDefault() {
-        this.defaultPrevented = true;
-      },
-    };
+    const event = { url, ...preventable() };
     this.emit('will-navigate', event, url);
     return !event.defaultPrevented;
   }
@@ -384,12 +383,7 @@ export class BrowserWindow extends EventEmitter {
   setProgressBar() {}
   close() {
     if (this.destroyed) return;
-    const event = {
-      defaultPrevented: false,
-      preventDefault() {
-        this.defaultPrevented = true;
-      },
-    };
+    const event = preventable();
     this.emit('close', event);
     if (event.defaultPrevented) return;
     this.destroyed = true;
