@@ -21,6 +21,7 @@ import { encodeAssetPath } from '../common/assetPath.js';
 import { IMAGE_CONTENT_TYPES } from '../common/imageTypes.js';
 import { sniffImage } from './imageBytes.js';
 import { PrivateAddressError, publicOnlyFetch } from './publicNetwork.js';
+import type { Fetch } from '../node/fetch.js';
 
 export interface CacheEntry {
   url: string;
@@ -41,6 +42,8 @@ export interface CacheOptions {
   concurrency?: number;
   /** Fetch from loopback, private and link-local addresses too (a school's own mirror); refused by default. */
   allowPrivateNetwork?: boolean;
+  /** How images are downloaded (default: the global fetch). */
+  fetch?: Fetch;
 }
 
 export type DownloadOutcome = { url: string; ok: true; entry: CacheEntry; cached: boolean } | { url: string; ok: false; error: string; diskFull?: boolean };
@@ -63,11 +66,11 @@ export class DiskFullError extends Error {
 
 const isDiskFull = (error: unknown) => ['ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException).code ?? '');
 
-const DEFAULTS: Required<CacheOptions> = { maxBytes: 20 * 1024 * 1024, timeoutMs: 20_000, maxRedirects: 5, concurrency: 4, allowPrivateNetwork: false };
+const DEFAULTS: Required<Omit<CacheOptions, 'fetch'>> = { maxBytes: 20 * 1024 * 1024, timeoutMs: 20_000, maxRedirects: 5, concurrency: 4, allowPrivateNetwork: false };
 const FAILURES_FILE = 'failures.json';
 
 export class ImageCache {
-  private readonly options: Required<CacheOptions>;
+  private readonly options: Required<Omit<CacheOptions, 'fetch'>>;
   /** Entries already verified in this process, by key, with the image's mtime when verified. */
   private readonly verified = new Map<string, { entry: CacheEntry; mtimeMs: number }>();
   /** URLs with a valid entry: filled by `open`, kept current by downloads. */
@@ -78,11 +81,11 @@ export class ImageCache {
     options: CacheOptions = {},
   ) {
     this.options = { ...DEFAULTS, ...options };
-    this.send = this.options.allowPrivateNetwork ? fetch : publicOnlyFetch();
+    this.send = this.options.allowPrivateNetwork ? (options.fetch ?? fetch) : publicOnlyFetch(options.fetch);
   }
 
   /** One request (redirects are followed here, each hop through it). */
-  private readonly send: typeof fetch;
+  private readonly send: Fetch;
 
   /** Opens the cache folder, verifying every entry, and drops what a crash left half-written. */
   static async open(dir: string, options: CacheOptions = {}): Promise<ImageCache> {

@@ -11,6 +11,7 @@
 import ipaddr from 'ipaddr.js';
 import dns from 'node:dns';
 import { Agent, fetch as undiciFetch } from 'undici';
+import type { Fetch } from '../node/fetch.js';
 
 export class PrivateAddressError extends Error {
   constructor() {
@@ -57,16 +58,16 @@ let pinnedAgent: Agent | undefined;
  * non-public hosts. With no fetch given, Node's own fetch through a connection whose lookup checks again the
  * address it connects to; with one given (Electron's, which honours the system proxy), the check before it.
  */
-export function publicOnlyFetch(base?: typeof fetch): typeof fetch {
-  const send: typeof fetch =
+export function publicOnlyFetch(base?: Fetch): Fetch {
+  const send: Fetch =
     base ??
     ((input, init) => {
       pinnedAgent ??= new Agent({ connect: { lookup: publicLookup } });
-      return undiciFetch(input as string, { ...(init as object), dispatcher: pinnedAgent }) as unknown as Promise<Response>;
+      return undiciFetch(input, { ...(init as object), dispatcher: pinnedAgent }) as unknown as Promise<Response>;
     });
   return async (input, init) => {
     if (init?.redirect !== 'manual') throw new Error('publicOnlyFetch checks each hop: call it with redirect: "manual"');
-    await checkPublicHost(String(input instanceof Request ? input.url : input));
+    await checkPublicHost(input);
     return send(input, init);
   };
 }

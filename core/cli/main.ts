@@ -17,6 +17,7 @@ import { RemoteLibraries } from '../library/remoteLibrary.js';
 import { defaultCacheDir, defaultDataDir, LectureService } from '../service/lectureService.js';
 import { megabytes } from '../common/units.js';
 import { terminalText } from './terminalText.js';
+import { portTaken } from '../node/ports.js';
 
 const USAGE = `Usage: npm run -s cli -- <command> [options]
 
@@ -146,8 +147,15 @@ function unescapeSnippet(snippet: string): string {
     .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name]!);
 }
 
+function portInUse({ host, port }: { host: string; port: number }): number {
+  process.stderr.write(`Port ${port} is already in use on ${host}. Choose another port with --port, for example: serve --port ${port + 1}\n`);
+  return 1;
+}
+
 async function serve(positionals: string[], options: { port: number; host: string; cacheDir: string; drafts: boolean; allowHosts: string[] }): Promise<number> {
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) throw new UsageError('--port takes a number from 0 to 65535.');
+  // Said at once, before the library is read; a port taken meanwhile is caught when the server starts.
+  if (options.port && (await portTaken(options.host, options.port))) return portInUse(options);
   const folders = positionals.length ? positionals : [bundledContentDir()];
   const service = await LectureService.open(folders, {
     cacheDir: options.cacheDir,
@@ -155,7 +163,13 @@ async function serve(positionals: string[], options: { port: number; host: strin
     name: positionals.length ? undefined : BUNDLED_LIBRARY_NAME,
   });
   service.follow();
-  const { app, url } = await startServer({ service, rendererDir: rendererDir(), host: options.host, port: options.port, drafts: options.drafts, allowHosts: options.allowHosts });
+  const started = await startServer({ service, rendererDir: rendererDir(), host: options.host, port: options.port, drafts: options.drafts, allowHosts: options.allowHosts }).catch(async (error: NodeJS.ErrnoException) => {
+    await service.close();
+    if (error.code !== 'EADDRINUSE') throw error;
+    return null;
+  });
+  if (!started) return portInUse(options);
+  const { app, url } = started;
   const { counts } = await service.getLibrary();
   process.stdout.write(`Lecture Reader: ${counts.published} lectures from ${folders.join(', ')}\n`);
   if (!['127.0.0.1', 'localhost', '::1'].includes(options.host)) {

@@ -17,6 +17,7 @@ import { imageTypeOf } from '../common/imageTypes.js';
 import { finishFolderSwap, removeTemporaryFiles, swapFolder, temporaryPath, writeFileAtomic } from '../node/atomicFile.js';
 import { isMarkdownFile } from './discover.js';
 import { DEFAULT_UNPACK_LIMITS, unpackArchive, type UnpackLimits } from './unpackArchive.js';
+import type { Fetch } from '../node/fetch.js';
 
 export interface RepositoryAddress {
   owner: string;
@@ -42,6 +43,8 @@ export interface RemoteOptions {
   timeoutMs?: number;
   /** What the archive may unpack to (each file, in total, relative to its download). */
   unpackLimits?: Partial<UnpackLimits>;
+  /** How archives are downloaded (default: the global fetch). */
+  fetch?: Fetch;
 }
 
 export interface RemoteRecord {
@@ -62,6 +65,7 @@ export class RemoteLibraries {
   private readonly maxBytes: number;
   private readonly timeoutMs: number;
   private readonly unpackLimits: UnpackLimits;
+  private readonly fetch: Fetch;
 
   constructor(
     readonly dataDir: string,
@@ -71,6 +75,7 @@ export class RemoteLibraries {
     this.maxBytes = options.maxBytes ?? 500 * 1024 * 1024;
     this.timeoutMs = options.timeoutMs ?? 120_000;
     this.unpackLimits = { ...DEFAULT_UNPACK_LIMITS, ...options.unpackLimits };
+    this.fetch = options.fetch ?? fetch;
   }
 
   private get root(): string {
@@ -110,7 +115,7 @@ export class RemoteLibraries {
     const signal = AbortSignal.timeout(this.timeoutMs);
     let response: Response;
     try {
-      response = await fetch(archiveUrl, { signal, headers: previous?.etag ? { 'if-none-match': previous.etag } : {} });
+      response = await this.fetch(archiveUrl, { signal, headers: previous?.etag ? { 'if-none-match': previous.etag } : {} });
     } catch (error) {
       throw new Error(signal.aborted ? `Download timed out after ${this.timeoutMs} ms` : `Cannot reach ${new URL(archiveUrl).host}: ${(error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message}`);
     }

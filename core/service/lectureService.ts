@@ -15,6 +15,7 @@ import { indexFilePath } from '../search/indexStore.js';
 import { toSearchDocument } from '../search/libraryDocuments.js';
 import type { SyncStats } from '../search/searchEngine.js';
 import { SearchWorkerClient } from '../search/searchWorkerClient.js';
+import type { Fetch } from '../node/fetch.js';
 
 export type LectureBackend = Omit<LectureApi, 'assetUrl'>;
 
@@ -25,6 +26,8 @@ export interface ServiceOptions extends LibraryOptions {
   searchInWorker?: boolean;
   /** Cache images from loopback and private addresses too (the desktop app's setting, `cache --allow-private-network`). */
   allowPrivateNetwork?: boolean;
+  /** How images are downloaded (default: the global fetch). */
+  fetch?: Fetch;
 }
 
 /** The cache folder: `$LECTURE_READER_CACHE`, else the platform's user cache folder. */
@@ -52,7 +55,7 @@ export class LectureService implements LectureBackend {
   ) {}
 
   static async open(folders: string[], options: ServiceOptions = {}): Promise<LectureService> {
-    const images = options.cacheDir ? await ImageCache.open(path.join(options.cacheDir, 'images'), { allowPrivateNetwork: options.allowPrivateNetwork }) : null;
+    const images = options.cacheDir ? await ImageCache.open(path.join(options.cacheDir, 'images'), { allowPrivateNetwork: options.allowPrivateNetwork, fetch: options.fetch }) : null;
     const library = new LectureLibrary(folders, { ...options, offlineImage: (url) => images?.assetFor(url) ?? null });
     const indexFile = options.cacheDir ? indexFilePath(options.cacheDir, library.roots) : undefined;
     const search = options.searchInWorker ? new SearchWorkerClient(indexFile) : await IndexedSearch.open(indexFile);
