@@ -8,6 +8,7 @@
  *   GET /api/problems                Problem[]
  *   GET /api/version                 { version } of the library, polled by open readers
  *   GET /assets/:root/:path          a lecture image inside library folder `root`
+ *   GET /blog/:slug                  the lecture site's address: redirected to the reader (common/lectureAddress.ts)
  *   anything else                    the reader (index.html for app routes)
  */
 import fastifyCompress from '@fastify/compress';
@@ -16,6 +17,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { boundSearchRequest, type SearchResponse } from '../common/api.js';
+import { lectureSiteRedirect } from '../common/lectureAddress.js';
 import type { LectureService } from '../service/lectureService.js';
 import { ASSET_CSP, COMMON_HEADERS, READER_CSP } from '../common/securityPolicy.js';
 
@@ -121,6 +123,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   app.get('/assets/:root/*', async (request, reply) => {
     const { root, '*': relative } = request.params as { root: string; '*': string };
     return sendAsset(reply, await service.asset(root, relative));
+  });
+
+  app.get('/blog/*', async (request, reply) => {
+    const target = lectureSiteRedirect(request.url.split('?')[0]);
+    return target ? reply.header('cache-control', 'no-cache').redirect(target, 302) : reply.callNotFound();
   });
 
   await app.register(fastifyStatic, {

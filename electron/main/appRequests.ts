@@ -5,6 +5,7 @@
  */
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { lectureSiteRedirect } from '../../core/common/lectureAddress.js';
 import { ASSET_CSP, COMMON_HEADERS, IMAGE_TYPES, READER_CSP } from '../../core/common/securityPolicy.js';
 
 /** Finds the file behind an asset path (LectureService.asset). */
@@ -22,7 +23,7 @@ const STATIC_TYPES: Record<string, string> = {
   ...IMAGE_TYPES,
 };
 
-export type AppResponse = { status: 200; file: string; headers: Record<string, string> } | { status: 400 | 404; headers: Record<string, string> };
+export type AppResponse = { status: 200; file: string; headers: Record<string, string> } | { status: 302 | 400 | 404; headers: Record<string, string> };
 
 export async function resolveAppRequest(url: string, rendererDir: string, assets: AssetLookup): Promise<AppResponse> {
   const notFound = (status: 400 | 404 = 404): AppResponse => ({ status, headers: { ...COMMON_HEADERS } });
@@ -40,6 +41,10 @@ export async function resolveAppRequest(url: string, rendererDir: string, assets
     return notFound(400);
   }
   if (pathname.includes('\0') || pathname.includes('\\')) return notFound(400);
+
+  // Electron resolves no relative redirect: the target is made absolute here.
+  const siteAddress = lectureSiteRedirect(parsed.pathname);
+  if (siteAddress) return { status: 302, headers: { ...COMMON_HEADERS, location: new URL(siteAddress, parsed).href } };
 
   const asset = /^\/assets\/([^/]+)\/(.+)$/.exec(pathname);
   if (asset) {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { LibraryOverview, OfflineStatus, SearchHit } from '../../core/common/api.js';
+import { lectureOfAddress } from '../../core/common/lectureAddress.js';
 import { api } from './api/index.js';
 import { ArticleList } from './components/ArticleList.js';
 import { Reader } from './components/Reader.js';
@@ -27,12 +28,20 @@ function hashFor(route: Route): string {
   return `#/blog/${encodeURIComponent(route.slug)}${route.section ? `/${encodeURIComponent(route.section)}` : ''}`;
 }
 
+/** A lecture-site address the server redirected (`?lecture=<slug>#heading`) becomes the reader's own route. */
+function routeOfAddress(): Route {
+  const site = lectureOfAddress(location.search, location.hash);
+  if (!site) return parseHash(location.hash);
+  history.replaceState(null, '', location.pathname + hashFor(site));
+  return site;
+}
+
 export function App() {
   const [settings, updateSettings] = useSettings();
   const strings = STRINGS[settings.language];
   const [library, setLibrary] = useState<LibraryOverview | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [route, setRoute] = useState<Route>(() => parseHash(location.hash));
+  const [route, setRoute] = useState<Route>(routeOfAddress);
   const [highlight, setHighlight] = useState<string | undefined>();
   const [restore, setRestore] = useState<number | undefined>(() => {
     // A restart goes back to the last article and where the reader was in it.

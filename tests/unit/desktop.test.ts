@@ -26,7 +26,20 @@ test('the app protocol serves the reader, its files and lecture images', async (
   const image = await answer('app://reader/assets/0/img/a.png');
   assert.equal(image.status, 200);
   assert.match(image.headers['content-security-policy'], /default-src 'none'/);
-  assert.match(((await answer('app://reader/blog/some-lecture')) as { file: string }).file, /index\.html$/, 'app routes get the reader');
+  assert.match(((await answer('app://reader/some-route')) as { file: string }).file, /index\.html$/, 'app routes get the reader');
+});
+
+test('the app protocol sends a lecture-site address to the reader, as the HTTP server does', async () => {
+  for (const [url, location] of [
+    ['app://reader/blog/some-lecture', 'app://reader/?lecture=some-lecture'],
+    ['app://reader/blog/Some-Lecture/', 'app://reader/?lecture=some-lecture'],
+    ['app://reader/blog/a%20b', 'app://reader/?lecture=a+b'],
+  ]) {
+    const redirect = await answer(url);
+    assert.equal(redirect.status, 302, url);
+    assert.equal(redirect.headers.location, location);
+  }
+  assert.equal((await answer('app://reader/blog/')).status, 200, 'not a lecture address');
 });
 
 test('the app protocol resolves only inside its roots', async () => {
