@@ -16,27 +16,7 @@ import { bundledContentDir, BUNDLED_LIBRARY_NAME, rendererDir } from '../service
 import { RemoteLibraries } from '../library/remoteLibrary.js';
 import { defaultCacheDir, defaultDataDir, LectureService } from '../service/lectureService.js';
 import { megabytes } from '../common/units.js';
-
-const USAGE = `Usage: npm run -s cli -- <command> [options]
-
-Commands:
-  check <folder…> [--json]     library report: counts, tags, problems (exit 1 when there are errors)
-  list <folder…> [--json]      published lectures, newest first
-  search <folder…> "<query>" [--tag T]… [--limit N] [--json]
-  search <folder…> --queries-file F [--json]
-                               full-text search (one query per line of F, in one process)
-  cache <folder…> [--clear]     make the library available offline: download every remote image it uses
-                               that no library folder holds (exit 1 when some could not be fetched)
-  sync <github-address>… [--data-dir D]
-                               download a lecture repository from GitHub (OWNER/REPO or its URL), or check it
-                               for updates, and print the local folder to read it from, offline
-  serve [folder…] [--port N] [--host H]
-                               serve the reader and its API over HTTP (default: the bundled lectures on
-                               127.0.0.1; --host 0.0.0.0 shares it with the local network)
-
-Options:
-  --cache-dir D                where the search index and downloaded images are kept (default: $LECTURE_READER_CACHE or the user cache folder)
-`;
+import { commandHelp, usage } from './help.js';
 
 class UsageError extends Error {}
 
@@ -229,6 +209,14 @@ async function list(folders: string[], json: boolean): Promise<number> {
   return 0;
 }
 
+/** One command's help on stdout (exit 0), or a usage error for a name that is no command. */
+function showHelp(command: string): number {
+  const help = commandHelp(command);
+  if (!help) throw new UsageError(`Unknown command "${command}".`);
+  process.stdout.write(help);
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -245,8 +233,10 @@ export async function main(argv: string[]): Promise<number> {
         host: { type: 'string', default: '127.0.0.1' },
         clear: { type: 'boolean', default: false },
         'data-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
       },
     });
+    if (values.help && command && !command.startsWith('-')) return showHelp(command);
     switch (command) {
       case 'check':
         return await check(positionals, values.json!);
@@ -266,17 +256,19 @@ export async function main(argv: string[]): Promise<number> {
         return await sync(positionals, values['data-dir'] ?? defaultDataDir());
       case 'serve':
         return await serve(positionals, { port: Number(values.port), host: values.host!, cacheDir: values['cache-dir'] ?? defaultCacheDir() });
-      case undefined:
       case 'help':
+        return positionals.length ? showHelp(positionals[0]) : (process.stdout.write(usage()), 0);
+      case undefined:
       case '--help':
-        process.stdout.write(USAGE);
+      case '-h':
+        process.stdout.write(usage());
         return command ? 0 : 2;
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+      process.stderr.write(`${(error as Error).message}\n\n${(command && commandHelp(command)) || usage()}`);
       return 2;
     }
     throw error;
