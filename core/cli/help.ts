@@ -22,7 +22,8 @@ export const COMMANDS: Record<string, CommandHelp> = {
     summary: 'library report: counts, tags, problems (exit 1 when there are errors)',
     details: [
       'Reads every lecture in the folders and reports the counts (lectures, published, drafts), the tags with',
-      'their counts and every problem with its file, line and severity. Exit 0 without errors, 1 with errors.',
+      'their counts and every problem with its file, line and severity (error, warning, or info: a hint such as',
+      'two tags that look like one topic). Exit 0 without errors, 1 with errors.',
     ],
     options: [['--json', 'the report as JSON (articles, tags, problems)']],
     examples: [

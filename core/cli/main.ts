@@ -39,6 +39,7 @@ async function check(folders: string[], json: boolean): Promise<number> {
 function report(library: LectureLibrary, json: boolean): number {
   const overview = library.overview(true);
   const errors = library.problems.filter((problem) => problem.severity === 'error').length;
+  const warnings = library.problems.filter((problem) => problem.severity === 'warning').length;
   if (json) {
     const report = {
       articles: library.lectures.map((lecture) => ({
@@ -60,7 +61,7 @@ function report(library: LectureLibrary, json: boolean): number {
       `Library: ${library.roots.join(', ')}`,
       `Lectures: ${counts.articles} (${counts.published} published, ${counts.drafts} drafts or untitled)`,
       `Tags: ${overview.tags.map((t) => `${t.tag} (${t.count})`).join(', ') || 'none'}`,
-      `Problems: ${errors} errors, ${library.problems.length - errors} warnings`,
+      `Problems: ${errors} errors, ${warnings} warnings, ${library.problems.length - errors - warnings} hints`,
     ];
     for (const problem of library.problems) {
       const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;

@@ -46,7 +46,8 @@ export interface TagCount {
   count: number;
 }
 
-export type Severity = 'error' | 'warning';
+/** `info`: a hint for the teacher (near-duplicate tags), never a fault. */
+export type Severity = 'error' | 'warning' | 'info';
 
 export interface Problem {
   /** Path relative to the library folder. */
@@ -60,6 +61,8 @@ export interface LibraryOverview {
   name: string;
   articles: ArticleSummary[];
   tags: TagCount[];
+  /** Labels the library gives its tags (`dao-duc` → `Đạo đức`); a tag without one is shown as written. */
+  tagLabels: Record<string, string>;
   counts: { articles: number; published: number; drafts: number; problems: number };
   /** Library folders that cannot be read any more (deleted, renamed, unplugged). */
   missingFolders: string[];

@@ -10,6 +10,7 @@ import { SharePanel } from './components/SharePanel.js';
 import { Sidebar } from './components/Sidebar.js';
 import { STRINGS } from './i18n.js';
 import { savedPosition, useSettings } from './settings.js';
+import { TagLabels } from './tagLabels.js';
 
 interface Route {
   slug?: string;
@@ -27,6 +28,8 @@ function hashFor(route: Route): string {
   if (!route.slug) return '#/';
   return `#/blog/${encodeURIComponent(route.slug)}${route.section ? `/${encodeURIComponent(route.section)}` : ''}`;
 }
+
+const NO_LABELS = {};
 
 /** A lecture-site address the server redirected (`?lecture=<slug>#heading`) becomes the reader's own route. */
 function routeOfAddress(): Route {
@@ -171,6 +174,7 @@ export function App() {
       </header>
       {settingsOpen && <SettingsPanel settings={settings} strings={strings} onChange={updateSettings} onClose={() => setSettingsOpen(false)} />}
       {shareOpen && api.sharing && <SharePanel sharing={api.sharing} strings={strings} onRunningChange={setSharingOn} onClose={() => setShareOpen(false)} />}
+      <TagLabels.Provider value={library?.tagLabels ?? NO_LABELS}>
       <div className="body">
         {library && (
           <Sidebar
@@ -218,6 +222,7 @@ export function App() {
           {library && !route.slug && <ArticleList articles={library.articles} strings={strings} selectedTags={selectedTags} onOpen={openArticle} onToggleTag={toggleTag} />}
         </main>
       </div>
+      </TagLabels.Provider>
       <div className="toast" role="status" aria-live="polite">
         {notice}
       </div>

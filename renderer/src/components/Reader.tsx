@@ -8,6 +8,7 @@ import type { Strings } from '../i18n.js';
 import { MarkdownBody } from '../markdown/MarkdownBody.js';
 import { LectureLink } from './LectureLink.js';
 import { MissingLecture } from './MissingLecture.js';
+import { useTagLabel } from '../tagLabels.js';
 import { savePosition } from '../settings.js';
 
 interface ReaderProps {
@@ -38,6 +39,7 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
   const [activeHeading, setActiveHeading] = useState<string>('');
   const body = useRef<HTMLDivElement>(null);
   const articleElement = useRef<HTMLElement>(null);
+  const tagLabel = useTagLabel();
 
   useEffect(() => {
     let current = true;
@@ -156,7 +158,7 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
             {!article.published && <span className="draft-badge">{strings.draft}</span>}
             {article.tags.map((tag) => (
               <button key={tag} type="button" className="tag" onClick={() => onToggleTag(tag)}>
-                #{tag}
+                {tagLabel(tag)}
               </button>
             ))}
             <button type="button" className="link-button print-button" onClick={() => window.print()}>
