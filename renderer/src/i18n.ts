@@ -72,7 +72,10 @@ const vi = {
     failed: () => 'Không bắt đầu chia sẻ được.',
   } as Record<SharingErrorCode, (port: number) => string>,
   missingFolder: (folder: string) => `Không đọc được thư mục bài giảng ${folder}: thư mục đã bị xoá, đổi tên hoặc ngắt kết nối.`,
-  offline: (available: number, total: number, megabytes: string) => `Ảnh đọc được ngoại tuyến: ${available}/${total} · bộ nhớ đệm ${megabytes} MB`,
+  offline: (missing: number, total: number) =>
+    missing === 0
+      ? 'Đọc được cả thư viện khi không có mạng, đủ mọi hình ảnh.'
+      : `Đọc được mọi bài giảng khi không có mạng; ${missing} trong ${total} hình ảnh chưa được tải về nên chỉ hiện lời mô tả.`,
 };
 
 export type Strings = typeof vi;
@@ -148,7 +151,10 @@ const en: Strings = {
     failed: () => 'Could not start sharing.',
   },
   missingFolder: (folder) => `Cannot read the lecture folder ${folder}: it was deleted, renamed or disconnected.`,
-  offline: (available, total, megabytes) => `Images available offline: ${available}/${total} · cache ${megabytes} MB`,
+  offline: (missing, total) =>
+    missing === 0
+      ? 'The whole library can be read without internet, every image included.'
+      : `Every lecture can be read without internet; ${missing} of ${total} images are not downloaded yet and show their description instead.`,
 };
 
 export const STRINGS = { vi, en };

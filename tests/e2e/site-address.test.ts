@@ -1,5 +1,5 @@
 /**
- * End to end: `/blog/<slug>` addresses from the lecture website, typed into the address bar of real Chromium,
+ * End to end: `/blog/<slug>` addresses (and the sidebar's offline line) from the lecture website, typed into the address bar of real Chromium,
  * against the real `serve` command over a library of our own.
  */
 import assert from 'node:assert/strict';
@@ -14,7 +14,11 @@ const library = makeLibrary({
     { title: 'Cây quyết định cho người mới', time: '03/02/2024', tags: '[hoc-may]' },
     `## Mở đầu\n\n${filler}\n## Chia nút theo entropy\n\nEntropy đo độ lẫn lộn của các nhãn.\n\n${filler}`,
   ),
-  'rung-ngau-nhien.md': lecture({ title: 'Rừng ngẫu nhiên', time: '03/09/2024', tags: '[hoc-may]' }, 'Nhiều cây quyết định bỏ phiếu.\n'),
+  'rung-ngau-nhien.md': lecture(
+    { title: 'Rừng ngẫu nhiên', time: '03/09/2024', tags: '[hoc-may]' },
+    'Nhiều cây quyết định bỏ phiếu.\n\n![Sơ đồ rừng](images/rung.svg)\n\n![Ảnh chưa tải](https://raw.githubusercontent.com/khong-co/kho/main/anh.png)\n',
+  ),
+  'images/rung.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>',
 });
 
 describe('lecture-site addresses', { skip: browserSkip }, () => {
@@ -66,6 +70,16 @@ describe('lecture-site addresses', { skip: browserSkip }, () => {
       assert.equal(decodeURIComponent(new URL(page.url()).hash), `#/blog/cay-quyet-dinh-cho-nguoi-moi/${decodeURIComponent(anchor)}`);
       await page.context().close();
     }
+  });
+
+  test('the sidebar says in plain words what can be read without internet', async () => {
+    const page = await freshPage();
+    await page.goto(server.url);
+    const status = page.getByRole('navigation', { name: 'Thư viện' }).locator('.offline-status');
+    await status.waitFor();
+    await page.screenshot({ path: screenshotPath('sidebar-offline-line') });
+    assert.equal(await status.textContent(), 'Đọc được mọi bài giảng khi không có mạng; 1 trong 2 hình ảnh chưa được tải về nên chỉ hiện lời mô tả.');
+    await page.context().close();
   });
 
   test('a lecture not in the library offers a way back and lectures with the slug’s words', async () => {

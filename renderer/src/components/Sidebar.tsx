@@ -1,7 +1,6 @@
 import type { LibraryOverview, OfflineStatus } from '../../../core/common/api.js';
 import type { Strings } from '../i18n.js';
 import { LectureLink } from './LectureLink.js';
-import { megabytes } from '../../../core/common/units.js';
 import { useTagLabel } from '../tagLabels.js';
 
 interface SidebarProps {
@@ -31,7 +30,7 @@ export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, 
       {offline && offline.images > 0 && (
         <p className="offline-status">
           <span className={offline.available === offline.images ? 'dot full' : 'dot'} aria-hidden="true" />
-          {strings.offline(offline.available, offline.images, megabytes(offline.cacheBytes))}
+          {strings.offline(offline.images - offline.available, offline.images)}
         </p>
       )}
       {highlights.length > 0 && (
