@@ -294,7 +294,8 @@ export class LectureLibrary {
         problems.push({ file: lecture.file, line: lineOf(image.line), severity: 'warning', message: 'Image with an empty source' });
         continue;
       }
-      const local = this.locator.locate(src, lecture.root, lecture.file);
+      // Relative to its own folder: with several folders, `file` is shown with the folder's name in front.
+      const local = this.locator.locate(src, lecture.root, path.relative(this.roots[lecture.root], lecture.path).split(path.sep).join('/'));
       lecture.images.set(src, local ? `${local.root}/${local.relative}` : null);
       if (!local && !isRemoteImage(src)) {
         problems.push({ file: lecture.file, line: lineOf(image.line), severity: 'warning', message: `Image not found or not a URL: ${src.slice(0, 200)}` });
@@ -321,10 +322,11 @@ export class LectureLibrary {
     return isRemoteImage(src) ? this.offlineImage(src) : null;
   }
 
-  /** Every remote image the library uses that no library folder holds: what the offline cache is for. */
-  remoteImages(): string[] {
+  /** Every remote image the library (or its folder `root`) uses that no library folder holds: what the offline cache is for. */
+  remoteImages(root?: number): string[] {
     const urls = new Set<string>();
     for (const lecture of this.lectureList) {
+      if (root !== undefined && lecture.root !== root) continue;
       for (const [src, local] of lecture.images) if (!local && isRemoteImage(src)) urls.add(src);
     }
     return [...urls];

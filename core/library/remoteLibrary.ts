@@ -14,6 +14,7 @@ import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { extract } from 'tar';
+import { LIBRARY_FILES } from './libraryInfo.js';
 
 export interface RepositoryAddress {
   owner: string;
@@ -49,7 +50,28 @@ export interface RemoteRecord {
 
 export type SyncResult = { folder: string; status: 'downloaded' | 'updated' | 'unchanged'; record: RemoteRecord };
 
+/** A sync under way: bytes downloaded so far, then files kept from the archive. */
+export interface SyncProgress {
+  bytes: number;
+  files: number;
+}
+
+export interface SyncOptions {
+  /** Cancels the sync; the previous copy, if any, stays as it was. */
+  signal?: AbortSignal;
+  onProgress?: (progress: SyncProgress) => void;
+}
+
+/** Thrown when a sync was cancelled through its signal. */
+export class SyncCancelled extends Error {
+  constructor() {
+    super('Cancelled');
+  }
+}
+
 const KEPT_FILES = /\.(md|markdown|png|jpe?g|gif|webp|avif|svg|bmp)$/i;
+/** Lectures, images, and the library's own name and tag labels (libraryInfo.ts). */
+const isKept = (entryPath: string) => KEPT_FILES.test(entryPath) || LIBRARY_FILES.includes(path.posix.basename(entryPath));
 
 export class RemoteLibraries {
   private readonly archiveUrl: (address: RepositoryAddress) => string;
@@ -90,7 +112,7 @@ export class RemoteLibraries {
   }
 
   /** Downloads the repository, or its update; "unchanged" when the server says the archive is the same. */
-  async sync(addressText: string): Promise<SyncResult> {
+  async sync(addressText: string, options: SyncOptions = {}): Promise<SyncResult> {
     const address = parseRepositoryAddress(addressText);
     const folder = this.folderFor(address);
     const recordFile = `${folder}.json`;
@@ -99,11 +121,14 @@ export class RemoteLibraries {
     const previous = existsSync(folder) ? await readFile(recordFile, 'utf8').then((text) => JSON.parse(text) as RemoteRecord, () => null) : null;
     const archiveUrl = this.archiveUrl(address);
 
-    const signal = AbortSignal.timeout(this.timeoutMs);
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+    const cancelled = () => options.signal?.aborted === true;
     let response: Response;
     try {
       response = await fetch(archiveUrl, { signal, headers: previous?.etag ? { 'if-none-match': previous.etag } : {} });
     } catch (error) {
+      if (cancelled()) throw new SyncCancelled();
       throw new Error(signal.aborted ? `Download timed out after ${this.timeoutMs} ms` : `Cannot reach ${new URL(archiveUrl).host}: ${(error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message}`);
     }
     if (response.status === 304 && previous) return { folder, status: 'unchanged', record: previous };
@@ -114,16 +139,22 @@ export class RemoteLibraries {
     const unpacked = `${folder}.unpack-${suffix}.tmp`;
     try {
       let bytes = 0;
+      let files = 0;
       const limit = this.maxBytes;
       const counter = new Transform({
         transform(chunk: Buffer, _encoding, callback) {
           bytes += chunk.length;
+          options.onProgress?.({ bytes, files });
           callback(bytes > limit ? new Error(`Archive larger than ${limit} bytes`) : null, chunk);
         },
       });
-      await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), counter, createWriteStream(archive));
+      try {
+        await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), counter, createWriteStream(archive));
+      } catch (error) {
+        throw cancelled() ? new SyncCancelled() : error;
+      }
+      if (cancelled()) throw new SyncCancelled();
       await mkdir(unpacked);
-      let files = 0;
       await extract({
         file: archive,
         cwd: unpacked,
@@ -133,11 +164,15 @@ export class RemoteLibraries {
         filter: (entryPath, entry) => {
           const type = 'type' in entry ? entry.type : undefined;
           const keep = (type === 'File' || type === 'OldFile' || type === 'Directory') && !entryPath.split('/').some((part) => part === '..' || (part.startsWith('.') && part !== '.'));
-          if (keep && type !== 'Directory' && KEPT_FILES.test(entryPath)) files++;
-          return keep && (type === 'Directory' || KEPT_FILES.test(entryPath));
+          if (keep && type !== 'Directory' && isKept(entryPath)) {
+            files++;
+            options.onProgress?.({ bytes, files });
+          }
+          return keep && (type === 'Directory' || isKept(entryPath));
         },
       });
       if (files === 0) throw new Error('The archive holds no Markdown or image files');
+      if (cancelled()) throw new SyncCancelled();
       // Swap: the old copy stays readable until the new one is complete.
       const old = `${folder}.old`;
       await rm(old, { recursive: true, force: true });
@@ -152,6 +187,14 @@ export class RemoteLibraries {
       await rm(archive, { force: true });
       await rm(unpacked, { recursive: true, force: true });
     }
+  }
+
+  /** Deletes a downloaded library (its folder and record): only ever a folder this class downloaded. */
+  async remove(addressText: string): Promise<void> {
+    const folder = this.folderFor(parseRepositoryAddress(addressText));
+    await this.repair(folder);
+    await rm(`${folder}.json`, { force: true });
+    await rm(folder, { recursive: true, force: true });
   }
 
   /** Finishes what a crash interrupted: a swap half done is completed backwards, leftovers are removed. */

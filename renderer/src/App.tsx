@@ -3,6 +3,7 @@ import type { LibraryOverview, OfflineStatus, SearchHit } from '../../core/commo
 import { lectureOfAddress } from '../../core/common/lectureAddress.js';
 import { api } from './api/index.js';
 import { ArticleList } from './components/ArticleList.js';
+import { LibrariesPanel } from './components/LibrariesPanel.js';
 import { Reader } from './components/Reader.js';
 import { SearchBox } from './components/SearchBox.js';
 import { SettingsPanel } from './components/SettingsPanel.js';
@@ -58,6 +59,17 @@ export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [shareOpen, setShareOpen] = useState(false);
   const [sharingOn, setSharingOn] = useState(false);
+  const [librariesOpen, setLibrariesOpen] = useState(false);
+  // Tệp → Thêm thư viện từ GitHub… (desktop menu): the libraries panel, its address field focused.
+  const [addLibraryRequest, setAddLibraryRequest] = useState(0);
+  useEffect(
+    () =>
+      api.onAddLibraryRequested?.(() => {
+        setLibrariesOpen(true);
+        setAddLibraryRequest((value) => value + 1);
+      }),
+    [],
+  );
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
@@ -159,6 +171,11 @@ export function App() {
             {strings.share}
           </button>
         )}
+        {api.libraries && (
+          <button type="button" className="share-button" aria-expanded={librariesOpen} onClick={() => setLibrariesOpen((value) => !value)}>
+            {strings.libraries}
+          </button>
+        )}
         <button
           type="button"
           className="icon-button"
@@ -173,6 +190,9 @@ export function App() {
         </button>
       </header>
       {settingsOpen && <SettingsPanel settings={settings} strings={strings} onChange={updateSettings} onClose={() => setSettingsOpen(false)} />}
+      {librariesOpen && api.libraries && (
+        <LibrariesPanel libraries={api.libraries} strings={strings} addRequest={addLibraryRequest} onChanged={loadLibrary} onClose={() => setLibrariesOpen(false)} />
+      )}
       {shareOpen && api.sharing && <SharePanel sharing={api.sharing} strings={strings} onRunningChange={setSharingOn} onClose={() => setShareOpen(false)} />}
       <TagLabels.Provider value={library?.tagLabels ?? NO_LABELS}>
       <div className="body">

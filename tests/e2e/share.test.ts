@@ -54,7 +54,7 @@ describe('classroom sharing from the desktop reader', { skip: browserSkip }, () 
     // A string, not a function: tsx's helpers (`__name`) would not exist in the page.
     await teacher.addInitScript({
       content: `{
-        const bridge = { onLibraryChanged: () => () => undefined };
+        const bridge = { onLibraryChanged: () => () => undefined, onAddLibraryRequested: () => () => undefined };
         for (const method of ${JSON.stringify(Object.keys(BRIDGE_CHANNELS))}) bridge[method] = (...args) => window.callMainProcess(method, args);
         Object.defineProperty(window, 'lectureBridge', { value: Object.freeze(bridge) });
       }`,
