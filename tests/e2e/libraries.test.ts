@@ -17,7 +17,6 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { create } from 'tar';
-import { BRIDGE_CHANNELS, type BridgeMethod } from '../../core/common/bridge.js';
 import { RemoteLibraries } from '../../core/library/remoteLibrary.js';
 import { ClassroomShare } from '../../core/server/classroomShare.js';
 import { startServer } from '../../core/server/httpServer.js';
@@ -26,15 +25,9 @@ import { LectureService } from '../../core/service/lectureService.js';
 import { LibraryManager } from '../../core/service/libraryManager.js';
 import { callBridge } from '../../electron/main/bridgeRequests.js';
 import { browserSkip, launchBrowser, screenshotPath } from '../helpers/browser.js';
+import { exposeDesktopBridge } from '../helpers/desktopBridge.js';
 import { startImageServer, tinyPng } from '../helpers/imageServer.js';
 import { lecture, makeLibrary } from '../helpers/tempLibrary.js';
-
-declare global {
-  interface Window {
-    callMainProcess(method: BridgeMethod, args: unknown[]): Promise<unknown>;
-    menuAddLibrary(): void;
-  }
-}
 
 describe('the teacher’s libraries in the desktop reader', { skip: browserSkip }, () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lecture-data-'));
@@ -49,6 +42,7 @@ describe('the teacher’s libraries in the desktop reader', { skip: browserSkip 
   let remotes: RemoteLibraries;
   let service: LectureService;
   let manager: LibraryManager;
+  let share: ClassroomShare;
   let desktopPages: FastifyInstance;
   let desktopUrl: string;
   let browser: Browser;
@@ -92,24 +86,12 @@ describe('the teacher’s libraries in the desktop reader', { skip: browserSkip 
         await openService();
       },
     });
-    const share = new ClassroomShare(service, rendererDir(), { host: '127.0.0.1', port: 4173 });
+    share = new ClassroomShare(service, rendererDir(), { host: '127.0.0.1', port: 4173 });
     // Stands in for the app:// protocol: serves the built reader to the teacher's window.
     ({ app: desktopPages, url: desktopUrl } = await startServer({ service, rendererDir: rendererDir() }));
     browser = await launchBrowser();
     const teacher = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-    await teacher.exposeBinding('callMainProcess', (_source, method: BridgeMethod, args: unknown[]) => callBridge({ library: service, sharing: share, libraries: manager }, method, args));
-    await teacher.addInitScript({
-      content: `{
-        let addLibrary = () => undefined;
-        const bridge = {
-          onLibraryChanged: () => () => undefined,
-          onAddLibraryRequested: (listener) => ((addLibrary = listener), () => undefined),
-        };
-        for (const method of ${JSON.stringify(Object.keys(BRIDGE_CHANNELS))}) bridge[method] = (...args) => window.callMainProcess(method, args);
-        Object.defineProperty(window, 'lectureBridge', { value: Object.freeze(bridge) });
-        window.menuAddLibrary = () => addLibrary();
-      }`,
-    });
+    await exposeDesktopBridge(teacher, () => ({ library: service, sharing: share, libraries: manager }));
     page = await teacher.newPage();
     page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
     await page.goto(desktopUrl);
@@ -198,20 +180,13 @@ describe('the teacher’s libraries in the desktop reader', { skip: browserSkip 
   test('only listed libraries can be acted on', async () => {
     await assert.rejects(manager.removeLibrary(ownFolder.root), /No such library/);
     await assert.rejects(manager.removeLibrary(bundledContentDir()), /cannot be removed/);
-    await assert.rejects(async () => callBridge({ library: service, sharing: new ClassroomShare(service, rendererDir(), { host: '127.0.0.1', port: 1 }), libraries: manager }, 'removeLibrary', [{ id: 1 }]), /must be text/);
+    await assert.rejects(async () => callBridge({ library: service, sharing: share, libraries: manager }, 'removeLibrary', [{ id: 1 }]), /must be text/);
   });
 
   test('accessibility: axe finds no serious or critical violations in the panel', async () => {
     const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     const context = await browser.newContext({ bypassCSP: true });
-    await context.exposeBinding('callMainProcess', (_source, method: BridgeMethod, args: unknown[]) => callBridge({ library: service, sharing: new ClassroomShare(service, rendererDir(), { host: '127.0.0.1', port: 4173 }), libraries: manager }, method, args));
-    await context.addInitScript({
-      content: `{
-        const bridge = { onLibraryChanged: () => () => undefined, onAddLibraryRequested: () => () => undefined };
-        for (const method of ${JSON.stringify(Object.keys(BRIDGE_CHANNELS))}) bridge[method] = (...args) => window.callMainProcess(method, args);
-        Object.defineProperty(window, 'lectureBridge', { value: Object.freeze(bridge) });
-      }`,
-    });
+    await exposeDesktopBridge(context, () => ({ library: service, sharing: share, libraries: manager }));
     const scanned = await context.newPage();
     await scanned.goto(desktopUrl);
     await scanned.getByRole('button', { name: 'Thư viện bài giảng' }).click();

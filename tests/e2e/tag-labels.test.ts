@@ -3,34 +3,24 @@
  * command in real Chromium. Readers see the name and the labels; tags stay slugs in addresses.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { browserSkip, launchBrowser, screenshotPath, startServe, type RunningServer } from '../helpers/browser.js';
-import { lecture, makeLibrary } from '../helpers/tempLibrary.js';
+import { describe, test } from 'node:test';
+import { browserSkip, screenshotPath } from '../helpers/browser.js';
+import { servedLibrary } from '../helpers/servedLibrary.js';
+import { lecture } from '../helpers/tempLibrary.js';
 
-const library = makeLibrary({
+const files = {
   'library.yml': 'name: Thư viện Đạo đức số\ntags:\n  dao-duc: Đạo đức\n  co-ban: Cơ bản\n',
   'quyen-rieng-tu.md': lecture({ title: 'Quyền riêng tư khi dùng dữ liệu', time: '04/01/2024', tags: '[dao-duc, co-ban]' }, 'Dữ liệu cá nhân cần được bảo vệ.\n'),
   'cong-bang.md': lecture({ title: 'Công bằng trong mô hình', time: '04/08/2024', tags: '[dao-duc, thong-ke]' }, 'Mô hình không được thiên vị.\n'),
-});
+};
 
 describe('library name and tag labels', { skip: browserSkip }, () => {
-  let server: RunningServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startServe([library.root]);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    library.cleanup();
-  });
+  const served = servedLibrary(files);
 
   test('the sidebar, the cards and the lecture header show the labels; a tag without a label keeps its slug', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    const page = await (await served.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
-    await page.goto(server.url);
+    await page.goto(served.server.url);
     const sidebar = page.getByRole('navigation', { name: 'Thư viện' });
     await sidebar.getByRole('heading', { name: 'Thư viện Đạo đức số' }).waitFor();
     const tagNames = await sidebar.locator('.tag-filter .tag-name').allTextContents();
