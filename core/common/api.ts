@@ -216,8 +216,9 @@ export interface LibrarySync {
   state: 'running' | 'done' | 'cancelled' | 'failed';
   bytes: number;
   files: number;
-  /** When done: the library's folder, now in the list. */
+  /** When done: the library's folder, now in the list, and whether it was new, updated or already up to date. */
   id?: string;
+  outcome?: 'downloaded' | 'updated' | 'unchanged';
   error?: { code: LibrarySyncErrorCode; message: string };
 }
 

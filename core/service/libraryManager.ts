@@ -107,9 +107,9 @@ export class LibraryManager implements LibrariesApi {
     this.controller = controller;
     void this.options.remotes
       .sync(address, { signal: controller.signal, onProgress: (progress) => Object.assign(sync, progress) })
-      .then(async ({ folder }) => {
-        await this.options.reopen();
-        Object.assign(sync, { state: 'done', id: path.resolve(folder) });
+      .then(async ({ folder, status }) => {
+        if (status !== 'unchanged') await this.options.reopen();
+        Object.assign(sync, { state: 'done', id: path.resolve(folder), outcome: status });
       })
       .catch((error: Error) => {
         Object.assign(sync, error instanceof SyncCancelled ? { state: 'cancelled' } : { state: 'failed', error: { code: syncErrorCode(error), message: error.message } });

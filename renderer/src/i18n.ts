@@ -1,4 +1,4 @@
-import type { LibrarySource, LibrarySyncErrorCode, SharingErrorCode } from '../../core/common/api.js';
+import type { LibrarySource, LibrarySync, LibrarySyncErrorCode, SharingErrorCode } from '../../core/common/api.js';
 
 /** The reader's words, in Vietnamese (default) and English. */
 const vi = {
@@ -80,7 +80,11 @@ const vi = {
   libraryProgress: (megabytes: string, files: number) => `Đã tải ${megabytes} MB, ${files} tệp`,
   libraryCancel: 'Huỷ tải',
   libraryCancelled: 'Đã huỷ. Thư viện không thay đổi gì.',
-  libraryAdded: (name: string) => `Đã thêm thư viện “${name}”.`,
+  librarySynced: {
+    downloaded: (name: string) => `Đã thêm thư viện “${name}”.`,
+    updated: (name: string) => `Đã cập nhật thư viện “${name}”.`,
+    unchanged: (name: string) => `Thư viện “${name}” đã là bản mới nhất.`,
+  } as Record<NonNullable<LibrarySync['outcome']>, (name: string) => string>,
   librarySyncErrors: {
     'invalid-address': 'Địa chỉ chưa đúng. Hãy nhập dạng TÊN/KHO, TÊN/KHO@nhánh, hoặc dán địa chỉ trang GitHub của kho.',
     'not-found': 'Không tìm thấy kho này trên GitHub. Hãy kiểm tra tên kho (kho riêng tư thì không tải được).',
@@ -189,7 +193,11 @@ const en: Strings = {
   libraryProgress: (megabytes, files) => `Downloaded ${megabytes} MB, ${files} files`,
   libraryCancel: 'Cancel download',
   libraryCancelled: 'Cancelled. Nothing in the library changed.',
-  libraryAdded: (name) => `Added the library “${name}”.`,
+  librarySynced: {
+    downloaded: (name) => `Added the library “${name}”.`,
+    updated: (name) => `Updated the library “${name}”.`,
+    unchanged: (name) => `The library “${name}” is already up to date.`,
+  },
   librarySyncErrors: {
     'invalid-address': 'That is not a GitHub address. Type OWNER/REPO, OWNER/REPO@branch, or paste the repository’s GitHub page address.',
     'not-found': 'This repository was not found on GitHub. Check its name (private repositories cannot be downloaded).',

@@ -151,6 +151,10 @@ describe('the teacher’s libraries in the desktop reader', { skip: browserSkip 
     await page.getByRole('link', { name: 'Xác suất nhập môn' }).waitFor();
     await page.screenshot({ path: screenshotPath('libraries-panel') });
 
+    await added.getByRole('button', { name: 'Cập nhật' }).click();
+    await panel().getByText('Đã cập nhật thư viện “Kho bài giảng thử”.').waitFor();
+    assert.equal(archiveServer.hits.get('/co-lan/bai-giang/HEAD.tar.gz'), 2);
+
     await added.getByRole('button', { name: 'Tải ảnh để đọc không cần mạng' }).click();
     await added.getByText('Đủ mọi hình ảnh khi không có mạng.').waitFor();
     assert.equal(archiveServer.hits.get('/anh/so-do.png'), 1);

@@ -104,7 +104,7 @@ export function LibrariesPanel({ libraries, strings, addRequest, onChanged, onCl
           </div>
         )}
         {sync?.state === 'cancelled' && <p role="status">{strings.libraryCancelled}</p>}
-        {sync?.state === 'done' && <p role="status">{strings.libraryAdded(added?.name ?? sync.address)}</p>}
+        {sync?.state === 'done' && <p role="status">{strings.librarySynced[sync.outcome ?? 'downloaded'](added?.name ?? sync.address)}</p>}
         {sync?.state === 'failed' && sync.error && (
           <p role="alert" className="share-error">
             {strings.librarySyncErrors[sync.error.code]}
