@@ -13,10 +13,13 @@
  * entries already there.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { IMAGE_CONTENT_TYPES, sniffImage } from './imageBytes.js';
+import { removeTemporaryFiles, writeFileAtomic } from '../node/atomicFile.js';
+import { encodeAssetPath } from '../common/assetPath.js';
+import { IMAGE_CONTENT_TYPES } from '../common/imageTypes.js';
+import { sniffImage } from './imageBytes.js';
 
 export interface CacheEntry {
   url: string;
@@ -77,8 +80,8 @@ export class ImageCache {
   /** Opens the cache folder, verifying every entry, and drops what a crash left half-written. */
   static async open(dir: string, options: CacheOptions = {}): Promise<ImageCache> {
     const cache = new ImageCache(dir, options);
+    await removeTemporaryFiles(dir);
     for (const name of await readdir(dir).catch(() => [] as string[])) {
-      if (name.endsWith('.tmp')) await rm(path.join(dir, name), { force: true });
       const key = /^([0-9a-f]{64})\.json$/.exec(name)?.[1];
       const found = key ? await cache.lookupKey(key) : null;
       if (found) cache.available.add(found.entry.url);
@@ -88,7 +91,7 @@ export class ImageCache {
 
   /** Asset path (`cache/<key>`) of a URL with a valid entry, without touching the disk. */
   assetFor(url: string): string | null {
-    return this.available.has(url) ? `cache/${ImageCache.keyFor(url)}` : null;
+    return this.available.has(url) ? encodeAssetPath({ kind: 'cache', key: ImageCache.keyFor(url) }) : null;
   }
 
   static keyFor(url: string): string {
@@ -204,24 +207,20 @@ export class ImageCache {
   }
 
   /**
-   * Image first, metadata last, each through a temporary file and a rename. When a write fails (a full disk),
-   * whatever this entry had written is removed, so a failed download takes no space and leaves no orphan.
+   * Image first, metadata last, each written atomically. When a write fails (a full disk), whatever this entry
+   * had written is removed, so a failed download takes no space and leaves no orphan.
    */
   private async commit(entry: CacheEntry, bytes: Buffer): Promise<void> {
     const key = ImageCache.keyFor(entry.url);
-    const suffix = `.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     const image = this.imagePath(key);
     const meta = this.metaPath(key);
     try {
-      await mkdir(this.dir, { recursive: true });
       await rm(meta, { force: true });
       this.available.delete(entry.url);
-      await writeFile(image + suffix, bytes);
-      await rename(image + suffix, image);
-      await writeFile(meta + suffix, JSON.stringify(entry));
-      await rename(meta + suffix, meta);
+      await writeFileAtomic(image, bytes);
+      await writeFileAtomic(meta, JSON.stringify(entry));
     } catch (error) {
-      await Promise.all([image + suffix, meta + suffix, image].map((file) => rm(file, { force: true })));
+      await rm(image, { force: true });
       throw isDiskFull(error) ? new DiskFullError(this.dir) : error;
     } finally {
       this.verified.delete(key);
@@ -257,14 +256,10 @@ export class ImageCache {
       if (outcome.ok) delete previous[outcome.url];
       else previous[outcome.url] = { error: outcome.error, at: new Date().toISOString() };
     }
-    const temporary = path.join(this.dir, `${FAILURES_FILE}.${process.pid}.tmp`);
     try {
-      await mkdir(this.dir, { recursive: true });
-      await writeFile(temporary, JSON.stringify(previous, null, 2));
-      await rename(temporary, path.join(this.dir, FAILURES_FILE));
+      await writeFileAtomic(path.join(this.dir, FAILURES_FILE), JSON.stringify(previous, null, 2));
     } catch {
       // A full disk: the old record stays as it was, and every image not cached is tried again anyway.
-      await rm(temporary, { force: true });
     }
   }
 

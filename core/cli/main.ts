@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 /**
- * The command line: `check`, `list`, and the commands later layers add. Exit codes: 0 fine, 1 problems found,
- * 2 bad usage.
+ * The command line: `check`, `list`, `search`, `cache`, `sync` and `serve` (USAGE below). Exit codes: 0 fine,
+ * 1 problems found, 2 bad usage.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
-import type { SearchResponse } from '../common/api.js';
+import { SEARCH_BOUNDS, type SearchResponse } from '../common/api.js';
 import type { Progress } from '../cache/imageCache.js';
 import { formatVietnameseDate } from '../common/dates.js';
 import { LectureLibrary } from '../library/lectureLibrary.js';
@@ -74,7 +74,8 @@ function report(library: LectureLibrary, json: boolean): number {
 
 interface SearchOptions {
   tags: string[];
-  limit: number;
+  /** The contract's default when absent. */
+  limit?: number;
   json: boolean;
   queriesFile?: string;
   cacheDir: string;
@@ -86,10 +87,13 @@ async function search(positionals: string[], options: SearchOptions): Promise<nu
     ? (await readFile(options.queriesFile, 'utf8')).split(/\r?\n/).map((line) => line.trim()).filter(Boolean)
     : positionals.slice(-1);
   if (folders.length === 0 || queries.length === 0) throw new UsageError('search needs at least one folder and a query (or --queries-file).');
-  if (!Number.isInteger(options.limit) || options.limit < 1) throw new UsageError('--limit takes a whole number of at least 1.');
+  const { limit } = options;
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= SEARCH_BOUNDS.maxResults)) {
+    throw new UsageError(`--limit takes a whole number from 1 to ${SEARCH_BOUNDS.maxResults}.`);
+  }
   const service = await LectureService.open(folders, { cacheDir: options.cacheDir });
   const answers: SearchResponse[] = [];
-  for (const q of queries) answers.push(await service.search({ q, tags: options.tags, limit: options.limit }));
+  for (const q of queries) answers.push(await service.search({ q, tags: options.tags, limit }));
   await service.close();
   if (options.json) {
     const shaped = answers.map(({ results, tookMs, didYouMean }) => ({ results, tookMs: Math.round(tookMs * 1000) / 1000, ...(didYouMean ? { didYouMean } : {}) }));
@@ -227,7 +231,7 @@ export async function main(argv: string[]): Promise<number> {
       options: {
         json: { type: 'boolean', default: false },
         tag: { type: 'string', multiple: true, default: [] },
-        limit: { type: 'string', default: '10' },
+        limit: { type: 'string' },
         'queries-file': { type: 'string' },
         'cache-dir': { type: 'string' },
         port: { type: 'string', default: '4173' },
@@ -246,7 +250,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'search':
         return await search(positionals, {
           tags: values.tag!,
-          limit: Number(values.limit),
+          limit: values.limit === undefined ? undefined : Number(values.limit),
           json: values.json!,
           queriesFile: values['queries-file'],
           cacheDir: values['cache-dir'] ?? defaultCacheDir(),

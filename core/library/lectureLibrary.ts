@@ -8,13 +8,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, ArticleSummary, LibraryOverview, Problem, TagCount } from '../common/api.js';
+import { encodeAssetPath } from '../common/assetPath.js';
 import { classifyLink } from '../common/links.js';
 import { slugify } from '../common/slug.js';
 import { discoverMarkdownFiles } from './discover.js';
 import { ImageLocator, isRemoteImage } from './imageSources.js';
-import { LectureParser } from './lectureParser.js';
 import { readLibraryInfo, tidyFolderName, type LibraryInfo } from './libraryInfo.js';
 import { nearDuplicateTags } from './tagHints.js';
+import { ParseWorkerClient } from './parseWorkerClient.js';
 import type { ParsedLecture, ParseResult } from './parseLecture.js';
 import { megabytes } from '../common/units.js';
 
@@ -74,7 +75,7 @@ export class LectureLibrary {
   private infoKey = '';
   private readonly offlineImage: (url: string) => string | null;
   private readonly locator: ImageLocator;
-  private readonly parser: LectureParser;
+  private readonly parser: ParseWorkerClient;
   private readonly fileCache = new Map<string, CachedFile>();
   private lectureList: Lecture[] = [];
   private bySlug = new Map<string, Lecture>();
@@ -88,7 +89,7 @@ export class LectureLibrary {
     this.fixedName = options.name;
     this.info = { name: tidyFolderName(path.basename(this.roots[0])), tagLabels: {} };
     this.offlineImage = options.offlineImage ?? (() => null);
-    this.parser = new LectureParser(options.parseTimeLimitMs);
+    this.parser = new ParseWorkerClient(options.parseTimeLimitMs);
     this.locator = new ImageLocator(this.roots);
   }
 
@@ -296,7 +297,7 @@ export class LectureLibrary {
       }
       // Relative to its own folder: with several folders, `file` is shown with the folder's name in front.
       const local = this.locator.locate(src, lecture.root, path.relative(this.roots[lecture.root], lecture.path).split(path.sep).join('/'));
-      lecture.images.set(src, local ? `${local.root}/${local.relative}` : null);
+      lecture.images.set(src, local ? encodeAssetPath({ kind: 'library', ...local }) : null);
       if (!local && !isRemoteImage(src)) {
         problems.push({ file: lecture.file, line: lineOf(image.line), severity: 'warning', message: `Image not found or not a URL: ${src.slice(0, 200)}` });
       }

@@ -9,11 +9,14 @@
  * next sync.
  */
 import { createWriteStream, existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { extract } from 'tar';
+import { imageTypeOf } from '../common/imageTypes.js';
+import { finishFolderSwap, removeTemporaryFiles, swapFolder, temporaryPath, writeFileAtomic } from '../node/atomicFile.js';
+import { isMarkdownFile } from './discover.js';
 import { LIBRARY_FILES } from './libraryInfo.js';
 
 export interface RepositoryAddress {
@@ -69,9 +72,8 @@ export class SyncCancelled extends Error {
   }
 }
 
-const KEPT_FILES = /\.(md|markdown|png|jpe?g|gif|webp|avif|svg|bmp)$/i;
-/** Lectures, images, and the library's own name and tag labels (libraryInfo.ts). */
-const isKept = (entryPath: string) => KEPT_FILES.test(entryPath) || LIBRARY_FILES.includes(path.posix.basename(entryPath));
+/** Only what a lecture library reads is extracted: lectures, their images, and the library's name and tag labels (libraryInfo.ts). */
+const isKept = (entryPath: string) => isMarkdownFile(entryPath) || imageTypeOf(entryPath) !== undefined || LIBRARY_FILES.includes(path.posix.basename(entryPath));
 
 export class RemoteLibraries {
   private readonly archiveUrl: (address: RepositoryAddress) => string;
@@ -134,9 +136,8 @@ export class RemoteLibraries {
     if (response.status === 304 && previous) return { folder, status: 'unchanged', record: previous };
     if (!response.ok || !response.body) throw new Error(`Download failed: HTTP ${response.status}`);
 
-    const suffix = `${process.pid}-${Date.now()}`;
-    const archive = `${folder}.download-${suffix}.tmp`;
-    const unpacked = `${folder}.unpack-${suffix}.tmp`;
+    const archive = temporaryPath(`${folder}.download`);
+    const unpacked = temporaryPath(`${folder}.unpack`);
     try {
       let bytes = 0;
       let files = 0;
@@ -173,15 +174,9 @@ export class RemoteLibraries {
       });
       if (files === 0) throw new Error('The archive holds no Markdown or image files');
       if (cancelled()) throw new SyncCancelled();
-      // Swap: the old copy stays readable until the new one is complete.
-      const old = `${folder}.old`;
-      await rm(old, { recursive: true, force: true });
-      if (existsSync(folder)) await rename(folder, old);
-      await rename(unpacked, folder);
-      await rm(old, { recursive: true, force: true });
+      await swapFolder(folder, unpacked);
       const record: RemoteRecord = { address: addressText, archiveUrl, etag: response.headers.get('etag') ?? undefined, fetchedAt: new Date().toISOString(), files };
-      await writeFile(`${recordFile}.${suffix}.tmp`, JSON.stringify(record, null, 2));
-      await rename(`${recordFile}.${suffix}.tmp`, recordFile);
+      await writeFileAtomic(recordFile, JSON.stringify(record, null, 2));
       return { folder, status: previous ? 'updated' : 'downloaded', record };
     } finally {
       await rm(archive, { force: true });
@@ -199,12 +194,7 @@ export class RemoteLibraries {
 
   /** Finishes what a crash interrupted: a swap half done is completed backwards, leftovers are removed. */
   private async repair(folder: string): Promise<void> {
-    const old = `${folder}.old`;
-    if (!existsSync(folder) && existsSync(old)) await rename(old, folder);
-    const base = path.basename(folder);
-    for (const name of await readdir(path.dirname(folder)).catch(() => [] as string[])) {
-      if (name.startsWith(`${base}.`) && name.endsWith('.tmp')) await rm(path.join(path.dirname(folder), name), { recursive: true, force: true });
-    }
-    if (existsSync(folder) && existsSync(old)) await rm(old, { recursive: true, force: true });
+    await finishFolderSwap(folder);
+    await removeTemporaryFiles(path.dirname(folder), path.basename(folder));
   }
 }

@@ -6,20 +6,23 @@
  *   GET /api/articles/:slug          Article (404 when not in the library)
  *   GET /api/search?q=&tag=&limit=   SearchResponse
  *   GET /api/problems                Problem[]
- *   GET /api/version                 { version } of the library, polled by open readers
- *   GET /assets/:root/:path          a lecture image inside library folder `root`
- *   GET /blog/:slug                  the lecture site's address: redirected to the reader (common/lectureAddress.ts)
+ *   GET /api/version                 LibraryVersion, polled by open readers
+ *   GET /api/offline                 OfflineStatus
+ *   GET /assets/<asset path>         a lecture image (from a library folder or the image cache)
  *   anything else                    the reader (index.html for app routes)
+ * (paths and query strings: common/routes.ts; what the reader and images get: readerRequests.ts)
  */
 import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { boundSearchRequest, type SearchResponse } from '../common/api.js';
-import { lectureSiteRedirect } from '../common/lectureAddress.js';
+import type { SearchResponse } from '../common/api.js';
+import { ASSETS_PREFIX, includesDrafts, ROUTES, searchRequestOf, type QueryParameters } from '../common/routes.js';
 import type { LectureService } from '../service/lectureService.js';
-import { ASSET_CSP, COMMON_HEADERS, READER_CSP } from '../common/securityPolicy.js';
+import { COMMON_HEADERS } from '../common/securityPolicy.js';
+import { isEveryInterface, urlHost } from './listenAddress.js';
+import { answerReaderRequest } from './readerRequests.js';
 
 export interface ServerOptions {
   service: LectureService;
@@ -32,8 +35,6 @@ export interface ServerOptions {
   /** Told the client address of every request (the classroom's connected-students count). */
   onClient?: (address: string) => void;
 }
-
-const flag = (value: unknown) => value === '1' || value === 'true';
 
 /** Search answers kept for repeated queries (oldest dropped first). */
 const SEARCH_CACHE_SIZE = 1000;
@@ -64,45 +65,35 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   // API answers depend only on the library's content: its version is their ETag, and repeat visits are 304s.
   const revalidate = (request: FastifyRequest, reply: FastifyReply): boolean => {
-    const etag = `W/"lib-${service.library.version}"`;
+    const etag = `W/"lib-${service.getVersion().version}"`;
     reply.header('etag', etag).header('cache-control', 'no-cache');
     if (request.headers['if-none-match'] !== etag) return false;
     reply.code(304).send();
     return true;
   };
 
-  app.get('/api/library', async (request, reply) => {
+  app.get(ROUTES.library, async (request, reply) => {
     if (revalidate(request, reply)) return reply;
-    const query = request.query as Record<string, string>;
-    return service.getLibrary({ includeDrafts: flag(query.drafts) });
+    return service.getLibrary({ includeDrafts: includesDrafts(request.query as QueryParameters) });
   });
 
-  app.get('/api/articles/:slug', async (request, reply) => {
+  app.get(ROUTES.article, async (request, reply) => {
     if (revalidate(request, reply)) return reply;
     const { slug } = request.params as { slug: string };
-    const query = request.query as Record<string, string>;
-    const article = await service.getArticle(slug, { includeDrafts: flag(query.drafts) });
+    const article = await service.getArticle(slug, { includeDrafts: includesDrafts(request.query as QueryParameters) });
     if (!article) return reply.code(404).send({ error: 'Not in the library', slug });
     return article;
   });
 
   // A classroom types the same queries: answers are kept per query for the current library version.
   const searchCache = new Map<string, SearchResponse>();
-  let cachedVersion = service.library.version;
-  app.get('/api/search', async (request, reply) => {
+  let cachedVersion = service.getVersion().version;
+  app.get(ROUTES.search, async (request, reply) => {
     if (revalidate(request, reply)) return reply;
-    const query = request.query as Record<string, string | string[]>;
-    const text = Array.isArray(query.q) ? query.q[0] : query.q;
-    const tags = query.tag === undefined ? [] : Array.isArray(query.tag) ? query.tag : [query.tag];
-    const search = boundSearchRequest({
-      q: text ?? '',
-      tags,
-      limit: query.limit === undefined ? undefined : Number(query.limit),
-      includeDrafts: flag(query.drafts),
-    });
-    if (cachedVersion !== service.library.version) {
+    const search = searchRequestOf(request.query as QueryParameters);
+    if (cachedVersion !== service.getVersion().version) {
       searchCache.clear();
-      cachedVersion = service.library.version;
+      cachedVersion = service.getVersion().version;
     }
     const key = JSON.stringify(search);
     const cached = searchCache.get(key);
@@ -113,56 +104,35 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     return answer;
   });
 
-  app.get('/api/problems', async () => service.getProblems());
-  app.get('/api/version', async (_request, reply) => {
+  app.get(ROUTES.problems, async () => service.getProblems());
+  app.get(ROUTES.version, async (_request, reply) => {
     reply.header('cache-control', 'no-store');
-    return { version: service.library.version };
+    return service.getVersion();
   });
-  app.get('/api/offline', async () => service.getOfflineStatus());
+  app.get(ROUTES.offline, async () => service.getOfflineStatus());
 
-  app.get('/assets/:root/*', async (request, reply) => {
-    const { root, '*': relative } = request.params as { root: string; '*': string };
-    return sendAsset(reply, await service.asset(root, relative));
-  });
+  // Only for its file sender: ETag, Last-Modified, 304s and Range requests.
+  await app.register(fastifyStatic, { root: path.resolve(rendererDir), serve: false });
 
-  app.get('/blog/*', async (request, reply) => {
-    const target = lectureSiteRedirect(request.url.split('?')[0]);
-    return target ? reply.header('cache-control', 'no-cache').redirect(target, 302) : reply.callNotFound();
-  });
-
-  await app.register(fastifyStatic, {
-    root: path.resolve(rendererDir),
-    index: ['index.html'],
-    dotfiles: 'deny',
-    serveDotFiles: false,
-    list: false,
-    wildcard: true,
+  // Lecture images, the built reader, and the reader again for app routes (a reload of /blog/<slug>).
+  app.get('/*', async (request, reply) => {
+    const answer = await answerReaderRequest(request.url.split('?')[0], rendererDir, (root, relative) => service.asset(root, relative));
+    reply.headers(answer.headers);
+    if (answer.status === 302) return reply.redirect(answer.location, 302);
+    if (answer.status !== 200) return reply.code(answer.status).send({ error: 'Not found' });
+    const maxAge = request.url.startsWith(ASSETS_PREFIX) ? 3600 * 1000 : 0;
+    return reply.sendFile(path.basename(answer.file), path.dirname(answer.file), { maxAge, contentType: false });
   });
 
-  // Every page of the reader carries the content security policy; built files are immutable (hashed names).
+  // Pages are revalidated; built files are immutable (hashed names).
   app.addHook('onSend', async (request, reply, payload) => {
     const type = String(reply.getHeader('content-type') ?? '');
-    if (type.startsWith('text/html')) reply.header('content-security-policy', READER_CSP).header('cache-control', 'no-cache');
+    if (type.startsWith('text/html')) reply.header('cache-control', 'no-cache');
     else if (request.url.startsWith('/static/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
     return payload;
   });
 
-  // App routes (the reader routes in the URL hash, but a reload of /blog/<slug> still gets the reader).
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.url.startsWith('/assets/') || path.extname(request.url.split('?')[0])) {
-      return reply.code(404).send({ error: 'Not found' });
-    }
-    return reply.sendFile('index.html');
-  });
-
   return app;
-}
-
-/** A lecture image: @fastify/static's sender gives ETag, Last-Modified, 304s and Range requests. */
-async function sendAsset(reply: FastifyReply, asset: { file: string; type: string } | null) {
-  if (!asset) return reply.code(404).send({ error: 'Not found' });
-  reply.header('content-type', asset.type).header('content-security-policy', ASSET_CSP);
-  return reply.sendFile(path.basename(asset.file), path.dirname(asset.file), { maxAge: 3600 * 1000, dotfiles: 'deny', contentType: false });
 }
 
 /** Starts the server and returns its URL. */
@@ -172,6 +142,6 @@ export async function startServer(options: ServerOptions): Promise<{ app: Fastif
   await app.listen({ host, port: options.port ?? 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  const shownHost = isEveryInterface(host) ? 'localhost' : urlHost(host);
   return { app, url: `http://${shownHost}:${port}/` };
 }

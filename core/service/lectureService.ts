@@ -6,14 +6,15 @@ import { watch, type FSWatcher } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ImageCache, type Progress } from '../cache/imageCache.js';
-import type { Article, LectureApi, LibraryOverview, OfflineStatus, Problem, SearchRequest, SearchResponse } from '../common/api.js';
-import { IMAGE_TYPES } from '../common/securityPolicy.js';
+import type { Article, LectureApi, LibraryOverview, LibraryVersion, OfflineStatus, Problem, SearchRequest, SearchResponse } from '../common/api.js';
+import { decodeAssetPath } from '../common/assetPath.js';
+import { imageTypeOf } from '../common/imageTypes.js';
 import { LectureLibrary, type LibraryOptions, type LoadStats } from '../library/lectureLibrary.js';
 import { IndexedSearch, type SearchBackend } from '../search/indexedSearch.js';
 import { indexFilePath } from '../search/indexStore.js';
 import { toSearchDocument } from '../search/libraryDocuments.js';
 import type { SyncStats } from '../search/searchEngine.js';
-import { WorkerSearch } from '../search/workerSearch.js';
+import { SearchWorkerClient } from '../search/searchWorkerClient.js';
 
 export type LectureBackend = Omit<LectureApi, 'assetUrl'>;
 
@@ -52,7 +53,7 @@ export class LectureService implements LectureBackend {
     const images = options.cacheDir ? await ImageCache.open(path.join(options.cacheDir, 'images')) : null;
     const library = new LectureLibrary(folders, { ...options, offlineImage: (url) => images?.assetFor(url) ?? null });
     const indexFile = options.cacheDir ? indexFilePath(options.cacheDir, library.roots) : undefined;
-    const search = options.searchInWorker ? new WorkerSearch(indexFile) : await IndexedSearch.open(indexFile);
+    const search = options.searchInWorker ? new SearchWorkerClient(indexFile) : await IndexedSearch.open(indexFile);
     const service = new LectureService(library, search, images);
     await service.reload();
     return service;
@@ -79,6 +80,10 @@ export class LectureService implements LectureBackend {
 
   async getProblems(): Promise<Problem[]> {
     return [...this.library.problems];
+  }
+
+  getVersion(): LibraryVersion {
+    return { version: this.library.version };
   }
 
   private watchers: FSWatcher[] = [];
@@ -129,16 +134,18 @@ export class LectureService implements LectureBackend {
   }
 
   /**
-   * The file and type behind an asset path: `<root>/<path>` inside library folder `root`, or `cache/<key>` in
-   * the image cache. Null for anything else, including every path that would leave those places.
+   * The file and type behind an asset path (its root, then the rest: see assetPath.ts), inside a library folder
+   * or in the image cache. Null for anything else, including every path that would leave those places.
    */
   async asset(root: string, relative: string): Promise<{ file: string; type: string } | null> {
-    if (root === 'cache') {
-      const found = await this.images?.lookupKey(relative);
+    const location = decodeAssetPath(root, relative);
+    if (location?.kind === 'cache') {
+      const found = await this.images?.lookupKey(location.key);
       return found ? { file: found.file, type: found.entry.contentType } : null;
     }
-    const type = IMAGE_TYPES[path.extname(relative).toLowerCase()];
-    const file = /^\d+$/.test(root) && type ? this.library.imageLocator.resolveInside(Number(root), relative) : null;
+    const type = imageTypeOf(relative);
+    if (!location || !type) return null;
+    const file = this.library.imageLocator.resolveInside(location.root, location.relative);
     return file ? { file, type } : null;
   }
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { LibraryOverview, OfflineStatus, SearchHit } from '../../core/common/api.js';
 import { lectureOfAddress } from '../../core/common/lectureAddress.js';
+import { safeDecode } from '../../core/common/links.js';
 import { api } from './api/index.js';
 import { ArticleList } from './components/ArticleList.js';
 import { LibrariesPanel } from './components/LibrariesPanel.js';
@@ -22,7 +23,7 @@ interface Route {
 function parseHash(hash: string): Route {
   const match = /^#\/blog\/([^/]+)(?:\/(.+))?$/.exec(hash);
   if (!match) return {};
-  return { slug: decodeURIComponent(match[1]), section: match[2] ? decodeURIComponent(match[2]) : undefined };
+  return { slug: safeDecode(match[1]), section: match[2] ? safeDecode(match[2]) : undefined };
 }
 
 function hashFor(route: Route): string {

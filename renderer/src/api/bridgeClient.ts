@@ -1,5 +1,6 @@
-import { assetRoute, type ClassroomSharingApi, type LectureApi, type LibrariesApi } from '../../../core/common/api.js';
+import type { ClassroomSharingApi, LectureApi, LibrariesApi } from '../../../core/common/api.js';
 import type { LectureBridge } from '../../../core/common/bridge.js';
+import { assetRoute } from '../../../core/common/routes.js';
 
 export type { LectureBridge };
 

@@ -39,7 +39,7 @@ export function MissingLecture({ slug, includeDrafts, strings, onOpen }: { slug:
         </>
       )}
       <p>
-        <a href="#/">← {strings.backToList}</a>
+        <a href="#/">← {strings.allLectures}</a>
       </p>
     </section>
   );

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Article } from '../../../core/common/api.js';
 import { formatVietnameseDate } from '../../../core/common/dates.js';
+import { safeDecode } from '../../../core/common/links.js';
 import { slugify } from '../../../core/common/slug.js';
 import { api } from '../api/index.js';
 import { clearHighlights, highlightQuery } from '../highlightWords.js';
@@ -231,12 +232,4 @@ function TableOfContents({ headings, active, onGo }: { headings: Article['headin
 function sectionId(article: Article, section: string): string {
   const wanted = slugify(section);
   return article.headings.some((heading) => heading.id === section) ? section : (article.headings.find((heading) => slugify(heading.text) === wanted)?.id ?? section);
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURI(text);
-  } catch {
-    return text;
-  }
 }
