@@ -12,7 +12,7 @@
  * is reported and ignored, and nothing in it can stop the lectures from loading.
  */
 import matter from 'gray-matter';
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../common/api.js';
 import { normalizeText } from '../common/vietnamese.js';
@@ -30,8 +30,9 @@ const README_FILES = ['README.md', 'readme.md', 'Readme.md', 'README.markdown'];
 /** Longer names and labels are cut: they are shown in a sidebar. */
 export const MAX_NAME_CHARS = 120;
 export const MAX_LABEL_CHARS = 60;
-/** Only the start of a README is read for its title. */
+/** Only the start of a README is read for its title; a library file is small (a bigger one is reported). */
 const README_BYTES = 64 * 1024;
+const MAX_LIBRARY_FILE_BYTES = 256 * 1024;
 
 export async function readLibraryInfo(folder: string): Promise<LibraryInfo> {
   const problems: Problem[] = [];
@@ -44,13 +45,14 @@ async function readLibraryFile(folder: string, problems: Problem[]): Promise<{ n
   // A Map, then plain own properties: a tag named `__proto__` stays a tag.
   const tagLabels = new Map<string, string>();
   for (const file of LIBRARY_FILES) {
-    let text: string;
-    try {
-      text = normalizeText(await readFile(path.join(folder, file), 'utf8'));
-    } catch {
-      continue;
-    }
+    const read = await readStart(path.join(folder, file), MAX_LIBRARY_FILE_BYTES);
+    if (!read) continue;
     const report = (message: string) => problems.push({ file, severity: 'warning', message });
+    if (!read.whole) {
+      report(`The library file is larger than ${MAX_LIBRARY_FILE_BYTES / 1024} KB and is not read`);
+      return { tagLabels: {} };
+    }
+    const text = read.text;
     let data: unknown;
     try {
       // YAML goes through the lecture files' own front-matter parser (gray-matter's safe js-yaml).
@@ -90,23 +92,28 @@ function plainText(value: unknown, limit: number): string | undefined {
 
 async function readmeTitle(folder: string): Promise<string | undefined> {
   for (const file of README_FILES) {
-    let text: string;
-    try {
-      const handle = await open(path.join(folder, file));
-      try {
-        const { buffer, bytesRead } = await handle.read(Buffer.alloc(README_BYTES), 0, README_BYTES, 0);
-        text = normalizeText(buffer.subarray(0, bytesRead).toString('utf8'));
-      } finally {
-        await handle.close();
-      }
-    } catch {
-      continue;
-    }
-    const heading = /^#[ \t]+(.+?)[ \t#]*$/m.exec(text)?.[1];
+    const read = await readStart(path.join(folder, file), README_BYTES);
+    if (!read) continue;
+    const heading = /^#[ \t]+(.+?)[ \t#]*$/m.exec(read.text)?.[1];
     const title = heading && plainText(heading.replace(/[*_`]/g, ''), MAX_NAME_CHARS);
     if (title) return /^[\w-]+$/.test(title) ? tidyFolderName(title) : title;
   }
   return undefined;
+}
+
+/** The first `limit` bytes of a file as NFC text, and whether that was all of it; null when it cannot be read. */
+async function readStart(file: string, limit: number): Promise<{ text: string; whole: boolean } | null> {
+  try {
+    const handle = await open(file);
+    try {
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(limit + 1), 0, limit + 1, 0);
+      return { text: normalizeText(buffer.subarray(0, Math.min(bytesRead, limit)).toString('utf8')), whole: bytesRead <= limit };
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return null;
+  }
 }
 
 /** A folder or repository name as a title: separators become spaces, the first letter a capital. */

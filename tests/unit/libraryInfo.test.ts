@@ -48,6 +48,11 @@ test('a broken or hostile library file is reported and loses nothing', async () 
   assert.equal(Object.getPrototypeOf(read.tagLabels), Object.prototype);
   assert.match(read.problems.map((p) => p.message).join('\n'), /label of tag "nlp"/);
 
+  const huge = folderWith({ 'library.yml': `name: Lớn\n# ${'x'.repeat(300 * 1024)}\n`, 'README.md': '# Tên từ README\n' });
+  const hugeInfo = await readLibraryInfo(huge);
+  assert.equal(hugeInfo.name, 'Tên từ README', 'a library file too large to read is skipped');
+  assert.match(hugeInfo.problems[0].message, /larger than 256 KB/);
+
   const library = new LectureLibrary([broken]);
   await library.load();
   await library.close();
