@@ -18,31 +18,7 @@ import { defaultCacheDir, defaultDataDir, LectureService } from '../service/lect
 import { megabytes } from '../common/units.js';
 import { terminalText } from './terminalText.js';
 import { portTaken } from '../node/ports.js';
-
-const USAGE = `Usage: npm run -s cli -- <command> [options]
-
-Commands:
-  check <folder…> [--json]     library report: counts, tags, problems (exit 1 when there are errors)
-  list <folder…> [--json]      published lectures, newest first
-  search <folder…> "<query>" [--tag T]… [--limit N] [--json]
-  search <folder…> --queries-file F [--json]
-                               full-text search (one query per line of F, in one process)
-  cache <folder…> [--clear] [--allow-private-network]
-                               make the library available offline: download every remote image it uses
-                               that no library folder holds (exit 1 when some could not be fetched); local
-                               and private network addresses only with --allow-private-network
-  sync <github-address>… [--data-dir D]
-                               download a lecture repository from GitHub (OWNER/REPO or its URL), or check it
-                               for updates, and print the local folder to read it from, offline
-  serve [folder…] [--port N] [--host H] [--drafts] [--allow-host NAME]…
-                               serve the reader and its API over HTTP (default: the bundled lectures on
-                               127.0.0.1; --host 0.0.0.0 shares it with the local network). Only this
-                               machine's addresses and localhost are answered, and names given with
-                               --allow-host; drafts are served only with --drafts
-
-Options:
-  --cache-dir D                where the search index and downloaded images are kept (default: $LECTURE_READER_CACHE or the user cache folder)
-`;
+import { commandHelp, usage } from './help.js';
 
 class UsageError extends Error {}
 
@@ -65,6 +41,7 @@ async function check(folders: string[], json: boolean): Promise<number> {
 function report(library: LectureLibrary, json: boolean): number {
   const overview = library.overview(true);
   const errors = library.problems.filter((problem) => problem.severity === 'error').length;
+  const warnings = library.problems.filter((problem) => problem.severity === 'warning').length;
   if (json) {
     const report = {
       articles: library.lectures.map((lecture) => ({
@@ -86,7 +63,7 @@ function report(library: LectureLibrary, json: boolean): number {
       `Library: ${library.roots.join(', ')}`,
       `Lectures: ${counts.articles} (${counts.published} published, ${counts.drafts} drafts or untitled)`,
       `Tags: ${overview.tags.map((t) => `${t.tag} (${t.count})`).join(', ') || 'none'}`,
-      `Problems: ${errors} errors, ${library.problems.length - errors} warnings`,
+      `Problems: ${errors} errors, ${warnings} warnings, ${library.problems.length - errors - warnings} hints`,
     ];
     for (const problem of library.problems) {
       const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
@@ -252,6 +229,14 @@ async function list(folders: string[], json: boolean): Promise<number> {
   return 0;
 }
 
+/** One command's help on stdout (exit 0), or a usage error for a name that is no command. */
+function showHelp(command: string): number {
+  const help = commandHelp(command);
+  if (!help) throw new UsageError(`Unknown command "${command}".`);
+  process.stdout.write(help);
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -271,8 +256,10 @@ export async function main(argv: string[]): Promise<number> {
         drafts: { type: 'boolean', default: false },
         'allow-private-network': { type: 'boolean', default: false },
         'allow-host': { type: 'string', multiple: true, default: [] },
+        help: { type: 'boolean', short: 'h', default: false },
       },
     });
+    if (values.help && command && !command.startsWith('-')) return showHelp(command);
     switch (command) {
       case 'check':
         return await check(positionals, values.json!);
@@ -298,17 +285,19 @@ export async function main(argv: string[]): Promise<number> {
           drafts: values.drafts!,
           allowHosts: values['allow-host']!,
         });
-      case undefined:
       case 'help':
+        return positionals.length ? showHelp(positionals[0]) : (process.stdout.write(usage()), 0);
+      case undefined:
       case '--help':
-        process.stdout.write(USAGE);
+      case '-h':
+        process.stdout.write(usage());
         return command ? 0 : 2;
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`${terminalText((error as Error).message)}\n\n${USAGE}`);
+      process.stderr.write(`${terminalText((error as Error).message)}\n\n${(command && commandHelp(command)) || usage()}`);
       return 2;
     }
     throw error;

@@ -18,6 +18,7 @@ import { finishFolderSwap, removeTemporaryFiles, swapFolder, temporaryPath, writ
 import { isMarkdownFile } from './discover.js';
 import { DEFAULT_UNPACK_LIMITS, unpackArchive, type UnpackLimits } from './unpackArchive.js';
 import type { Fetch } from '../node/fetch.js';
+import { LIBRARY_FILES } from './libraryInfo.js';
 
 export interface RepositoryAddress {
   owner: string;
@@ -57,8 +58,27 @@ export interface RemoteRecord {
 
 export type SyncResult = { folder: string; status: 'downloaded' | 'updated' | 'unchanged'; record: RemoteRecord };
 
-/** Only what a lecture library reads is extracted: lectures and their images. */
-const isKept = (entryPath: string) => isMarkdownFile(entryPath) || imageTypeOf(entryPath) !== undefined;
+/** A sync under way: bytes downloaded so far, then files kept from the archive. */
+export interface SyncProgress {
+  bytes: number;
+  files: number;
+}
+
+export interface SyncOptions {
+  /** Cancels the sync; the previous copy, if any, stays as it was. */
+  signal?: AbortSignal;
+  onProgress?: (progress: SyncProgress) => void;
+}
+
+/** Thrown when a sync was cancelled through its signal. */
+export class SyncCancelled extends Error {
+  constructor() {
+    super('Cancelled');
+  }
+}
+
+/** Only what a lecture library reads is extracted: lectures, their images, and the library's name and tag labels (libraryInfo.ts). */
+const isKept = (entryPath: string) => isMarkdownFile(entryPath) || imageTypeOf(entryPath) !== undefined || LIBRARY_FILES.includes(path.posix.basename(entryPath));
 
 export class RemoteLibraries {
   private readonly archiveUrl: (address: RepositoryAddress) => string;
@@ -103,7 +123,7 @@ export class RemoteLibraries {
   }
 
   /** Downloads the repository, or its update; "unchanged" when the server says the archive is the same. */
-  async sync(addressText: string): Promise<SyncResult> {
+  async sync(addressText: string, options: SyncOptions = {}): Promise<SyncResult> {
     const address = parseRepositoryAddress(addressText);
     const folder = this.folderFor(address);
     const recordFile = `${folder}.json`;
@@ -112,11 +132,14 @@ export class RemoteLibraries {
     const previous = existsSync(folder) ? await readFile(recordFile, 'utf8').then((text) => JSON.parse(text) as RemoteRecord, () => null) : null;
     const archiveUrl = this.archiveUrl(address);
 
-    const signal = AbortSignal.timeout(this.timeoutMs);
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+    const cancelled = () => options.signal?.aborted === true;
     let response: Response;
     try {
       response = await this.fetch(archiveUrl, { signal, headers: previous?.etag ? { 'if-none-match': previous.etag } : {} });
     } catch (error) {
+      if (cancelled()) throw new SyncCancelled();
       throw new Error(signal.aborted ? `Download timed out after ${this.timeoutMs} ms` : `Cannot reach ${new URL(archiveUrl).host}: ${(error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message}`);
     }
     if (response.status === 304 && previous) return { folder, status: 'unchanged', record: previous };
@@ -125,8 +148,28 @@ export class RemoteLibraries {
     const unpacked = temporaryPath(`${folder}.unpack`);
     try {
       await mkdir(unpacked);
-      const files = await unpackArchive(this.limitDownload(response.body, signal), unpacked, this.unpackLimits, isKept);
+      const progress: SyncProgress = { bytes: 0, files: 0 };
+      const report = () => options.onProgress?.({ ...progress });
+      const keepAndCount = (entryPath: string) => {
+        const kept = isKept(entryPath);
+        if (kept) {
+          progress.files++;
+          report();
+        }
+        return kept;
+      };
+      const download = this.limitDownload(response.body, signal, (bytes) => {
+        progress.bytes = bytes;
+        report();
+      });
+      let files: number;
+      try {
+        files = await unpackArchive(download, unpacked, this.unpackLimits, keepAndCount);
+      } catch (error) {
+        throw cancelled() ? new SyncCancelled() : error;
+      }
       if (files === 0) throw new Error('The archive holds no Markdown or image files');
+      if (cancelled()) throw new SyncCancelled();
       await swapFolder(folder, unpacked);
       const record: RemoteRecord = { address: addressText, archiveUrl, etag: response.headers.get('etag') ?? undefined, fetchedAt: new Date().toISOString(), files };
       await writeFileAtomic(recordFile, JSON.stringify(record, null, 2));
@@ -137,17 +180,26 @@ export class RemoteLibraries {
   }
 
   /** The download's bytes, refused past the size limit, with a plain message when it times out. */
-  private async *limitDownload(body: ReadableStream<Uint8Array>, signal: AbortSignal): AsyncIterable<Uint8Array> {
+  private async *limitDownload(body: ReadableStream<Uint8Array>, signal: AbortSignal, onBytes: (bytes: number) => void): AsyncIterable<Uint8Array> {
     let bytes = 0;
     try {
       for await (const chunk of Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>)) {
         bytes += chunk.length;
         if (bytes > this.maxBytes) throw new Error(`Archive larger than ${this.maxBytes} bytes`);
+        onBytes(bytes);
         yield chunk;
       }
     } catch (error) {
       throw signal.aborted ? new Error(`Download timed out after ${this.timeoutMs} ms`) : error;
     }
+  }
+
+  /** Deletes a downloaded library (its folder and record): only ever a folder this class downloaded. */
+  async remove(addressText: string): Promise<void> {
+    const folder = this.folderFor(parseRepositoryAddress(addressText));
+    await this.repair(folder);
+    await rm(`${folder}.json`, { force: true });
+    await rm(folder, { recursive: true, force: true });
   }
 
   /** Finishes what a crash interrupted: a swap half done is completed backwards, leftovers are removed. */

@@ -178,6 +178,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   app.get('/*', async (request, reply) => {
     const answer = await answerReaderRequest(request.url.split('?')[0], rendererDir, (root, relative) => service.asset(root, relative));
     reply.headers(answer.headers);
+    if (answer.status === 302) return reply.redirect(answer.location, 302);
     if (answer.status !== 200) return reply.code(answer.status).send({ error: 'Not found' });
     const maxAge = request.url.startsWith(ASSETS_PREFIX) ? 3600 * 1000 : 0;
     return reply.sendFile(path.basename(answer.file), path.dirname(answer.file), { maxAge, contentType: false });

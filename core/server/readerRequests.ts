@@ -6,6 +6,7 @@
  * Nothing outside the reader's folder and the library (as `LectureService.asset` resolves it) is ever named.
  */
 import path from 'node:path';
+import { lectureSiteRedirect } from '../common/lectureAddress.js';
 import { API_PREFIX, ASSETS_PREFIX, assetOfRoute } from '../common/routes.js';
 import { IMAGE_TYPES } from '../common/imageTypes.js';
 import { ASSET_CSP, COMMON_HEADERS, READER_CSP } from '../common/securityPolicy.js';
@@ -14,7 +15,10 @@ import { fileInsideFolder } from '../node/insideFolder.js';
 /** Finds the file behind an asset path, given its root and the rest (LectureService.asset). */
 export type AssetLookup = (root: string, relative: string) => Promise<{ file: string; type: string } | null>;
 
-export type ReaderAnswer = { status: 200; file: string; headers: Record<string, string> } | { status: 400 | 404; headers: Record<string, string> };
+export type ReaderAnswer =
+  | { status: 200; file: string; headers: Record<string, string> }
+  | { status: 302; location: string; headers: Record<string, string> }
+  | { status: 400 | 404; headers: Record<string, string> };
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -40,6 +44,10 @@ export async function answerReaderRequest(pathname: string, rendererDir: string,
     return refused(400);
   }
   if (decoded.includes('\0') || decoded.includes('\\')) return refused(400);
+
+  // The lecture site's `/blog/<slug>` address: to the reader's page, relative (see common/lectureAddress.ts).
+  const siteAddress = lectureSiteRedirect(pathname);
+  if (siteAddress) return { status: 302, location: siteAddress, headers: { ...COMMON_HEADERS, 'cache-control': 'no-cache' } };
 
   const asset = assetOfRoute(decoded);
   if (asset) {

@@ -154,10 +154,10 @@ export class LectureService implements LectureBackend {
     return file ? { file, type } : null;
   }
 
-  /** "Make this library available offline": downloads every remote image not yet read offline. */
-  async makeOffline(onProgress?: (progress: Progress) => void) {
+  /** "Make this library available offline": downloads every remote image not yet read offline (of folder `root` only, when given). */
+  async makeOffline(onProgress?: (progress: Progress) => void, root?: number) {
     if (!this.images) throw new Error('No cache folder: images cannot be kept offline');
-    const missing = this.library.remoteImages().filter((url) => !this.images!.assetFor(url));
+    const missing = this.library.remoteImages(root).filter((url) => !this.images!.assetFor(url));
     return this.images.fetchAll(missing, onProgress);
   }
 

@@ -14,5 +14,7 @@ export async function resolveAppRequest(url: string, rendererDir: string, assets
     return refused(400);
   }
   if (parsed.origin !== APP_ORIGIN && `${parsed.protocol}//${parsed.host}` !== APP_ORIGIN) return refused(404);
-  return answerReaderRequest(parsed.pathname, rendererDir, assets);
+  const answer = await answerReaderRequest(parsed.pathname, rendererDir, assets);
+  // Electron resolves no relative redirect: the target is made absolute here.
+  return answer.status === 302 ? { ...answer, headers: { ...answer.headers, location: new URL(answer.location, parsed).href } } : answer;
 }

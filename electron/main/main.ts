@@ -9,7 +9,8 @@ import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SharingRequest, SharingState } from '../../core/common/api.js';
-import { BRIDGE_CHANNELS, LIBRARY_CHANGED_EVENT, type BridgeMethod } from '../../core/common/bridge.js';
+import { ADD_LIBRARY_EVENT, BRIDGE_CHANNELS, LIBRARY_CHANGED_EVENT, type BridgeMethod } from '../../core/common/bridge.js';
+import { LibraryManager } from '../../core/service/libraryManager.js';
 import { bundledContentDir, BUNDLED_LIBRARY_NAME, rendererDir } from '../../core/service/appPaths.js';
 import { RemoteLibraries } from '../../core/library/remoteLibrary.js';
 import { ClassroomShare, DEFAULT_SHARING } from '../../core/server/classroomShare.js';
@@ -50,11 +51,23 @@ function userFolders(): string[] {
   return Array.isArray(folders) ? folders.filter((folder): folder is string => typeof folder === 'string') : [];
 }
 
-/** Libraries downloaded from GitHub (`npm run -s cli -- sync OWNER/REPO --data-dir <user data>`). */
 /** Downloads go through Chromium's network stack, which honours the system proxy (Node's fetch does not). */
 const netFetch: Fetch = (url, init) => net.fetch(url, init);
 
+/** Libraries downloaded from GitHub, from the libraries screen or `cli sync --data-dir <user data>`. */
 const remotes = () => new RemoteLibraries(app.getPath('userData'), { fetch: netFetch });
+
+/** The libraries screen: GitHub libraries added, updated and removed from inside the app. */
+const libraries = new LibraryManager({
+  remotes: remotes(),
+  bundledFolder: bundledContentDir(),
+  userFolders: { get: userFolders, set: (folders) => writeJson(dataFile(FOLDERS_FILE), folders) },
+  service: () => service!,
+  reopen: async () => {
+    await openLibrary();
+    window?.webContents.send(LIBRARY_CHANGED_EVENT);
+  },
+});
 
 /** Opens the library of every folder, then swaps it in and closes the old one: requests never meet a closed library. */
 async function openLibrary(): Promise<void> {
@@ -123,7 +136,7 @@ function registerBridge(): void {
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, ...args: unknown[]) => {
       if (event.senderFrame?.origin !== APP_ORIGIN) throw new InvalidRequest('unknown sender');
       if (!service || !sharing) throw new Error('library not loaded');
-      const answer = await whileRunning(service, callBridge({ library: service, sharing }, method, args));
+      const answer = await whileRunning(service, callBridge({ library: service, sharing, libraries }, method, args));
       if (method === 'startSharing' && sharing.running) {
         const { host, port } = answer as SharingState;
         writeJson(dataFile(SHARING_FILE), { host, port });
@@ -272,6 +285,7 @@ function buildMenu(): void {
       label: 'Tệp',
       submenu: [
         { label: 'Thêm thư mục bài giảng…', accelerator: 'CmdOrCtrl+O', click: () => void addFolder() },
+        { label: 'Thêm thư viện từ GitHub…', click: () => window?.webContents.send(ADD_LIBRARY_EVENT) },
         {
           label: 'Tải lại thư viện',
           accelerator: 'CmdOrCtrl+Shift+R',

@@ -32,11 +32,11 @@ describe('reader on the bundled library', { skip: browserSkip }, () => {
     await assert.doesNotReject(page.getByRole('navigation', { name: 'Thư viện' }).waitFor());
     assert.equal(await page.locator('.cards > li').count(), 8);
     const sidebar = page.getByRole('navigation', { name: 'Thư viện' });
-    const nlp = sidebar.getByRole('button', { name: /#nlp/ });
+    const nlp = sidebar.getByRole('button', { name: /^Xử lý ngôn ngữ tự nhiên/ });
     assert.match((await nlp.textContent())!, /3$/);
     await nlp.click();
     assert.equal(await page.locator('.cards > li').count(), 3);
-    await sidebar.getByRole('button', { name: /#llm/ }).click();
+    await sidebar.getByRole('button', { name: /^Mô hình ngôn ngữ lớn/ }).click();
     assert.equal(await page.locator('.cards > li').count(), 1, 'tags combine');
     await page.getByRole('button', { name: 'Bỏ lọc' }).click();
     assert.equal(await page.locator('.cards > li').count(), 8);
@@ -143,7 +143,7 @@ describe('reader on the bundled library', { skip: browserSkip }, () => {
     assert.equal(await page.getByRole('navigation', { name: 'Thư viện' }).isVisible(), false);
     await page.screenshot({ path: screenshotPath('bundled-list-light-phone') });
     await page.getByRole('button', { name: 'Mở danh mục' }).click();
-    await page.getByRole('navigation', { name: 'Thư viện' }).getByRole('button', { name: /#co-ban/ }).click();
+    await page.getByRole('navigation', { name: 'Thư viện' }).getByRole('button', { name: /^Cơ bản/ }).click();
     assert.equal(await page.locator('.cards > li').count(), 3);
     await page.getByRole('link', { name: 'Tokenization: cắt văn bản thành token' }).click();
     await page.getByRole('heading', { level: 1 }).waitFor();

@@ -48,3 +48,27 @@ test('list prints published lectures newest first', () => {
   assert.deepEqual(dates, [...dates].sort().reverse());
   assert.ok(!JSON.parse(stdout).articles.some((a: { published: boolean }) => !a.published));
 });
+
+test('every command answers --help, -h and help <command> with its usage and examples', () => {
+  for (const command of ['check', 'list', 'search', 'cache', 'sync', 'serve', 'help']) {
+    const asked = runCli([command, '--help']);
+    assert.equal(asked.code, 0, `${command} --help: ${asked.stderr}`);
+    assert.match(asked.stdout, new RegExp(`^Usage: npm run -s cli -- ${command}\\b`), command);
+    assert.match(asked.stdout, new RegExp(`Examples:\\n  npm run -s cli -- ${command}\\b`), command);
+    if (command === 'help') continue;
+    assert.equal(runCli(['help', command]).stdout, asked.stdout, `help ${command}`);
+  }
+  assert.match(runCli(['serve', '-h', '--port', '1']).stdout, /--port N\s+the port to listen on/, 'help wins over the other options');
+  assert.match(runCli(['search', 'content', '--help']).stdout, /--queries-file F/);
+});
+
+test('the overview lists every command; help for a command that does not exist is a usage error', () => {
+  const overview = runCli(['help']);
+  assert.equal(overview.code, 0);
+  for (const command of ['check', 'list', 'search', 'cache', 'sync', 'serve']) assert.match(overview.stdout, new RegExp(`^  ${command} `, 'm'));
+  assert.equal(runCli(['--help']).stdout, overview.stdout);
+  const unknown = runCli(['help', 'frobnicate']);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /Unknown command "frobnicate"/);
+  assert.equal(runCli(['frobnicate', '--help']).code, 2);
+});

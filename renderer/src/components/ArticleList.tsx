@@ -4,6 +4,7 @@ import { formatVietnameseDate } from '../../../core/common/dates.js';
 import { api } from '../api/index.js';
 import type { Strings } from '../i18n.js';
 import { LectureLink } from './LectureLink.js';
+import { useTagLabel } from '../tagLabels.js';
 
 interface ArticleListProps {
   articles: ArticleSummary[];
@@ -15,6 +16,7 @@ interface ArticleListProps {
 
 export function ArticleList({ articles, strings, selectedTags, onOpen, onToggleTag }: ArticleListProps) {
   const [sort, setSort] = useState<'newest' | 'title'>('newest');
+  const tagLabel = useTagLabel();
   const shown = useMemo(() => {
     const filtered = articles.filter((article) => selectedTags.every((tag) => article.tags.includes(tag)));
     return sort === 'title' ? [...filtered].sort((a, b) => a.title.localeCompare(b.title, 'vi')) : filtered;
@@ -23,7 +25,7 @@ export function ArticleList({ articles, strings, selectedTags, onOpen, onToggleT
   return (
     <section className="article-list" aria-labelledby="list-heading">
       <div className="list-head">
-        <h1 id="list-heading">{selectedTags.length ? selectedTags.map((tag) => `#${tag}`).join(' + ') : strings.allLectures}</h1>
+        <h1 id="list-heading">{selectedTags.length ? selectedTags.map(tagLabel).join(' + ') : strings.allLectures}</h1>
         <label className="sort">
           {strings.sortBy}{' '}
           <select value={sort} onChange={(event) => setSort(event.target.value as 'newest' | 'title')}>
@@ -61,7 +63,7 @@ export function ArticleList({ articles, strings, selectedTags, onOpen, onToggleT
               <p className="tags">
                 {article.tags.map((tag) => (
                   <button key={tag} type="button" className="tag" aria-pressed={selectedTags.includes(tag)} onClick={() => onToggleTag(tag)}>
-                    #{tag}
+                    {tagLabel(tag)}
                   </button>
                 ))}
               </p>

@@ -2,11 +2,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Article } from '../../../core/common/api.js';
 import { formatVietnameseDate } from '../../../core/common/dates.js';
 import { safeDecode } from '../../../core/common/links.js';
+import { slugify } from '../../../core/common/slug.js';
 import { api } from '../api/index.js';
 import { clearHighlights, highlightQuery } from '../highlightWords.js';
 import type { Strings } from '../i18n.js';
 import { MarkdownBody } from '../markdown/MarkdownBody.js';
 import { LectureLink } from './LectureLink.js';
+import { MissingLecture } from './MissingLecture.js';
+import { useTagLabel } from '../tagLabels.js';
 import { savePosition } from '../settings.js';
 
 interface ReaderProps {
@@ -37,6 +40,7 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
   const [activeHeading, setActiveHeading] = useState<string>('');
   const body = useRef<HTMLDivElement>(null);
   const articleElement = useRef<HTMLElement>(null);
+  const tagLabel = useTagLabel();
 
   useEffect(() => {
     let current = true;
@@ -63,7 +67,7 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
     if (placedFor.current === placement) return;
     placedFor.current = placement;
     const firstHit = highlight ? highlightQuery(body.current, highlight) : (clearHighlights(), null);
-    const target = section ? document.getElementById(section) : null;
+    const target = section ? document.getElementById(sectionId(article, section)) : null;
     const place = () => {
       if (target) target.scrollIntoView({ block: 'start' });
       else if (firstHit) firstHit.startContainer.parentElement?.scrollIntoView({ block: 'center' });
@@ -137,14 +141,7 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
   );
 
   if (article === undefined) return <p className="loading" role="status">{strings.loading}</p>;
-  if (article === null) {
-    return (
-      <section className="missing-article">
-        <h1>{strings.articleMissing}</h1>
-        <p>{strings.notInLibrary}</p>
-      </section>
-    );
-  }
+  if (article === null) return <MissingLecture slug={slug} includeDrafts={includeDrafts} strings={strings} onOpen={onOpen} />;
 
   const banner = article.banner ? api.assetUrl(article.banner) : null;
   const tocHeadings = article.headings.filter((heading) => heading.level <= 3);
@@ -162,7 +159,7 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
             {!article.published && <span className="draft-badge">{strings.draft}</span>}
             {article.tags.map((tag) => (
               <button key={tag} type="button" className="tag" onClick={() => onToggleTag(tag)}>
-                #{tag}
+                {tagLabel(tag)}
               </button>
             ))}
             <button type="button" className="link-button print-button" onClick={() => window.print()}>
@@ -229,4 +226,10 @@ function TableOfContents({ headings, active, onGo }: { headings: Article['headin
       ))}
     </ol>
   );
+}
+
+/** The heading a section names: its id, or (a link from the lecture site) its title's slug without diacritics. */
+function sectionId(article: Article, section: string): string {
+  const wanted = slugify(section);
+  return article.headings.some((heading) => heading.id === section) ? section : (article.headings.find((heading) => slugify(heading.text) === wanted)?.id ?? section);
 }

@@ -1,7 +1,7 @@
 import type { LibraryOverview, OfflineStatus } from '../../../core/common/api.js';
 import type { Strings } from '../i18n.js';
 import { LectureLink } from './LectureLink.js';
-import { megabytes } from '../../../core/common/units.js';
+import { useTagLabel } from '../tagLabels.js';
 
 interface SidebarProps {
   library: LibraryOverview;
@@ -17,6 +17,7 @@ interface SidebarProps {
 
 export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, onClearTags, onOpenArticle, open, onClose }: SidebarProps) {
   const highlights = library.articles.filter((article) => article.highlight);
+  const tagLabel = useTagLabel();
   return (
     <nav className={open ? 'sidebar open' : 'sidebar'} aria-label={strings.library}>
       <div className="sidebar-head">
@@ -29,7 +30,7 @@ export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, 
       {offline && offline.images > 0 && (
         <p className="offline-status">
           <span className={offline.available === offline.images ? 'dot full' : 'dot'} aria-hidden="true" />
-          {strings.offline(offline.available, offline.images, megabytes(offline.cacheBytes))}
+          {strings.offline(offline.images - offline.available, offline.images)}
         </p>
       )}
       {highlights.length > 0 && (
@@ -54,7 +55,7 @@ export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, 
             return (
               <li key={tag}>
                 <button type="button" className={selected ? 'tag-filter selected' : 'tag-filter'} aria-pressed={selected} onClick={() => onToggleTag(tag)}>
-                  <span className="tag-name">#{tag}</span>
+                  <span className="tag-name">{tagLabel(tag)}</span>
                   <span className="tag-count">{count}</span>
                 </button>
               </li>
