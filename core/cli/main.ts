@@ -22,10 +22,10 @@ import { commandHelp, usage } from './help.js';
 
 class UsageError extends Error {}
 
-/** Loads the folders, runs `use` on the library, and always stops its parser thread. */
-async function withLibrary<T>(folders: string[], use: (library: LectureLibrary) => T | Promise<T>): Promise<T> {
+/** Loads the folders (through the cache folder's saved parse results), runs `use` on the library, and always stops its parser threads. */
+async function withLibrary<T>(folders: string[], cacheDir: string, use: (library: LectureLibrary) => T | Promise<T>): Promise<T> {
   if (folders.length === 0) throw new UsageError('Name at least one lecture folder.');
-  const library = new LectureLibrary(folders);
+  const library = new LectureLibrary(folders, { cacheDir });
   try {
     await library.load();
     return await use(library);
@@ -34,8 +34,8 @@ async function withLibrary<T>(folders: string[], use: (library: LectureLibrary) 
   }
 }
 
-async function check(folders: string[], json: boolean): Promise<number> {
-  return withLibrary(folders, (library) => report(library, json));
+async function check(folders: string[], json: boolean, cacheDir: string): Promise<number> {
+  return withLibrary(folders, cacheDir, (library) => report(library, json));
 }
 
 function report(library: LectureLibrary, json: boolean): number {
@@ -217,8 +217,8 @@ async function sync(addresses: string[], dataDir: string): Promise<number> {
   return failed ? 1 : 0;
 }
 
-async function list(folders: string[], json: boolean): Promise<number> {
-  const articles = await withLibrary(folders, (library) => library.overview(false).articles);
+async function list(folders: string[], json: boolean, cacheDir: string): Promise<number> {
+  const articles = await withLibrary(folders, cacheDir, (library) => library.overview(false).articles);
   if (json) {
     process.stdout.write(JSON.stringify({ articles }, null, 2) + '\n');
   } else {
@@ -262,9 +262,9 @@ export async function main(argv: string[]): Promise<number> {
     if (values.help && command && !command.startsWith('-')) return showHelp(command);
     switch (command) {
       case 'check':
-        return await check(positionals, values.json!);
+        return await check(positionals, values.json!, values['cache-dir'] ?? defaultCacheDir());
       case 'list':
-        return await list(positionals, values.json!);
+        return await list(positionals, values.json!, values['cache-dir'] ?? defaultCacheDir());
       case 'search':
         return await search(positionals, {
           tags: values.tag!,

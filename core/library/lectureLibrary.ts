@@ -3,7 +3,8 @@
  * Electron: the desktop main process, the HTTP server and the CLI all use this class.
  *
  * Loading is incremental: a file whose size and modification time have not changed since the last load is not
- * read or parsed again. Problems are collected as data; a bad file never stops the others from loading.
+ * read or parsed again, and with a cache file (libraryCache.ts) this holds from one run to the next. Changed files
+ * are parsed on a pool of threads. Problems are collected as data; a bad file never stops the others from loading.
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,8 +16,9 @@ import { discoverMarkdownFiles } from './discover.js';
 import { ImageLocator, isRemoteImage } from './imageSources.js';
 import { readLibraryInfo, tidyFolderName, type LibraryInfo } from './libraryInfo.js';
 import { nearDuplicateTags } from './tagHints.js';
-import { ParseWorkerClient } from './parseWorkerClient.js';
-import type { ParsedLecture, ParseResult } from './parseLecture.js';
+import { PARSE_THREADS, ParseWorkerClient } from './parseWorkerClient.js';
+import { PARSER_VERSION, type ParsedLecture, type ParseResult } from './parseLecture.js';
+import { libraryCachePath, loadLibraryCache, saveLibraryCache, type CachedParse } from './libraryCache.js';
 import { megabytes } from '../common/units.js';
 
 export interface Lecture extends ParsedLecture {
@@ -43,13 +45,13 @@ export interface LibraryOptions {
   offlineImage?: (url: string) => string | null;
   /** Time limit for parsing one file, in milliseconds (default PARSE_TIME_LIMIT_MS). */
   parseTimeLimitMs?: number;
+  /** The cache folder, where parse results are saved between runs (libraryCache.ts); nothing is saved when absent. */
+  cacheDir?: string;
+  /** How a lecture file's bytes are read (default: fs readFile). */
+  readFile?: (file: string) => Promise<Buffer>;
 }
 
-interface CachedFile {
-  size: number;
-  mtimeMs: number;
-  result: ParseResult;
-}
+type CachedFile = CachedParse<ParseResult>;
 
 interface LoadedFile {
   root: number;
@@ -76,7 +78,12 @@ export class LectureLibrary {
   private readonly offlineImage: (url: string) => string | null;
   private readonly locator: ImageLocator;
   private readonly parser: ParseWorkerClient;
+  /** Parse results by absolute path: only results that hold until the file changes (see ParseAttempt). */
   private readonly fileCache = new Map<string, CachedFile>();
+  private readonly cacheFile?: string;
+  private readonly readLectureFile: (file: string) => Promise<Buffer>;
+  /** Whether fileCache holds something the cache file does not. */
+  private cacheChanged = false;
   private lectureList: Lecture[] = [];
   private bySlug = new Map<string, Lecture>();
   private problemList: Problem[] = [];
@@ -90,6 +97,8 @@ export class LectureLibrary {
     this.info = { name: tidyFolderName(path.basename(this.roots[0])), tagLabels: {} };
     this.offlineImage = options.offlineImage ?? (() => null);
     this.parser = new ParseWorkerClient(options.parseTimeLimitMs);
+    this.cacheFile = options.cacheDir ? libraryCachePath(options.cacheDir, this.roots) : undefined;
+    this.readLectureFile = options.readFile ?? ((file) => readFile(file));
     this.locator = new ImageLocator(this.roots);
   }
 
@@ -128,42 +137,43 @@ export class LectureLibrary {
   async load(): Promise<LoadStats> {
     const stats: LoadStats = { files: 0, parsed: 0, reused: 0 };
     const seen = new Set<string>();
-    const results: LoadedFile[] = [];
+    const found: { root: number; file: string }[] = [];
     const folderProblems: Problem[] = [];
     const unreadable: string[] = [];
     let changed = false;
+    if (this.generation === 0) await this.loadCacheFile();
 
     for (let root = 0; root < this.roots.length; root++) {
-      let files: string[];
       try {
-        files = await discoverMarkdownFiles(this.roots[root]);
+        for (const file of await discoverMarkdownFiles(this.roots[root])) found.push({ root, file });
       } catch (error) {
         folderProblems.push({ file: this.roots[root], severity: 'error', message: `Cannot read the library folder: ${(error as Error).message}` });
         unreadable.push(this.roots[root]);
-        continue;
-      }
-      for (const file of files) {
-        const absolute = path.join(this.roots[root], file);
-        const shownAs = this.displayPath(root, file);
-        seen.add(absolute);
-        stats.files++;
-        const cached = this.fileCache.get(absolute);
-        const result = await this.readIfChanged(absolute, shownAs, cached);
-        if (result === cached?.result) stats.reused++;
-        else {
-          stats.parsed++;
-          changed = true;
-        }
-        const info = this.fileCache.get(absolute);
-        results.push({ root, path: absolute, result, fingerprint: info ? `${info.size}:${info.mtimeMs}` : '' });
       }
     }
+    // Enough files in flight to keep every parser thread busy, few enough that their texts stay small in memory.
+    const results = await mapBounded(found, PARSE_THREADS * 4, async ({ root, file }): Promise<LoadedFile> => {
+      const absolute = path.join(this.roots[root], file);
+      seen.add(absolute);
+      stats.files++;
+      const cached = this.fileCache.get(absolute);
+      const result = await this.readIfChanged(absolute, this.displayPath(root, file), cached);
+      if (result === cached?.result) stats.reused++;
+      else {
+        stats.parsed++;
+        changed = true;
+      }
+      const info = this.fileCache.get(absolute);
+      return { root, path: absolute, result, fingerprint: info ? `${info.size}:${info.mtimeMs}` : '' };
+    });
     for (const absolute of this.fileCache.keys()) {
       if (!seen.has(absolute)) {
         this.fileCache.delete(absolute);
+        this.cacheChanged = true;
         changed = true;
       }
     }
+    await this.saveCacheFile();
     if (unreadable.join('\n') !== this.unreadableRoots.join('\n')) changed = true;
     if (await this.readInfo(folderProblems)) changed = true;
     this.unreadableRoots = unreadable;
@@ -195,6 +205,24 @@ export class LectureLibrary {
     return this.roots.length > 1 ? `${path.basename(this.roots[root])}/${file}` : file;
   }
 
+  /** The saved parse results, when the cache file can be trusted (otherwise everything is parsed and it is replaced). */
+  private async loadCacheFile(): Promise<void> {
+    if (!this.cacheFile) return;
+    const saved = await loadLibraryCache<ParseResult>(this.cacheFile, PARSER_VERSION);
+    if (saved.entries) for (const [file, entry] of saved.entries) this.fileCache.set(file, entry);
+  }
+
+  private async saveCacheFile(): Promise<void> {
+    if (!this.cacheFile || !this.cacheChanged) return;
+    this.cacheChanged = false;
+    try {
+      await saveLibraryCache(this.cacheFile, PARSER_VERSION, this.fileCache);
+    } catch {
+      // The cache only saves time: a full or read-only disk means the next start parses again, nothing worse.
+      this.cacheChanged = true;
+    }
+  }
+
   private async readIfChanged(absolute: string, shownAs: string, cached: CachedFile | undefined): Promise<ParseResult> {
     const fail = (message: string): ParseResult => ({ kind: 'skipped', problems: [{ file: shownAs, severity: 'error', message }] });
     let info;
@@ -204,18 +232,26 @@ export class LectureLibrary {
       return fail(`Cannot read the file: ${(error as Error).message}`);
     }
     if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return cached.result;
-    let result: ParseResult;
+    const remember = (result: ParseResult): ParseResult => {
+      this.fileCache.set(absolute, { size: info.size, mtimeMs: info.mtimeMs, result });
+      this.cacheChanged = true;
+      return result;
+    };
     if (info.size > MAX_LECTURE_BYTES) {
-      result = fail(`File too large (${megabytes(info.size)} MB, the limit is ${MAX_LECTURE_BYTES / 1048576} MB)`);
-    } else {
-      try {
-        const bytes = await readFile(absolute);
-        result = looksBinary(bytes) ? fail('Binary file, not Markdown text') : await this.parser.parse(shownAs, bytes.toString('utf8'));
-      } catch (error) {
-        result = fail(`Cannot read the file: ${(error as Error).message}`);
-      }
+      return remember(fail(`File too large (${megabytes(info.size)} MB, the limit is ${MAX_LECTURE_BYTES / 1048576} MB)`));
     }
-    this.fileCache.set(absolute, { size: info.size, mtimeMs: info.mtimeMs, result });
+    let bytes: Buffer;
+    try {
+      bytes = await this.readLectureFile(absolute);
+    } catch (error) {
+      // Not remembered: a file that cannot be read now (locked, being replaced) is read again on the next load.
+      this.fileCache.delete(absolute);
+      return fail(`Cannot read the file: ${(error as Error).message}`);
+    }
+    if (looksBinary(bytes)) return remember(fail('Binary file, not Markdown text'));
+    const { result, lasting } = await this.parser.parse(shownAs, bytes.toString('utf8'));
+    if (lasting) return remember(result);
+    this.fileCache.delete(absolute);
     return result;
   }
 
@@ -403,6 +439,20 @@ function tagHints(lectures: Lecture[]): Problem[] {
       message: `Tag "${rare}" (${counts.get(rare)}) looks like "${common}" (${counts.get(common)}): if they are one topic, use one spelling so their lectures are listed together`,
     };
   });
+}
+
+/** `work` over every item, at most `limit` at a time, the answers in the items' order. */
+async function mapBounded<Item, Answer>(items: Item[], limit: number, work: (item: Item) => Promise<Answer>): Promise<Answer[]> {
+  const answers: Answer[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++;
+      answers[index] = await work(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return answers;
 }
 
 function looksBinary(bytes: Buffer): boolean {

@@ -24,6 +24,12 @@ export interface ParsedLecture {
   outline: MarkdownOutline;
 }
 
+/**
+ * Raise whenever parseLecture's result changes for the same text (a new field, other problems, another outline):
+ * results saved by another version are parsed again (libraryCache.ts).
+ */
+export const PARSER_VERSION = 1;
+
 export type ParseResult =
   | { kind: 'lecture'; lecture: ParsedLecture; problems: Problem[] }
   | { kind: 'skipped'; problems: Problem[] };

@@ -20,8 +20,6 @@ import type { Fetch } from '../node/fetch.js';
 export type LectureBackend = Omit<LectureApi, 'assetUrl'>;
 
 export interface ServiceOptions extends LibraryOptions {
-  /** Where the saved search index lives; no saving when absent. */
-  cacheDir?: string;
   /** Build and query the index in a worker thread (for servers and the app window), not in this thread. */
   searchInWorker?: boolean;
   /** Cache images from loopback and private addresses too (the desktop app's setting, `cache --allow-private-network`). */
