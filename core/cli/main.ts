@@ -96,7 +96,12 @@ async function search(positionals: string[], options: SearchOptions): Promise<nu
   const service = await LectureService.open(folders, { cacheDir: options.cacheDir });
   const answers: SearchResponse[] = [];
   for (const q of queries) answers.push(await service.search({ q, tags: options.tags, limit }));
+  const unfinished = service.library.unfinished;
   await service.close();
+  // Results without these lectures are not the library's answer: say so rather than pretend they do not exist.
+  if (unfinished.length) {
+    process.stderr.write(terminalText(`đang lập chỉ mục… ${unfinished.length} lecture(s) not read in time, search again to include them: ${unfinished.join(', ')}\n`));
+  }
   if (options.json) {
     const shaped = answers.map(({ results, tookMs, didYouMean }) => ({ results, tookMs: Math.round(tookMs * 1000) / 1000, ...(didYouMean ? { didYouMean } : {}) }));
     process.stdout.write(JSON.stringify(options.queriesFile ? shaped : shaped[0], null, 2) + '\n');

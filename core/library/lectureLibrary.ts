@@ -84,6 +84,8 @@ export class LectureLibrary {
   private readonly readLectureFile: (file: string) => Promise<Buffer>;
   /** Whether fileCache holds something the cache file does not. */
   private cacheChanged = false;
+  /** Files (as shown) that ran out of time on the last load: not known yet, rather than absent. */
+  private notReadYet: string[] = [];
   private lectureList: Lecture[] = [];
   private bySlug = new Map<string, Lecture>();
   private problemList: Problem[] = [];
@@ -125,6 +127,11 @@ export class LectureLibrary {
     return this.problemList;
   }
 
+  /** Files that could not be read in time on the last load and are tried again on the next one. */
+  get unfinished(): readonly string[] {
+    return this.notReadYet;
+  }
+
   get imageLocator(): ImageLocator {
     return this.locator;
   }
@@ -140,6 +147,7 @@ export class LectureLibrary {
     const found: { root: number; file: string }[] = [];
     const folderProblems: Problem[] = [];
     const unreadable: string[] = [];
+    const unfinished: string[] = [];
     let changed = false;
     if (this.generation === 0) await this.loadCacheFile();
 
@@ -157,7 +165,7 @@ export class LectureLibrary {
       seen.add(absolute);
       stats.files++;
       const cached = this.fileCache.get(absolute);
-      const result = await this.readIfChanged(absolute, this.displayPath(root, file), cached);
+      const result = await this.readIfChanged(absolute, this.displayPath(root, file), cached, unfinished);
       if (result === cached?.result) stats.reused++;
       else {
         stats.parsed++;
@@ -174,6 +182,7 @@ export class LectureLibrary {
       }
     }
     await this.saveCacheFile();
+    this.notReadYet = unfinished.sort();
     if (unreadable.join('\n') !== this.unreadableRoots.join('\n')) changed = true;
     if (await this.readInfo(folderProblems)) changed = true;
     this.unreadableRoots = unreadable;
@@ -223,7 +232,7 @@ export class LectureLibrary {
     }
   }
 
-  private async readIfChanged(absolute: string, shownAs: string, cached: CachedFile | undefined): Promise<ParseResult> {
+  private async readIfChanged(absolute: string, shownAs: string, cached: CachedFile | undefined, unfinished: string[]): Promise<ParseResult> {
     const fail = (message: string): ParseResult => ({ kind: 'skipped', problems: [{ file: shownAs, severity: 'error', message }] });
     let info;
     try {
@@ -252,6 +261,7 @@ export class LectureLibrary {
     const { result, lasting } = await this.parser.parse(shownAs, bytes.toString('utf8'));
     if (lasting) return remember(result);
     this.fileCache.delete(absolute);
+    unfinished.push(shownAs);
     return result;
   }
 

@@ -110,11 +110,13 @@ test('a file that ran out of time is not remembered: the next start tries it aga
   const first = await start({ parseTimeLimitMs: 20 });
   assert.ok(first.reads.includes('dai.md'));
   assert.match(JSON.stringify(first.library.problems), /dai\.md.*Took longer than/);
+  assert.deepEqual(first.library.unfinished, ['dai.md'], 'told as not read yet, not as absent');
   const saved = (await loadLibraryCache(cacheFile, PARSER_VERSION)).entries!;
   assert.ok(!saved.has(path.join(fixture.root, 'dai.md')), 'a time-out is not saved');
   const second = await start();
   assert.deepEqual(second.reads, ['dai.md']);
   assert.ok(second.library.lectures.some((l) => l.title === 'Bài rất dài'));
+  assert.deepEqual(second.library.unfinished, []);
   rmSync(path.join(fixture.root, 'dai.md'));
 });
 
