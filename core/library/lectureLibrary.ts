@@ -21,7 +21,11 @@ import { PARSER_VERSION, type ParsedLecture, type ParseResult } from './parseLec
 import { libraryCachePath, loadLibraryCache, saveLibraryCache, type CachedParse } from './libraryCache.js';
 import { megabytes } from '../common/units.js';
 
-export interface Lecture extends ParsedLecture {
+/**
+ * A lecture as the library keeps it: everything the list, the checks and search need, not its body, which is read
+ * again when the lecture is opened (`body`), so memory does not grow with the library's text.
+ */
+export interface Lecture extends Omit<ParsedLecture, 'body'> {
   slug: string;
   /** Absolute path of the file. */
   path: string;
@@ -241,7 +245,8 @@ export class LectureLibrary {
       return fail(`Cannot read the file: ${(error as Error).message}`);
     }
     if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return cached.result;
-    const remember = (result: ParseResult): ParseResult => {
+    const remember = (parsed: ParseResult): ParseResult => {
+      const result = withoutBody(parsed);
       this.fileCache.set(absolute, { size: info.size, mtimeMs: info.mtimeMs, result });
       this.cacheChanged = true;
       return result;
@@ -272,7 +277,7 @@ export class LectureLibrary {
     for (const { root, path: absolute, fingerprint, result } of results) {
       problems.push(...result.problems);
       if (result.kind !== 'lecture') continue;
-      const lecture = result.lecture;
+      const { body, ...lecture } = result.lecture;
       lectures.push({
         ...lecture,
         slug: '',
@@ -413,9 +418,22 @@ export class LectureLibrary {
     };
   }
 
-  article(slug: string, includeDrafts = false): Article | null {
+  /** The lecture's text as it is on disk now: its file read and parsed again; null when it no longer parses. */
+  async body(lecture: Lecture): Promise<string | null> {
+    try {
+      const { result } = await this.parser.parse(lecture.file, (await this.readLectureFile(lecture.path)).toString('utf8'));
+      return result.kind === 'lecture' ? result.lecture.body : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async article(slug: string, includeDrafts = false): Promise<Article | null> {
     const lecture = this.lecture(slug);
     if (!lecture || (!lecture.visible && !includeDrafts)) return null;
+    const body = await this.body(lecture);
+    // Gone or broken since the last load: the reload the change causes reports it.
+    if (body === null) return null;
     const readable = this.readable(includeDrafts);
     const known = new Set(readable.map((item) => item.slug));
     const knownLinks = lecture.outline.links
@@ -427,7 +445,7 @@ export class LectureLibrary {
     const neighbour = (item?: Lecture) => (item ? { slug: item.slug, title: item.title } : undefined);
     return {
       ...this.summary(lecture),
-      body: lecture.body,
+      body,
       headings: lecture.outline.headings,
       images: Object.fromEntries([...lecture.images.keys()].map((src) => [src, this.imageAsset(lecture, src)])),
       knownLinks: [...new Set(knownLinks)],
@@ -449,6 +467,12 @@ function tagHints(lectures: Lecture[]): Problem[] {
       message: `Tag "${rare}" (${counts.get(rare)}) looks like "${common}" (${counts.get(common)}): if they are one topic, use one spelling so their lectures are listed together`,
     };
   });
+}
+
+/** The result as kept: a lecture without its body (read again when opened), the parser's other findings whole. */
+function withoutBody(result: ParseResult): ParseResult {
+  if (result.kind !== 'lecture') return result;
+  return { ...result, lecture: { ...result.lecture, body: '' } };
 }
 
 /** `work` over every item, at most `limit` at a time, the answers in the items' order. */

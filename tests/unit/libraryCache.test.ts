@@ -31,7 +31,7 @@ after(() => {
 const cacheFile = libraryCachePath(cacheDir, [fixture.root]);
 
 /** A fresh library over the fixture (a new process, as far as the cache is concerned) and the files it read. */
-async function start(options: { parseTimeLimitMs?: number } = {}) {
+async function start(options: { parseTimeLimitMs?: number; keepOpen?: boolean } = {}) {
   const reads: string[] = [];
   const library = new LectureLibrary([fixture.root], {
     cacheDir,
@@ -42,12 +42,12 @@ async function start(options: { parseTimeLimitMs?: number } = {}) {
     },
   });
   await library.load();
-  await library.close();
+  if (!options.keepOpen) await library.close();
   return { library, reads: reads.sort() };
 }
 
 const shape = (library: LectureLibrary) => ({
-  lectures: library.lectures.map(({ slug, title, file, body, outline }) => ({ slug, title, file, body, outline })),
+  lectures: library.lectures.map(({ slug, title, file, outline }) => ({ slug, title, file, outline })),
   problems: library.problems,
 });
 
@@ -64,6 +64,16 @@ test('a cold start reads every file; a warm start reads none and gives the same 
   assert.deepEqual(shape(warm.library), shape(cold.library));
   assert.match(JSON.stringify(warm.library.problems), /sai-yaml\.md.*Invalid YAML/);
   assert.match(JSON.stringify(warm.library.problems), /nhi-phan\.md.*Binary file/);
+});
+
+test('the list holds no lecture text: opening a lecture reads its file alone', async () => {
+  const { library, reads } = await start({ keepOpen: true });
+  assert.deepEqual(reads, []);
+  assert.ok(library.lectures.every((lecture) => !('body' in lecture)));
+  const article = await library.article('bai-mot');
+  assert.equal(article!.body.trim(), '## Mạng nơ-ron\n\nTrọng số và độ lệch.');
+  assert.deepEqual(reads, ['mot.md']);
+  await library.close();
 });
 
 test('a changed, an added, a deleted and a renamed file: only the changed, added and renamed ones are read', async () => {
