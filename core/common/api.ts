@@ -136,6 +136,8 @@ export interface LectureApi {
   getOfflineStatus(): Promise<OfflineStatus>;
   /** URL the reader can load an asset path from. Pure: no round trip. */
   assetUrl(assetPath: string): string;
+  /** URL of the asset's small copy, for a list banner (the asset itself where no copy is made). Pure. */
+  thumbnailUrl(assetPath: string): string;
   /** Calls `listener` whenever the library changes on disk; returns the unsubscribe function. */
   onLibraryChanged?(listener: () => void): () => void;
   /** Sharing the library with a classroom: only the desktop app has it, never a client of the shared server. */

@@ -1,7 +1,7 @@
 import type { ClassroomSharingApi, LectureApi, LibrariesApi } from './api.js';
 
 /** What the preload script exposes to the reader: the contract's data methods, classroom sharing and the teacher's libraries, nothing else. */
-export type LectureBridge = Omit<LectureApi, 'assetUrl' | 'onLibraryChanged' | 'sharing' | 'libraries'> &
+export type LectureBridge = Omit<LectureApi, 'assetUrl' | 'thumbnailUrl' | 'onLibraryChanged' | 'sharing' | 'libraries'> &
   ClassroomSharingApi &
   LibrariesApi & {
     onLibraryChanged(listener: () => void): () => void;

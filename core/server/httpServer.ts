@@ -22,7 +22,7 @@ import { existsSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import path from 'node:path';
 import type { LibraryOverview, SearchResponse } from '../common/api.js';
-import { ASSETS_PREFIX, includesDrafts, ROUTES, searchRequestOf, type QueryParameters } from '../common/routes.js';
+import { IMAGE_PREFIXES, includesDrafts, ROUTES, searchRequestOf, type QueryParameters } from '../common/routes.js';
 import type { LectureService } from '../service/lectureService.js';
 import { COMMON_HEADERS } from '../common/securityPolicy.js';
 import { isOwnHost } from './hostCheck.js';
@@ -176,11 +176,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   // Lecture images, the built reader, and the reader again for app routes (a reload of /blog/<slug>).
   app.get('/*', async (request, reply) => {
-    const answer = await answerReaderRequest(request.url.split('?')[0], rendererDir, (root, relative) => service.asset(root, relative));
+    const answer = await answerReaderRequest(request.url.split('?')[0], rendererDir, (root, relative, thumbnail) => service.asset(root, relative, thumbnail));
     reply.headers(answer.headers);
     if (answer.status === 302) return reply.redirect(answer.location, 302);
     if (answer.status !== 200) return reply.code(answer.status).send({ error: 'Not found' });
-    const maxAge = request.url.startsWith(ASSETS_PREFIX) ? 3600 * 1000 : 0;
+    const maxAge = IMAGE_PREFIXES.some((prefix) => request.url.startsWith(prefix)) ? 3600 * 1000 : 0;
     return reply.sendFile(path.basename(answer.file), path.dirname(answer.file), { maxAge, contentType: false });
   });
 

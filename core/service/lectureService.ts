@@ -6,6 +6,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ImageCache, type Progress } from '../cache/imageCache.js';
+import { Thumbnails } from '../cache/thumbnails.js';
 import type { Article, LectureApi, LibraryOverview, LibraryVersion, OfflineStatus, Problem, SearchRequest, SearchResponse } from '../common/api.js';
 import { decodeAssetPath } from '../common/assetPath.js';
 import { imageTypeOf } from '../common/imageTypes.js';
@@ -17,7 +18,7 @@ import type { SyncStats } from '../search/searchEngine.js';
 import { SearchWorkerClient } from '../search/searchWorkerClient.js';
 import type { Fetch } from '../node/fetch.js';
 
-export type LectureBackend = Omit<LectureApi, 'assetUrl'>;
+export type LectureBackend = Omit<LectureApi, 'assetUrl' | 'thumbnailUrl'>;
 
 export interface ServiceOptions extends LibraryOptions {
   /** Build and query the index in a worker thread (for servers and the app window), not in this thread. */
@@ -50,6 +51,8 @@ export class LectureService implements LectureBackend {
     private readonly searchBackend: SearchBackend,
     /** Downloaded lecture images; absent without a cache folder. */
     readonly images: ImageCache | null,
+    /** Small copies of banners; absent without a cache folder (the images themselves are served). */
+    private readonly thumbnails: Thumbnails | null,
   ) {}
 
   static async open(folders: string[], options: ServiceOptions = {}): Promise<LectureService> {
@@ -57,7 +60,8 @@ export class LectureService implements LectureBackend {
     const library = new LectureLibrary(folders, { ...options, offlineImage: (url) => images?.assetFor(url) ?? null });
     const indexFile = options.cacheDir ? indexFilePath(options.cacheDir, library.roots) : undefined;
     const search = options.searchInWorker ? new SearchWorkerClient(indexFile) : await IndexedSearch.open(indexFile);
-    const service = new LectureService(library, search, images);
+    const thumbnails = options.cacheDir ? new Thumbnails(path.join(options.cacheDir, 'thumbnails')) : null;
+    const service = new LectureService(library, search, images, thumbnails);
     await service.reload();
     return service;
   }
@@ -138,9 +142,14 @@ export class LectureService implements LectureBackend {
 
   /**
    * The file and type behind an asset path (its root, then the rest: see assetPath.ts), inside a library folder
-   * or in the image cache. Null for anything else, including every path that would leave those places.
+   * or in the image cache, or its small copy. Null for anything else, including every path that would leave those places.
    */
-  async asset(root: string, relative: string): Promise<{ file: string; type: string } | null> {
+  async asset(root: string, relative: string, thumbnail = false): Promise<{ file: string; type: string } | null> {
+    const found = await this.sourceAsset(root, relative);
+    return found && thumbnail && this.thumbnails ? this.thumbnails.of(found) : found;
+  }
+
+  private async sourceAsset(root: string, relative: string): Promise<{ file: string; type: string } | null> {
     const location = decodeAssetPath(root, relative);
     if (location?.kind === 'cache') {
       const found = await this.images?.lookupKey(location.key);

@@ -1,6 +1,6 @@
 import type { ClassroomSharingApi, LectureApi, LibrariesApi } from '../../../core/common/api.js';
 import type { LectureBridge } from '../../../core/common/bridge.js';
-import { assetRoute } from '../../../core/common/routes.js';
+import { assetRoute, thumbnailRoute } from '../../../core/common/routes.js';
 
 export type { LectureBridge };
 
@@ -31,5 +31,9 @@ export class BridgeLectureApi implements LectureApi {
   /** Assets are served by the app's own protocol, at the same path as over HTTP. */
   assetUrl(assetPath: string): string {
     return assetRoute(assetPath);
+  }
+
+  thumbnailUrl(assetPath: string): string {
+    return thumbnailRoute(assetPath);
   }
 }

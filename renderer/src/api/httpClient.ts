@@ -1,5 +1,5 @@
 import { LIBRARY_POLL_MS, type Article, type LectureApi, type LibraryOverview, type LibraryVersion, type OfflineStatus, type Problem, type SearchRequest, type SearchResponse } from '../../../core/common/api.js';
-import { articlePath, assetRoute, libraryPath, ROUTES, searchPath } from '../../../core/common/routes.js';
+import { articlePath, assetRoute, libraryPath, ROUTES, searchPath, thumbnailRoute } from '../../../core/common/routes.js';
 
 /** The contract over the local HTTP server's JSON API (browser and classroom mode). */
 export class HttpLectureApi implements LectureApi {
@@ -36,6 +36,10 @@ export class HttpLectureApi implements LectureApi {
 
   assetUrl(assetPath: string): string {
     return this.base + assetRoute(assetPath);
+  }
+
+  thumbnailUrl(assetPath: string): string {
+    return this.base + thumbnailRoute(assetPath);
   }
 
   /** The server cannot push: an open, visible reader asks for the library's version now and then. */

@@ -62,7 +62,7 @@ export function ArticleList({ articles, strings, selectedTags, onOpen, onToggleT
         {shown.slice(0, rendered).map((article) => (
           <li key={article.slug} className="card">
             {article.banner ? (
-              <img className="card-banner" src={api.assetUrl(article.banner)} alt="" loading="lazy" />
+              <img className="card-banner" src={api.thumbnailUrl(article.banner)} alt="" loading="lazy" />
             ) : (
               <div className="card-banner placeholder" aria-hidden="true">
                 {article.title.slice(0, 1)}
