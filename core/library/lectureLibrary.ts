@@ -8,7 +8,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, ArticleSummary, LibraryOverview, Problem, TagCount } from '../common/api.js';
-import { classifyLink } from '../common/links.js';
+import { classifyLink, safeDecode } from '../common/links.js';
 import { slugify } from '../common/slug.js';
 import { discoverMarkdownFiles } from './discover.js';
 import { ImageLocator, isRemoteImage } from './imageSources.js';
@@ -259,10 +259,12 @@ export class LectureLibrary {
         problems.push({ file: lecture.file, line: lineOf(image.line), severity: 'warning', message: 'Image with an empty source' });
         continue;
       }
-      const local = this.locator.locate(src, lecture.root, lecture.file);
+      // `file` names the folder too when the library has several; images are relative to the file inside its folder.
+      const inFolder = path.relative(this.roots[lecture.root], lecture.path).split(path.sep).join('/');
+      const local = this.locator.locate(src, lecture.root, inFolder);
       lecture.images.set(src, local ? `${local.root}/${local.relative}` : null);
       if (!local && !isRemoteImage(src)) {
-        problems.push({ file: lecture.file, line: lineOf(image.line), severity: 'warning', message: `Image not found or not a URL: ${src.slice(0, 200)}` });
+        problems.push({ file: lecture.file, line: lineOf(image.line), severity: 'warning', message: `Image not found or not a URL: ${safeDecode(src).slice(0, 200)}` });
       }
     }
   }

@@ -177,7 +177,7 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
           </details>
         )}
         <div className="markdown-body" ref={body}>
-          <MarkdownBody markdown={article.body} imageUrl={imageUrl} knownLinks={article.knownLinks} offlineLabel={strings.imageOffline} onInternalLink={onInternalLink} />
+          <MarkdownBody markdown={article.body} imageUrl={imageUrl} knownLinks={article.knownLinks} labels={strings} onInternalLink={onInternalLink} />
         </div>
         {(article.previous || article.next) && (
           <nav className="prev-next" aria-label={`${strings.previous} / ${strings.next}`}>
