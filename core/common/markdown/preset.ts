@@ -41,7 +41,18 @@ function remarkNormalizeMath(this: Processor) {
 function remarkTolerantMath() {
   return (tree: MdastRoot) => {
     visit(tree, (node) => {
-      if (node.type === 'math' || node.type === 'inlineMath') node.value = escapeTextGroups(node.value);
+      if (node.type !== 'math' && node.type !== 'inlineMath') return;
+      const escaped = escapeTextGroups(node.value);
+      if (escaped === node.value) return;
+      // remark-math also wrote the formula into the HTML it prepared (`data.hChildren`): both get the fix.
+      const rewrite = (children: { type: string; value?: string; children?: unknown[] }[] = []) => {
+        for (const child of children) {
+          if (child.type === 'text' && child.value === node.value) child.value = escaped;
+          else rewrite(child.children as typeof children);
+        }
+      };
+      rewrite(node.data?.hChildren as Parameters<typeof rewrite>[0]);
+      node.value = escaped;
     });
   };
 }

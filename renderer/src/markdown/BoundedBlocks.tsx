@@ -66,10 +66,12 @@ export function BoundedCode({ node, labels, children }: { node?: Element; labels
   const [expanded, setExpanded] = useState(false);
   const text = node ? toString(node) : '';
   const lines = text.split('\n').length;
-  if (lines <= CODE_LINE_LIMIT || expanded) return <pre>{children}</pre>;
+  // Focusable and named: a long line scrolls sideways, and keyboard users must be able to scroll it too.
+  const region = { tabIndex: 0, role: 'region', 'aria-label': labels.codeLabel } as const;
+  if (lines <= CODE_LINE_LIMIT || expanded) return <pre {...region}>{children}</pre>;
   return (
     <>
-      <pre>
+      <pre {...region}>
         <code>{text.split('\n', PREVIEW_LINES).join('\n')}</code>
       </pre>
       <button type="button" className="show-all" onClick={() => setExpanded(true)}>

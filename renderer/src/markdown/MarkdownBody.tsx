@@ -8,6 +8,7 @@ export interface MarkdownLabels {
   imageOffline: string;
   formula: string;
   tableLabel: string;
+  codeLabel: string;
   showAll: (shown: number, total: number, unit: 'rows' | 'lines') => string;
 }
 
@@ -40,7 +41,7 @@ function MarkdownBodyImpl({ markdown, imageUrl, knownLinks, labels, onInternalLi
       if (!url) {
         const name = alt || (typeof src === 'string' ? fileName(src) : '');
         // At the size the author asked for, so the layout around a missing figure stays as they meant it.
-        const size = { width: width ? `${width}px` : undefined, height: height ? `${height}px` : undefined };
+        const size = { width: width ? `${width}px` : undefined, height: height ? `${height}px` : undefined, minHeight: height ? 0 : undefined };
         return (
           <span className={['image-placeholder', className].filter(Boolean).join(' ')} role="img" aria-label={`${name} (${labels.imageOffline})`} style={size}>
             <span aria-hidden="true">🖼</span> {name}
