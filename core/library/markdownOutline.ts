@@ -66,7 +66,7 @@ export function outlineMarkdown(body: string): MarkdownOutline {
       if (/^on/i.test(name)) removedHtml.push({ url: `the ${name.toLowerCase()} handler on <${element.tagName}>`, line });
       else if (FETCHING.has(name)) removedHtml.push({ url: `the ${name.toLowerCase()} attribute on <${element.tagName}>`, line });
     }
-    const { dropped } = presentationOf(element);
+    const { dropped } = REMOVED_ELEMENTS.has(element.tagName) ? { dropped: [] } : presentationOf(element);
     if (dropped.length) {
       const what = element.properties.style === undefined ? 'the layout attributes' : 'the style attribute';
       removedHtml.push({ url: `${what} on <${element.tagName}> (${dropped.join('; ')})`, line });
