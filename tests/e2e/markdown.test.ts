@@ -12,6 +12,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import type { Article } from '../../core/common/api.js';
 import { browserSkip, launchBrowser, screenshotPath, startServe, type RunningServer } from '../helpers/browser.js';
 import { PROJECT_ROOT } from '../helpers/cli.js';
+import { rawLatexOnPage } from '../helpers/markdownPage.js';
 
 const FIXTURES = path.join(PROJECT_ROOT, 'tests/fixtures/markdown');
 const CONTENT = path.join(PROJECT_ROOT, 'content');
@@ -19,20 +20,6 @@ const FORMULAS = 'cong-thuc-trong-bai-giang';
 const LAYOUT = 'bo-cuc-va-tieu-de-dac-biet';
 const FETCHING = 'bai-giang-co-tai-tai-nguyen-ngoai';
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-
-/** LaTeX that is still text on the page: a command, or a `\(`/`\[` delimiter, outside formulas and code. */
-export function rawLatexOnPage(page: Page): Promise<string[]> {
-  return page.locator('.markdown-body').evaluate((root) => {
-    const found: string[] = [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.parentElement?.closest('.katex, pre, code')) continue;
-      const match = /\\(?:[a-zA-Z]{2,}|\(|\)|\[|\])/.exec(node.textContent ?? '');
-      if (match) found.push((node.textContent ?? '').slice(Math.max(0, match.index - 20), match.index + 30));
-    }
-    return found;
-  });
-}
 
 describe('lecture Markdown in the reader', { skip: browserSkip }, () => {
   let server: RunningServer;

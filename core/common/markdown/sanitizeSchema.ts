@@ -27,5 +27,6 @@ export const sanitizeSchema: Options = {
     code: [['className', /^language-./, 'math-inline', 'math-display']],
     img: [...keep(defaultSchema.attributes?.img), 'alt', 'title', 'width', 'height', ['className', ...PRESENTATION_CLASSES]],
   },
-  strip: [...(defaultSchema.strip ?? []), 'style', 'svg', 'math', 'video', 'audio', 'object', 'iframe', 'template', 'noscript'],
+  // Removed with their content; the fallback text inside `<video>`, `<audio>` and `<object>` is kept, as a browser without them shows it.
+  strip: [...(defaultSchema.strip ?? []), 'style', 'svg', 'math', 'iframe', 'template', 'noscript'],
 };
