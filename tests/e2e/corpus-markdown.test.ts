@@ -4,7 +4,7 @@
  * announces present on the page, and every prose line of the source present in the output (nothing swallowed).
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -36,6 +36,7 @@ describe('every real lecture renders as its author meant', { skip }, () => {
     page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
     const failures: string[] = [];
     let formulas = 0;
+    let localImages = 0;
     for (const summary of overview.articles) {
       const article = (await (await fetch(`${server.url}api/articles/${encodeURIComponent(summary.slug)}`)).json()) as Article;
       await page.goto(`${server.url}#/blog/${encodeURIComponent(summary.slug)}`);
@@ -51,10 +52,18 @@ describe('every real lecture renders as its author meant', { skip }, () => {
       const text = (await body.evaluate((root) => root.textContent ?? '')).replace(/\s+/g, ' ');
       const lost = proseLines(article.body).filter((line) => !text.includes(line));
       if (lost.length) failures.push(`${summary.file}: lines missing: ${lost.slice(0, 3).join(' | ')}`);
+      // Images next to the lecture are shown, whichever folder of the library it is in.
+      const folder = FOLDERS.find((candidate) => summary.file.startsWith(`${path.basename(candidate)}/`))!;
+      const lectureDir = path.dirname(path.join(path.dirname(folder), summary.file));
+      const nextToIt = Object.keys(article.images).filter((src) => !/^[a-z]+:/i.test(src) && existsSync(path.join(lectureDir, decodeURIComponent(src))) && statSync(path.join(lectureDir, decodeURIComponent(src))).isFile());
+      const unresolved = nextToIt.filter((src) => !article.images[src]);
+      if (unresolved.length) failures.push(`${summary.file}: images next to it not found: ${unresolved.join(', ')}`);
+      localImages += nextToIt.length;
       formulas += await body.locator('.katex').count();
     }
     await page.close();
     assert.ok(formulas > 100, `${formulas} formulas rendered`);
+    assert.ok(localImages >= 3, `${localImages} images next to their lectures`);
     assert.deepEqual(failures, []);
   });
 });
