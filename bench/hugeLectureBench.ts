@@ -5,7 +5,6 @@
  * blocked the page (a long-task observer) until the page is quiet. Figures only, no pass or fail.
  */
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServeProcess } from '../scripts/serveProcess.js';
 import { lecture, makeLibrary } from '../tests/helpers/tempLibrary.js';
@@ -43,7 +42,7 @@ async function main() {
       await context.addInitScript(() => {
         const tasks: number[] = [];
         (window as unknown as { __longTasks: number[] }).__longTasks = tasks;
-        new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration))).observe({ type: 'longtask', buffered: true });
+        new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration) && ((window as unknown as { __starts: string[] }).__starts ??= []).push(`${Math.round(entry.startTime)}+${Math.round(entry.duration)}`))).observe({ type: 'longtask', buffered: true });
       });
       const page = await context.newPage();
       await page.goto(`${server.url}#/blog/${slug}`);
@@ -54,6 +53,7 @@ async function main() {
       await page.waitForTimeout(1500);
       const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
       const longest = Math.max(0, ...tasks);
+      if (process.env.BENCH_DEBUG) console.log(await page.evaluate(() => (window as unknown as { __starts: string[] }).__starts));
       console.log(
         `${slug.padEnd(18)} ${(body.length / 1e6).toFixed(2)} MB  title ${Math.round(titleMs)} ms  body ${Math.round(bodyMs)} ms  ` +
           `long tasks ${tasks.length}, longest ${Math.round(longest)} ms, over 200 ms: ${tasks.filter((t) => t > 200).length}`,

@@ -41,7 +41,7 @@ describe('every real lecture renders as its author meant', { skip }, () => {
       const article = (await (await fetch(`${server.url}api/articles/${encodeURIComponent(summary.slug)}`)).json()) as Article;
       await page.goto(`${server.url}#/blog/${encodeURIComponent(summary.slug)}`);
       await page.locator('.reader h1').filter({ hasText: article.title }).waitFor();
-      const body = page.locator('.markdown-body');
+      const body = page.locator('.markdown-body[aria-busy="false"]');
       await body.waitFor();
       const errors = await body.locator('.katex-error').evaluateAll((elements) => elements.map((element) => element.getAttribute('title')));
       if (errors.length) failures.push(`${summary.file}: KaTeX errors ${errors.join(' | ')}`);

@@ -39,7 +39,8 @@ describe('lecture Markdown in the reader', { skip: browserSkip }, () => {
     const page = await context.newPage();
     page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
     await page.goto(`${server.url}#/blog/${slug}`);
-    await page.locator('.markdown-body').waitFor();
+    // The body is typeset in a worker and put on the page in steps: wait until all of it is there.
+    await page.locator('.markdown-body[aria-busy="false"]').waitFor();
     return page;
   }
 
@@ -148,6 +149,7 @@ describe('lecture Markdown in the reader', { skip: browserSkip }, () => {
       if (!request.url().startsWith(server.url)) requests.push(request.url());
     });
     await page.goto(`${server.url}#/blog/${FETCHING}`);
+    await page.locator('.markdown-body[aria-busy="false"]').waitFor();
     await page.getByText('Đoạn cuối: văn bản vẫn hiện ra.').waitFor();
     await page.waitForLoadState('networkidle');
     const body = page.locator('.markdown-body');

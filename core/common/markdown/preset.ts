@@ -5,6 +5,7 @@
  * parsed, then its layout kept as classes, then sanitized; only then are heading ids added.
  * Pure code: shared with the renderer, no Node built-ins.
  */
+import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
@@ -12,7 +13,7 @@ import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import type { PluggableList, Processor } from 'unified';
-import { visit } from 'unist-util-visit';
+import { EXIT, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { normalizeMath } from './mathSource.js';
 import { escapeTextGroups } from './mathText.js';
@@ -68,8 +69,23 @@ export const remarkPlugins: PluggableList = [remarkNormalizeMath, remarkGfm, rem
 /** Options for remark-rehype (react-markdown sets the same): raw HTML is kept for rehype-raw to parse. */
 export const remarkRehypeOptions = { allowDangerousHtml: true } as const;
 
-/** Parses the raw HTML authors write into the tree, so it can be kept, reported and sanitized like Markdown. */
-export const rawHtmlPlugins: PluggableList = [rehypeRaw];
+/**
+ * Parses the raw HTML authors write into the tree, so it can be kept, reported and sanitized like Markdown.
+ * A lecture without raw HTML skips it: re-parsing the whole tree costs seconds on a huge table.
+ */
+function rehypeRawWhenPresent(this: Processor) {
+  const raw = rehypeRaw.call(this as never);
+  return (tree: HastRoot, file: VFile) => {
+    let present = false;
+    visit(tree, 'raw', () => {
+      present = true;
+      return EXIT;
+    });
+    return present ? raw(tree, file) : tree;
+  };
+}
+
+export const rawHtmlPlugins: PluggableList = [rehypeRawWhenPresent];
 
 /** Everything that touches untrusted HTML: after these, the tree holds nothing executable and nothing that fetches. */
 export const safetyPlugins: PluggableList = [rehypePresentation, [rehypeSanitize, sanitizeSchema]];

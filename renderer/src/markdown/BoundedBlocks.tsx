@@ -2,8 +2,8 @@
  * Tables and code blocks too large to put on the page at once (a 20,000-column table, a 1.8 MB log) are shown
  * as a preview with "show all": mounting them whole would hold the page for seconds.
  */
-import { Children, cloneElement, isValidElement, useState, type ReactElement, type ReactNode } from 'react';
-import type { Element } from 'hast';
+import type { Element, ElementContent, RootContent } from 'hast';
+import { useState, type ReactNode } from 'react';
 import { toString } from 'hast-util-to-string';
 import type { MarkdownLabels } from './MarkdownBody.js';
 
@@ -29,31 +29,44 @@ function count(node: Element | undefined, tags: string[]): number {
   return total;
 }
 
-/** The first rows of a table, each cut to its first cells. */
-function previewRows(children: ReactNode, rows: number, columns: number): ReactNode {
-  let left = rows;
-  return Children.map(children, (section) => {
-    if (!isValidElement<{ children?: ReactNode }>(section)) return section;
-    const kept = Children.toArray(section.props.children)
-      .filter(isValidElement)
-      .slice(0, Math.max(0, left))
-      .map((row) => cloneElement(row as ReactElement<{ children?: ReactNode }>, {}, Children.toArray((row as ReactElement<{ children?: ReactNode }>).props.children).filter(isValidElement).slice(0, columns)));
-    left -= kept.length;
-    return cloneElement(section, {}, kept);
+/** Full tables behind the previews `previewLargeTables` made of them. */
+const fullTables = new WeakMap<Element, Element>();
+
+/** Large tables replaced by their first rows, each cut to its first cells (before they become React elements). */
+export function previewLargeTables(nodes: RootContent[]): RootContent[] {
+  return nodes.map((node) => {
+    if (node.type !== 'element') return node;
+    if (node.tagName === 'table' && count(node, ['td', 'th']) > TABLE_CELL_LIMIT) {
+      let rowsLeft = PREVIEW_ROWS;
+      const cut = (element: Element): Element => ({
+        ...element,
+        children: element.children.flatMap((child): ElementContent[] => {
+          if (child.type !== 'element') return [child];
+          if (child.tagName === 'tr') {
+            if (rowsLeft-- <= 0) return [];
+            return [{ ...child, children: child.children.filter((cell) => cell.type === 'element').slice(0, PREVIEW_COLUMNS) }];
+          }
+          return [cut(child)];
+        }),
+      });
+      const preview = cut(node);
+      fullTables.set(preview, node);
+      return preview;
+    }
+    return { ...node, children: previewLargeTables(node.children) as Element['children'] };
   });
 }
 
-export function BoundedTable({ node, className, labels, children }: { node?: Element; className?: string; labels: MarkdownLabels; children: ReactNode }) {
+export function BoundedTable({ node, className, labels, renderAll, children }: { node?: Element; className?: string; labels: MarkdownLabels; renderAll: (full: Element) => ReactNode; children: ReactNode }) {
   const [expanded, setExpanded] = useState(false);
-  const cells = count(node, ['td', 'th']);
-  const rows = count(node, ['tr']);
-  const large = cells > TABLE_CELL_LIMIT && !expanded;
+  const full = node ? fullTables.get(node) : undefined;
+  const rows = count(full, ['tr']);
   return (
     <>
       <div className="table-scroll" tabIndex={0} role="region" aria-label={labels.tableLabel}>
-        <table className={className}>{large ? previewRows(children, PREVIEW_ROWS, PREVIEW_COLUMNS) : children}</table>
+        <table className={className}>{full && expanded ? renderAll(full) : children}</table>
       </div>
-      {large && (
+      {full && !expanded && (
         <button type="button" className="show-all" onClick={() => setExpanded(true)}>
           {labels.showAll(Math.min(rows, PREVIEW_ROWS), rows, 'rows')}
         </button>

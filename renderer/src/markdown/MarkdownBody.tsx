@@ -1,10 +1,13 @@
-import { memo, useMemo, type ReactNode } from 'react';
-import Markdown, { type Components } from 'react-markdown';
+import type { Element, RootContent } from 'hast';
+import { toJsxRuntime, type Components } from 'hast-util-to-jsx-runtime';
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import { classifyLink } from '../../../core/common/links.js';
-import { rehypePlugins, remarkPlugins } from './pipeline.js';
-import { BoundedCode, BoundedTable } from './BoundedBlocks.js';
+import { BoundedCode, BoundedTable, previewLargeTables } from './BoundedBlocks.js';
+import { useMarkdownSteps, type MarkdownSteps } from './useMarkdownSteps.js';
 
 export interface MarkdownLabels {
+  loading: string;
   imageOffline: string;
   formula: string;
   tableLabel: string;
@@ -20,6 +23,8 @@ export interface MarkdownBodyProps {
   knownLinks: string[];
   labels: MarkdownLabels;
   onInternalLink: (slug: string, anchor: string | undefined, known: boolean) => void;
+  /** Called with the Markdown once all of it is on the page (the reader then places the scroll and search hits). */
+  onRendered?: (markdown: string) => void;
 }
 
 /** The file name of an image source, for a placeholder whose image has no alt text. */
@@ -33,9 +38,50 @@ function fileName(src: string): string {
   }
 }
 
-function MarkdownBodyImpl({ markdown, imageUrl, knownLinks, labels, onInternalLink }: MarkdownBodyProps) {
-  const rehype = useMemo(() => rehypePlugins(labels.formula), [labels.formula]);
-  const components: Components = {
+function renderNodes(nodes: RootContent[], components: Partial<Components>): ReactNode {
+  return toJsxRuntime({ type: 'root', children: nodes }, { Fragment, jsx, jsxs, components, passKeys: true, passNode: true, ignoreInvalidStyle: true });
+}
+
+let runs = 0;
+
+const Step = memo(function Step({ nodes, components }: { nodes: RootContent[]; components: Partial<Components> }) {
+  return renderNodes(previewLargeTables(nodes), components);
+});
+
+/** Puts the steps on the page one at a time as they arrive, yielding to the browser between them. */
+function Progressive({ steps, complete, components, onDone }: MarkdownSteps & { components: Partial<Components>; onDone: () => void }) {
+  const [shown, setShown] = useState(1);
+  useEffect(() => {
+    if (shown < steps.length) {
+      const timer = setTimeout(() => setShown(shown + 1), 0);
+      return () => clearTimeout(timer);
+    }
+    if (complete) onDone();
+  }, [shown, steps.length, complete, onDone]);
+  return steps.slice(0, shown).map((nodes, index) => <Step key={index} nodes={nodes} components={components} />);
+}
+
+function MarkdownBodyImpl({ markdown, imageUrl, knownLinks, labels, onInternalLink, onRendered }: MarkdownBodyProps) {
+  const { steps, complete } = useMarkdownSteps(markdown, labels.formula);
+  // Callbacks change with every article object; the components must not, or every step would be redone.
+  const latest = useRef({ imageUrl, onInternalLink, onRendered, markdown });
+  latest.current = { imageUrl, onInternalLink, onRendered, markdown };
+  const onDone = useMemo(() => () => latest.current.onRendered?.(latest.current.markdown), []);
+  const components = useMemo(() => markdownComponents(knownLinks, labels, latest), [knownLinks, labels]);
+  // A new text or new components start the steps again from the first.
+  const run = useMemo(() => ++runs, [markdown, components]);
+  if (!steps.length && !complete) return <p className="loading" role="status">{labels.loading}</p>;
+  return <Progressive key={run} steps={steps} complete={complete} components={components} onDone={onDone} />;
+}
+
+function markdownComponents(
+  knownLinks: string[],
+  labels: MarkdownLabels,
+  latest: { current: Pick<MarkdownBodyProps, 'imageUrl' | 'onInternalLink'> },
+): Partial<Components> {
+  const imageUrl = (src: string) => latest.current.imageUrl(src);
+  const onInternalLink: MarkdownBodyProps['onInternalLink'] = (...args) => latest.current.onInternalLink(...args);
+  const components: Partial<Components> = {
     img({ src, alt, width, height, className }) {
       const url = typeof src === 'string' ? imageUrl(src) : null;
       if (!url) {
@@ -91,17 +137,17 @@ function MarkdownBodyImpl({ markdown, imageUrl, knownLinks, labels, onInternalLi
       return <span className="inert-link">{children as ReactNode}</span>;
     },
     table({ node, children, className }) {
-      return <BoundedTable node={node} className={className} labels={labels}>{children}</BoundedTable>;
+      return (
+        <BoundedTable node={node as Element | undefined} className={className} labels={labels} renderAll={(full) => renderNodes(full.children, components)}>
+          {children}
+        </BoundedTable>
+      );
     },
     pre({ node, children }) {
-      return <BoundedCode node={node} labels={labels}>{children}</BoundedCode>;
+      return <BoundedCode node={node as Element | undefined} labels={labels}>{children}</BoundedCode>;
     },
   };
-  return (
-    <Markdown remarkPlugins={remarkPlugins} rehypePlugins={rehype} components={components}>
-      {markdown}
-    </Markdown>
-  );
+  return components;
 }
 
 /** Re-rendered only when the text changes: re-parsing a long lecture on every scroll or keystroke would stall. */
