@@ -37,7 +37,13 @@ async function main() {
   const server = await startServeProcess([library.root]);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
   try {
+    const listed = ((await (await fetch(`${server.url}api/library`)).json()) as { articles: { slug: string }[] }).articles.map((item) => item.slug);
     for (const [slug, { title, body }] of Object.entries(LECTURES)) {
+      // A lecture the library could not parse in time (PARSE_TIME_LIMIT_MS) is not shown at all: nothing to time.
+      if (!listed.includes(slug)) {
+        console.log(`${slug.padEnd(18)} not in the library (parsing it took longer than the limit)`);
+        continue;
+      }
       const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
       await context.addInitScript(() => {
         const tasks: number[] = [];
@@ -46,9 +52,9 @@ async function main() {
       });
       const page = await context.newPage();
       await page.goto(`${server.url}#/blog/${slug}`);
-      await page.locator('.reader h1').filter({ hasText: title }).waitFor({ timeout: 60_000 });
+      await page.locator('.reader h1').filter({ hasText: title }).waitFor({ timeout: 180_000 });
       const titleMs = await page.evaluate(() => performance.now());
-      await page.getByText(/Kết thúc\.|Công thức số 1999|Đoạn văn thứ 2999/).first().waitFor({ state: 'attached', timeout: 60_000 });
+      await page.getByText(/Kết thúc\.|Công thức số 1999|Đoạn văn thứ 2999/).first().waitFor({ state: 'attached', timeout: 180_000 });
       const bodyMs = await page.evaluate(() => performance.now());
       await page.waitForTimeout(1500);
       const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);

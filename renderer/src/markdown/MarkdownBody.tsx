@@ -44,6 +44,9 @@ function renderNodes(nodes: RootContent[], components: Partial<Components>): Rea
 
 let runs = 0;
 
+/** Lectures of more steps than this are laid out lazily (`content-visibility`). */
+const HUGE_STEPS = 8;
+
 const Step = memo(function Step({ nodes, components }: { nodes: RootContent[]; components: Partial<Components> }) {
   return renderNodes(previewLargeTables(nodes), components);
 });
@@ -58,7 +61,10 @@ function Progressive({ steps, complete, components, onDone }: MarkdownSteps & { 
     }
     if (complete) onDone();
   }, [shown, steps.length, complete, onDone]);
-  return steps.slice(0, shown).map((nodes, index) => <Step key={index} nodes={nodes} components={components} />);
+  const rendered = steps.slice(0, shown).map((nodes, index) => <Step key={index} nodes={nodes} components={components} />);
+  // A huge lecture: the browser lays out only the blocks near the screen, or every step would re-lay the whole page.
+  // (The wrapper is always there: adding it later would rebuild every step already on the page.)
+  return <div className={steps.length > HUGE_STEPS ? 'lecture-blocks huge-lecture' : 'lecture-blocks'}>{rendered}</div>;
 }
 
 function MarkdownBodyImpl({ markdown, imageUrl, knownLinks, labels, onInternalLink, onRendered }: MarkdownBodyProps) {
