@@ -136,6 +136,18 @@ describe('lecture Markdown in the reader', { skip: browserSkip }, () => {
     await page.context().close();
   });
 
+  test('where no worker can be started, the page typesets the lecture itself, the same way', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    await context.addInitScript({ content: "window.Worker = function () { throw new Error('workers are not allowed here'); };" });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
+    await page.goto(`${server.url}#/blog/${FORMULAS}`);
+    await page.locator('.markdown-body[aria-busy="false"]').waitFor();
+    assert.equal(await page.locator('.markdown-body .katex-display').count(), 6);
+    assert.equal(await page.locator('.markdown-body .katex-error').count(), 0);
+    await context.close();
+  });
+
   test('nothing that fetches reaches the page: the content security policy never has to act', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     await context.addInitScript(() => {

@@ -6,7 +6,6 @@
  */
 import type { RootContent } from 'hast';
 import { useEffect, useState } from 'react';
-import { markdownSteps } from './markdownTree.js';
 import type { MarkdownReply, MarkdownRequest } from './markdownWorker.js';
 
 interface Listener {
@@ -46,11 +45,16 @@ function startWorker(): Worker | null {
 }
 
 function onPage(markdown: string, formulaLabel: string, listener: Listener): () => void {
-  const timer = setTimeout(() => {
+  let cancelled = false;
+  // Loaded only when needed: the pipeline is large, and the page starts faster without it.
+  void import('./markdownTree.js').then(({ markdownSteps }) => {
+    if (cancelled) return;
     for (const step of markdownSteps(markdown, formulaLabel)) listener.step(step);
     listener.done();
-  }, 0);
-  return () => clearTimeout(timer);
+  });
+  return () => {
+    cancelled = true;
+  };
 }
 
 function request(markdown: string, formulaLabel: string, listener: Listener): () => void {
