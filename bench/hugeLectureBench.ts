@@ -1,6 +1,6 @@
 /**
  * `npm run bench:huge`: does a huge lecture freeze the reader? Lectures made here (a 1.8 MB code block, a
- * 20,000-column table, a lecture of 2,000 formulas, and a long ordinary one) are opened in real Chromium
+ * 20,000-column table, a lecture of 2,000 formulas, a long ordinary one, and a short one for comparison) are opened in real Chromium
  * against the real `serve`; for each: time from navigation to its title on screen, and the longest task that
  * blocked the page (a long-task observer) until the page is quiet. Figures only, no pass or fail.
  */
@@ -23,6 +23,8 @@ const formulas = Array.from({ length: 2000 }, (_, i) => `Công thức số ${i}:
 const prose = Array.from({ length: 3000 }, (_, i) => `## Phần ${i}\n\nĐoạn văn thứ ${i} nói về mô hình, dữ liệu và **cách huấn luyện** với \`numpy\`.\n`).join('\n');
 
 const LECTURES = {
+  // For comparison: an ordinary lecture, opened the same way.
+  'bai-ngan': { title: 'Bài ngắn', body: `Mở đầu về $x^2$.\n\n## Phần một\n\nVài câu.\n\nKết thúc.\n` },
   'ma-nguon-1-8-mb': { title: 'Mã nguồn 1,8 MB', body: `Mở đầu.\n\n\`\`\`python\n${code}\n\`\`\`\n\nKết thúc.\n` },
   'bang-20000-cot': { title: 'Bảng 20000 cột', body: `Mở đầu.\n\n${table}\n\nKết thúc.\n` },
   'hai-nghin-cong-thuc': { title: 'Hai nghìn công thức', body: formulas },

@@ -29,7 +29,7 @@ interface ReaderProps {
  * An ordinary lecture appears whole, title and body at once; a huge one (typeset off the page's thread, put on
  * the page in steps) shows its title after this long at most, and its body fills in after it.
  */
-const REVEAL_WITHIN_MS = 600;
+const REVEAL_WITHIN_MS = 400;
 
 function scrollProgress(): number {
   const max = document.documentElement.scrollHeight - window.innerHeight;
