@@ -19,8 +19,13 @@ const table = [
   `| ${Array.from({ length: columns }, () => '---').join(' | ')} |`,
   `| ${Array.from({ length: columns }, (_, i) => String(i)).join(' | ')} |`,
 ].join('\n');
-const formulas = Array.from({ length: 2000 }, (_, i) => `Công thức số ${i}: $\\frac{x_{${i}}}{\\sqrt{1 + \\alpha^2}}$ và\n\n$$\n\\sum_{k=1}^{${i}} w_k x_k + b\n$$\n`).join('\n');
-const prose = Array.from({ length: 3000 }, (_, i) => `## Phần ${i}\n\nĐoạn văn thứ ${i} nói về mô hình, dữ liệu và **cách huấn luyện** với \`numpy\`.\n`).join('\n');
+const formulas = Array.from(
+  { length: 2000 },
+  (_, i) => `Công thức số ${i}: $\\frac{x_{${i}}}{\\sqrt{1 + \\alpha^2}}$ và\n\n$$\n\\sum_{k=1}^{${i}} w_k x_k + b\n$$\n`,
+).join('\n');
+const prose = Array.from({ length: 3000 }, (_, i) => `## Phần ${i}\n\nĐoạn văn thứ ${i} nói về mô hình, dữ liệu và **cách huấn luyện** với \`numpy\`.\n`).join(
+  '\n',
+);
 
 const LECTURES = {
   // For comparison: an ordinary lecture, opened the same way.
@@ -50,13 +55,24 @@ async function main() {
       await context.addInitScript(() => {
         const tasks: number[] = [];
         (window as unknown as { __longTasks: number[] }).__longTasks = tasks;
-        new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration) && ((window as unknown as { __starts: string[] }).__starts ??= []).push(`${Math.round(entry.startTime)}+${Math.round(entry.duration)}`))).observe({ type: 'longtask', buffered: true });
+        new PerformanceObserver((list) =>
+          list
+            .getEntries()
+            .forEach(
+              (entry) =>
+                tasks.push(entry.duration) &&
+                ((window as unknown as { __starts: string[] }).__starts ??= []).push(`${Math.round(entry.startTime)}+${Math.round(entry.duration)}`),
+            ),
+        ).observe({ type: 'longtask', buffered: true });
       });
       const page = await context.newPage();
       await page.goto(`${server.url}#/blog/${slug}`);
       await page.locator('.reader h1').filter({ hasText: title }).waitFor({ timeout: 180_000 });
       const titleMs = await page.evaluate(() => performance.now());
-      await page.getByText(/Kết thúc\.|Công thức số 1999|Đoạn văn thứ 2999/).first().waitFor({ state: 'attached', timeout: 180_000 });
+      await page
+        .getByText(/Kết thúc\.|Công thức số 1999|Đoạn văn thứ 2999/)
+        .first()
+        .waitFor({ state: 'attached', timeout: 180_000 });
       const bodyMs = await page.evaluate(() => performance.now());
       await page.waitForTimeout(1500);
       const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);

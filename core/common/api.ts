@@ -89,13 +89,18 @@ export interface SearchRequest {
 
 /** What one search request may ask for, wherever it arrives from (HTTP, IPC, the CLI). */
 export const SEARCH_BOUNDS = {
-  /** Longer text is cut (the engine reads at most a dozen words of it anyway). */
+  /** Longer text is cut (the engine reads at most `queryWords` of it anyway). */
   queryChars: 2000,
+  /** Words of a query the engine reads: a pasted page must not turn into thousands of index look-ups. */
+  queryWords: 12,
   tags: 20,
   tagChars: 100,
   defaultResults: 20,
   maxResults: 100,
 } as const;
+
+/** Results the reader's search box asks for: a screenful (the classroom benchmark asks the same). */
+export const SEARCH_BOX_RESULTS = 12;
 
 /** The request cut to SEARCH_BOUNDS: text shortened, extra tags dropped, the result count a whole number in range. */
 export function boundSearchRequest(request: SearchRequest): SearchRequest & { tags: string[]; limit: number } {
@@ -193,7 +198,7 @@ export interface ClassroomSharingApi {
 /** How often an open reader asks the server whether the library changed (it also keeps a student counted). */
 export const LIBRARY_POLL_MS = 20_000;
 
-/** URL path of an asset, as the HTTP server and the desktop protocol both serve it. */
-export function assetRoute(assetPath: string): string {
-  return `/assets/${assetPath.split('/').map(encodeURIComponent).join('/')}`;
+/** The library's version: it changes whenever a lecture or a folder changes on disk. */
+export interface LibraryVersion {
+  version: number;
 }

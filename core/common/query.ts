@@ -2,6 +2,7 @@
  * What a search query means, shared by the search engine and the reader (which highlights the same words the
  * engine matched).
  */
+import { SEARCH_BOUNDS } from './api.js';
 import { exactWord, foldWord, hasDiacritics, words } from './vietnamese.js';
 
 export interface QueryWord {
@@ -15,12 +16,9 @@ export interface QueryWord {
   prefix: boolean;
 }
 
-/** Queries are cut to this many words: a pasted page must not turn into thousands of index look-ups. */
-export const MAX_QUERY_WORDS = 12;
-
 export function parseQuery(query: string): QueryWord[] {
-  const text = query.normalize('NFC').slice(0, 400);
-  const parsed = words(text).slice(0, MAX_QUERY_WORDS);
+  const text = query.normalize('NFC').slice(0, SEARCH_BOUNDS.queryChars);
+  const parsed = words(text).slice(0, SEARCH_BOUNDS.queryWords);
   const endsInWord = /[\p{L}\p{N}\p{M}+#]$/u.test(text);
   return parsed.map((word, index) => ({
     text: word,

@@ -8,11 +8,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, ArticleSummary, LibraryOverview, Problem, TagCount } from '../common/api.js';
+import { encodeAssetPath } from '../common/assetPath.js';
 import { classifyLink, safeDecode } from '../common/links.js';
 import { slugify } from '../common/slug.js';
 import { discoverMarkdownFiles } from './discover.js';
 import { ImageLocator, isRemoteImage } from './imageSources.js';
-import { LectureParser } from './lectureParser.js';
+import { ParseWorkerClient } from './parseWorkerClient.js';
 import type { ParsedLecture, ParseResult } from './parseLecture.js';
 import { megabytes } from '../common/units.js';
 
@@ -69,7 +70,7 @@ export class LectureLibrary {
   readonly name: string;
   private readonly offlineImage: (url: string) => string | null;
   private readonly locator: ImageLocator;
-  private readonly parser: LectureParser;
+  private readonly parser: ParseWorkerClient;
   private readonly fileCache = new Map<string, CachedFile>();
   private lectureList: Lecture[] = [];
   private bySlug = new Map<string, Lecture>();
@@ -82,7 +83,7 @@ export class LectureLibrary {
     this.roots = folders.map((folder) => path.resolve(folder));
     this.name = options.name ?? path.basename(this.roots[0]);
     this.offlineImage = options.offlineImage ?? (() => null);
-    this.parser = new LectureParser(options.parseTimeLimitMs);
+    this.parser = new ParseWorkerClient(options.parseTimeLimitMs);
     this.locator = new ImageLocator(this.roots);
   }
 
@@ -262,7 +263,7 @@ export class LectureLibrary {
       // `file` names the folder too when the library has several; images are relative to the file inside its folder.
       const inFolder = path.relative(this.roots[lecture.root], lecture.path).split(path.sep).join('/');
       const local = this.locator.locate(src, lecture.root, inFolder);
-      lecture.images.set(src, local ? `${local.root}/${local.relative}` : null);
+      lecture.images.set(src, local ? encodeAssetPath({ kind: 'library', ...local }) : null);
       if (!local && !isRemoteImage(src)) {
         problems.push({ file: lecture.file, line: lineOf(image.line), severity: 'warning', message: `Image not found or not a URL: ${safeDecode(src).slice(0, 200)}` });
       }

@@ -50,7 +50,7 @@ export function outlineMarkdown(body: string): MarkdownOutline {
   const originalLine = file.data.originalLine ?? [];
   const lineOf = (node: { position?: { start: { line: number } } }) => {
     const line = node.position?.start.line;
-    return line === undefined ? undefined : originalLine[line - 1] ?? line;
+    return line === undefined ? undefined : (originalLine[line - 1] ?? line);
   };
 
   const links: SourceRef[] = [];
@@ -109,7 +109,33 @@ function sectionsOf(tree: HastRoot): Section[] {
   return sections.filter((section, index) => index > 0 || section.text);
 }
 
-const BLOCK_ELEMENTS = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'details', 'summary', 'section', 'dl', 'dt', 'dd', 'hr']);
+const BLOCK_ELEMENTS = new Set([
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'blockquote',
+  'pre',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'details',
+  'summary',
+  'section',
+  'dl',
+  'dt',
+  'dd',
+  'hr',
+]);
 
 /**
  * The words a reader sees: code is kept (commands are searched for), formulas as readable text, URLs and image

@@ -15,7 +15,7 @@ import { foldWord } from '../common/vietnamese.js';
 import { bigram, indexTerms, splitTerms } from './indexTerms.js';
 import { buildSnippet } from './snippet.js';
 import { LectureBoard, ScoreBoard, TopResults } from './scoreBoard.js';
-import { Vocabulary } from './vocabulary.js';
+import { correctionDeadline, Vocabulary } from './vocabulary.js';
 
 /** Bumped whenever what is indexed or how changes: a saved index of another version is rebuilt. */
 export const ENGINE_VERSION = 3;
@@ -285,12 +285,13 @@ export class SearchEngine {
   /** What each query word looks up: its folded form or prefix expansions, or a correction when it matches nothing. */
   private resolveWords(query: QueryWord[]): { words: { terms: string[]; exact?: string; corrected?: string }[]; corrected?: string } {
     let anyCorrection = false;
+    const deadline = correctionDeadline();
     const words = query.map((word) => {
       const terms = word.prefix ? this.vocabulary.withPrefix(word.folded, prefixExpansions(word.folded)) : this.vocabulary.count(word.folded) ? [word.folded] : [];
       if (word.prefix && this.vocabulary.count(word.folded) && !terms.includes(word.folded)) terms.unshift(word.folded);
       const exact = word.accented && word.exact !== word.folded ? word.exact : undefined;
       if (terms.length > 0 || word.folded.length < 3) return { terms, exact };
-      const correction = this.vocabulary.closest(word.folded);
+      const correction = this.vocabulary.closest(word.folded, deadline);
       if (!correction) return { terms };
       anyCorrection = true;
       return { terms: [correction], corrected: correction };

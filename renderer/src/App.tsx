@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { LibraryOverview, OfflineStatus, SearchHit } from '../../core/common/api.js';
+import { safeDecode } from '../../core/common/links.js';
 import { api } from './api/index.js';
 import { ArticleList } from './components/ArticleList.js';
 import { Reader } from './components/Reader.js';
@@ -19,7 +20,7 @@ interface Route {
 function parseHash(hash: string): Route {
   const match = /^#\/blog\/([^/]+)(?:\/(.+))?$/.exec(hash);
   if (!match) return {};
-  return { slug: decodeURIComponent(match[1]), section: match[2] ? decodeURIComponent(match[2]) : undefined };
+  return { slug: safeDecode(match[1]), section: match[2] ? safeDecode(match[2]) : undefined };
 }
 
 function hashFor(route: Route): string {

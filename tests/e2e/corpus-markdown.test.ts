@@ -47,7 +47,10 @@ describe('every real lecture renders as its author meant', { skip }, () => {
       if (errors.length) failures.push(`${summary.file}: KaTeX errors ${errors.join(' | ')}`);
       const raw = await rawLatexOnPage(page);
       if (raw.length) failures.push(`${summary.file}: LaTeX as text: ${raw.join(' | ')}`);
-      const ids = await body.evaluate((root, wanted) => wanted.filter((id) => !root.querySelector(`[id="${CSS.escape(id)}"]`)), article.headings.map((heading) => heading.id));
+      const ids = await body.evaluate(
+        (root, wanted) => wanted.filter((id) => !root.querySelector(`[id="${CSS.escape(id)}"]`)),
+        article.headings.map((heading) => heading.id),
+      );
       if (ids.length) failures.push(`${summary.file}: heading ids missing: ${ids.join(', ')}`);
       const text = (await body.evaluate((root) => root.textContent ?? '')).replace(/\s+/g, ' ');
       const lost = proseLines(article.body).filter((line) => !text.includes(line));
@@ -55,7 +58,12 @@ describe('every real lecture renders as its author meant', { skip }, () => {
       // Images next to the lecture are shown, whichever folder of the library it is in.
       const folder = FOLDERS.find((candidate) => summary.file.startsWith(`${path.basename(candidate)}/`))!;
       const lectureDir = path.dirname(path.join(path.dirname(folder), summary.file));
-      const nextToIt = Object.keys(article.images).filter((src) => !/^[a-z]+:/i.test(src) && existsSync(path.join(lectureDir, decodeURIComponent(src))) && statSync(path.join(lectureDir, decodeURIComponent(src))).isFile());
+      const nextToIt = Object.keys(article.images).filter(
+        (src) =>
+          !/^[a-z]+:/i.test(src) &&
+          existsSync(path.join(lectureDir, decodeURIComponent(src))) &&
+          statSync(path.join(lectureDir, decodeURIComponent(src))).isFile(),
+      );
       const unresolved = nextToIt.filter((src) => !article.images[src]);
       if (unresolved.length) failures.push(`${summary.file}: images next to it not found: ${unresolved.join(', ')}`);
       localImages += nextToIt.length;

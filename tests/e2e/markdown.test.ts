@@ -57,7 +57,11 @@ describe('lecture Markdown in the reader', { skip: browserSkip }, () => {
     assert.equal(await body.locator('.katex-display').count(), 6);
     // \( \mathbf{w} \), \(x_i\), \(\text{elastic_net}\), and the \[ … \] and $$ … $$ written inside a sentence.
     assert.equal(await body.locator('.katex:not(.katex-display .katex)').count(), 5);
-    assert.match((await body.locator('.katex-display').nth(1).textContent())!, /y = \\begin\{cases\}\n1 & \\text\{nếu \} z/, 'the cases formula keeps its first line');
+    assert.match(
+      (await body.locator('.katex-display').nth(1).textContent())!,
+      /y = \\begin\{cases\}\n1 & \\text\{nếu \} z/,
+      'the cases formula keeps its first line',
+    );
     assert.match((await body.textContent())!, /elastic_net/);
     for (const text of [
       'Đoạn văn sau công thức bậc thang vẫn phải hiện ra.',
@@ -85,11 +89,20 @@ describe('lecture Markdown in the reader', { skip: browserSkip }, () => {
       ['Dùng tar để nén', 'Học nhanh với numpy', '🚀 Mô hình', 'Ví dụ', 'Ví dụ', 'Hàm f(x) = x^2', 'Căn lề'],
     );
     const onPage = await page.locator('.markdown-body :is(h1, h2, h3, h4, h5, h6)').evaluateAll((elements) => elements.map((element) => element.id));
-    assert.deepEqual(onPage, headings.map((heading) => heading.id));
+    assert.deepEqual(
+      onPage,
+      headings.map((heading) => heading.id),
+    );
     assert.equal(new Set(onPage).size, onPage.length, 'repeated headings get distinct ids');
     const toc = page.locator('aside.toc a');
-    assert.deepEqual(await toc.allTextContents(), headings.filter((heading) => heading.level <= 3).map((heading) => heading.text));
-    assert.deepEqual(await toc.evaluateAll((links) => links.map((link) => link.getAttribute('href'))), headings.map((heading) => `#${heading.id}`));
+    assert.deepEqual(
+      await toc.allTextContents(),
+      headings.filter((heading) => heading.level <= 3).map((heading) => heading.text),
+    );
+    assert.deepEqual(
+      await toc.evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
+      headings.map((heading) => `#${heading.id}`),
+    );
     await toc.filter({ hasText: 'Ví dụ' }).nth(1).click();
     await page.waitForFunction(() => Math.abs(document.getElementById('ví-dụ-1')!.getBoundingClientRect().top) < 200);
     await page.context().close();
@@ -106,7 +119,11 @@ describe('lecture Markdown in the reader', { skip: browserSkip }, () => {
     assert.equal(await body.getByText('Khối bên phải', { exact: true }).evaluate((element) => getComputedStyle(element).float), 'right');
     assert.equal(await body.locator('th', { hasText: 'Cột giữa' }).evaluate((element) => getComputedStyle(element).textAlign), 'center');
     const styled = body.locator('[style]:not(.katex [style], .image-placeholder)');
-    assert.deepEqual(await styled.evaluateAll((elements) => elements.map((element) => element.outerHTML.slice(0, 120))), [], 'no author style reaches the page');
+    assert.deepEqual(
+      await styled.evaluateAll((elements) => elements.map((element) => element.outerHTML.slice(0, 120))),
+      [],
+      'no author style reaches the page',
+    );
     const sized = body.locator('img[alt="Sơ đồ thu nhỏ"]');
     await page.waitForFunction((element) => (element as HTMLImageElement).complete, await sized.elementHandle());
     assert.equal(Math.round((await sized.boundingBox())!.width), 300);
@@ -122,7 +139,11 @@ describe('lecture Markdown in the reader', { skip: browserSkip }, () => {
     const page = await open(FORMULAS, PHONE);
     const long = page.locator('.katex-display').filter({ hasText: 'θ5' }).first();
     await long.scrollIntoViewIfNeeded();
-    const metrics = await long.evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth, overflow: getComputedStyle(element).overflowX }));
+    const metrics = await long.evaluate((element) => ({
+      scroll: element.scrollWidth,
+      client: element.clientWidth,
+      overflow: getComputedStyle(element).overflowX,
+    }));
     assert.ok(metrics.scroll > metrics.client, `the formula is wider than the phone (${metrics.scroll} > ${metrics.client})`);
     assert.equal(metrics.overflow, 'auto');
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'the page itself does not scroll sideways');
@@ -165,7 +186,10 @@ describe('lecture Markdown in the reader', { skip: browserSkip }, () => {
     await page.getByText('Đoạn cuối: văn bản vẫn hiện ra.').waitFor();
     await page.waitForLoadState('networkidle');
     const body = page.locator('.markdown-body');
-    assert.equal(await body.locator('picture, source, video, audio, track, link, object, embed, iframe, svg, image, [srcset], [poster], [background], [style]').count(), 0);
+    assert.equal(
+      await body.locator('picture, source, video, audio, track, link, object, embed, iframe, svg, image, [srcset], [poster], [background], [style]').count(),
+      0,
+    );
     assert.equal(await body.getByText('Đoạn có nền bị bỏ, căn giữa được giữ.').evaluate((element) => getComputedStyle(element).textAlign), 'center');
     assert.deepEqual(requests, []);
     assert.deepEqual(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations), []);
@@ -184,12 +208,21 @@ describe('lecture Markdown in the reader', { skip: browserSkip }, () => {
         const page = await open(slug, { bypassCSP: true, ...options });
         await page.addScriptTag({ content: axeSource });
         const results = await page.evaluate(() => {
-          const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          const axe = (
+            window as unknown as {
+              axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+            }
+          ).axe;
           return axe.run(document, { resultTypes: ['violations'] });
         });
         const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-        assert.deepEqual(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`), [], `${slug} (${name})`);
-        if (name !== 'desktop') await page.screenshot({ path: screenshotPath(`markdown-${slug === FORMULAS ? 'formulas' : 'layout'}-${name}-page`), fullPage: true });
+        assert.deepEqual(
+          serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+          [],
+          `${slug} (${name})`,
+        );
+        if (name !== 'desktop')
+          await page.screenshot({ path: screenshotPath(`markdown-${slug === FORMULAS ? 'formulas' : 'layout'}-${name}-page`), fullPage: true });
         await page.context().close();
       }
     }

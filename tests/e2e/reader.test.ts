@@ -83,7 +83,7 @@ describe('reader on the bundled library', { skip: browserSkip }, () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Ảo giác (hallucination) và RAG' }).waitFor();
     assert.match(decodeURIComponent(page.url()), /#\/blog\/ao-giac-hallucination-va-rag\/1-ảo-giác-là-gì$/);
-    await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('search-hit')?.size! > 0);
+    await page.waitForFunction(() => ((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('search-hit')?.size ?? 0) > 0);
     const heading = page.locator('[id="1-ảo-giác-là-gì"]');
     assert.ok(await heading.isVisible());
     const top = await heading.evaluate((element) => element.getBoundingClientRect().top);
@@ -100,6 +100,20 @@ describe('reader on the bundled library', { skip: browserSkip }, () => {
     await box.fill('zzzqqq');
     await page.getByText('Không tìm thấy bài giảng nào').waitFor();
     await page.context().close();
+  });
+
+  test('a lecture address with broken percent-encoding says the lecture is missing instead of crashing', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}#/blog/%E0`);
+    await page.getByRole('heading', { level: 1, name: 'Không tìm thấy bài giảng' }).waitFor();
+    assert.deepEqual(errors, []);
+    await page.evaluate(() => (location.hash = '#/blog/m%E1%BA%A1ng/%E0'));
+    await page.getByRole('heading', { level: 1, name: 'Không tìm thấy bài giảng' }).waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
   });
 
   test('theme, font size and reading position survive a reload', async () => {

@@ -37,7 +37,10 @@ export function proseLines(markdown: string): string[] {
       comment = !raw.includes('-->');
       continue;
     }
-    const line = raw.replace(/^(\s*(>\s*)*)((?:[-+*]|\d+[.)])\s+)?(#{1,6}\s+)?/, '').replace(/\s+/g, ' ').trim();
+    const line = raw
+      .replace(/^(\s*(>\s*)*)((?:[-+*]|\d+[.)])\s+)?(#{1,6}\s+)?/, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (/[*_`[\]<>$\\|~&!{}^#]/.test(line) || (line.match(/\p{L}/gu) ?? []).length < 15) continue;
     lines.push(line);
   }

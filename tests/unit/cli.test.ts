@@ -45,6 +45,9 @@ test('bad usage exits 2', () => {
   assert.equal(runCli(['check']).code, 2);
   assert.equal(runCli(['frobnicate']).code, 2);
   assert.equal(runCli(['check', 'content', '--nope']).code, 2);
+  const tooMany = runCli(['search', 'content', 'mô hình', '--limit', '500']);
+  assert.equal(tooMany.code, 2);
+  assert.match(tooMany.stderr, /--limit takes a whole number from 1 to 100/);
 });
 
 test('list prints published lectures newest first', () => {

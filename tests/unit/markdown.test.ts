@@ -64,7 +64,21 @@ function prose(tree: Root | Element): string[] {
 const classes = (element: Element) => (Array.isArray(element.properties.className) ? element.properties.className.map(String) : []);
 
 test('LaTeX delimiters and $$ sharing a line with the formula become what remark-math reads', () => {
-  const source = ['Số \\(x_i\\) và \\[1\\].', '', '\\[', 'a^2', '\\]', '', '$$ y = \\begin{cases}', '1 \\\\', '0', '\\end{cases} $$', 'Sau.', '', '`\\(code\\)`'].join('\n');
+  const source = [
+    'Số \\(x_i\\) và \\[1\\].',
+    '',
+    '\\[',
+    'a^2',
+    '\\]',
+    '',
+    '$$ y = \\begin{cases}',
+    '1 \\\\',
+    '0',
+    '\\end{cases} $$',
+    'Sau.',
+    '',
+    '`\\(code\\)`',
+  ].join('\n');
   const { markdown, originalLine } = normalizeMath(source);
   assert.equal(
     markdown,
@@ -93,13 +107,23 @@ test('the fixture formulas all render with KaTeX, no error and no LaTeX left as 
   const { html, tree } = render(lecture.body);
   assert.doesNotMatch(html, /katex-error/);
   assert.equal(elements(tree, (element) => classes(element).includes('katex-display')).length, 6);
-  assert.deepEqual(prose(tree).filter((text) => /\\[a-zA-Z]{2,}|\\[()[\]]/.test(text)), []);
-  for (const paragraph of ['Đoạn văn sau công thức bậc thang vẫn phải hiện ra.', 'Đoạn văn này đứng sau một dấu đô la đôi không bao giờ đóng và vẫn phải hiện ra.', 'Dòng cuối cùng của bài: mọi thứ sau công thức hỏng vẫn còn nguyên.']) {
+  assert.deepEqual(
+    prose(tree).filter((text) => /\\[a-zA-Z]{2,}|\\[()[\]]/.test(text)),
+    [],
+  );
+  for (const paragraph of [
+    'Đoạn văn sau công thức bậc thang vẫn phải hiện ra.',
+    'Đoạn văn này đứng sau một dấu đô la đôi không bao giờ đóng và vẫn phải hiện ra.',
+    'Dòng cuối cùng của bài: mọi thứ sau công thức hỏng vẫn còn nguyên.',
+  ]) {
     assert.ok(html.includes(`<p>${paragraph}</p>`), paragraph);
   }
   // The search text: formulas as readable text, never $…$ or holes.
   // (The section that keeps a broken `$$` as text, and the one with code, are left out of the last check.)
-  const text = lecture.outline.sections.filter((section) => !/đô-la|phần-cuối/.test(section.id)).map((section) => section.text).join('\n');
+  const text = lecture.outline.sections
+    .filter((section) => !/đô-la|phần-cuối/.test(section.id))
+    .map((section) => section.text)
+    .join('\n');
   assert.match(text, /Véc-tơ trọng số w được nhân với đầu vào x_i rồi cộng độ lệch\./);
   assert.match(text, /y = 1 nếu z ≥ 0 ; 0 ngược lại/);
   assert.match(text, /elastic_net/);
@@ -110,8 +134,16 @@ test('heading ids: the core announces exactly the ids the reader renders, repeat
   for (const name of ['cong-thuc.md', 'bo-cuc.md']) {
     const lecture = fixture(name);
     const rendered = elements(render(lecture.body).tree, (element) => /^h[1-6]$/.test(element.tagName)).map((element) => String(element.properties.id));
-    assert.deepEqual(lecture.outline.headings.map((heading) => heading.id), rendered, name);
-    assert.deepEqual(lecture.outline.sections.map((section) => section.id), rendered, name);
+    assert.deepEqual(
+      lecture.outline.headings.map((heading) => heading.id),
+      rendered,
+      name,
+    );
+    assert.deepEqual(
+      lecture.outline.sections.map((section) => section.id),
+      rendered,
+      name,
+    );
   }
   const headings = fixture('bo-cuc.md').outline.headings;
   assert.deepEqual(headings.map((heading) => heading.text).slice(0, 5), ['Dùng tar để nén', 'Học nhanh với numpy', '🚀 Mô hình', 'Ví dụ', 'Ví dụ']);
@@ -128,24 +160,54 @@ test('layout is kept as classes and bounded sizes; everything else in style is d
   assert.deepEqual(classes(byText('Khối bên trái')), ['float-left']);
   assert.deepEqual(classes(elements(tree, (element) => element.tagName === 'br')[0]), ['clear-both']);
   const images = elements(tree, (element) => element.tagName === 'img');
-  assert.deepEqual(images.map((image) => [image.properties.width, image.properties.height]), [[300, undefined], [240, 120], [undefined, undefined]]);
-  assert.deepEqual(elements(tree, (element) => element.properties.style !== undefined).map((element) => element.tagName), []);
-  assert.deepEqual(lecture.outline.removedHtml.map((removed) => removed.url), ['the style attribute on <p> (color: red; background: url(http://127.0.0.1:9/nen.png))']);
+  assert.deepEqual(
+    images.map((image) => [image.properties.width, image.properties.height]),
+    [
+      [300, undefined],
+      [240, 120],
+      [undefined, undefined],
+    ],
+  );
+  assert.deepEqual(
+    elements(tree, (element) => element.properties.style !== undefined).map((element) => element.tagName),
+    [],
+  );
+  assert.deepEqual(
+    lecture.outline.removedHtml.map((removed) => removed.url),
+    ['the style attribute on <p> (color: red; background: url(http://127.0.0.1:9/nen.png))'],
+  );
 });
 
 test('nothing that fetches survives the sanitizer, and each removal is reported', () => {
   const lecture = fixture('nap-ngoai.md');
   const { tree } = render(lecture.body);
-  const fetching = elements(tree, (element) =>
-    ['picture', 'source', 'video', 'audio', 'track', 'link', 'object', 'embed', 'iframe', 'svg', 'image'].includes(element.tagName) ||
-    ['srcSet', 'poster', 'background', 'data', 'style', 'href'].some((name) => element.properties[name] !== undefined) ||
-    (element.properties.src !== undefined && element.tagName !== 'img'),
+  const fetching = elements(
+    tree,
+    (element) =>
+      ['picture', 'source', 'video', 'audio', 'track', 'link', 'object', 'embed', 'iframe', 'svg', 'image'].includes(element.tagName) ||
+      ['srcSet', 'poster', 'background', 'data', 'style', 'href'].some((name) => element.properties[name] !== undefined) ||
+      (element.properties.src !== undefined && element.tagName !== 'img'),
   );
-  assert.deepEqual(fetching.map((element) => element.tagName), []);
+  assert.deepEqual(
+    fetching.map((element) => element.tagName),
+    [],
+  );
   const sources = elements(tree, (element) => element.tagName === 'img').map((image) => String(image.properties.src));
   assert.deepEqual(sources, ['http://127.0.0.1:9/anh.png', 'images/so-do.svg'], 'only <img>, which the reader maps to its own assets or a placeholder');
   const reported = lecture.outline.removedHtml.map((removed) => removed.url);
-  for (const expected of ['<picture>', 'the srcset attribute on <source>', 'the poster attribute on <video>', '<audio>', 'the background attribute on <table>', '<link>', '<object>', '<embed>', '<iframe>', '<svg>', 'the style attribute on <div> (background: url(\'http://127.0.0.1:9/div.png\'))']) {
+  for (const expected of [
+    '<picture>',
+    'the srcset attribute on <source>',
+    'the poster attribute on <video>',
+    '<audio>',
+    'the background attribute on <table>',
+    '<link>',
+    '<object>',
+    '<embed>',
+    '<iframe>',
+    '<svg>',
+    "the style attribute on <div> (background: url('http://127.0.0.1:9/div.png'))",
+  ]) {
     assert.ok(reported.includes(expected), `${expected} in ${reported.join(' | ')}`);
   }
 });

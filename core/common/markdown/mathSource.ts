@@ -28,7 +28,14 @@ export function normalizeMath(source: string): NormalizedMath {
   let prose: string[] = [];
   let proseStart = 1;
   const flushProse = () => {
-    if (prose.length) lines.push(...displayFences(latexDelimiters(prose.join('\n')).split('\n').map((text, i) => ({ text, from: proseStart + i }))));
+    if (prose.length)
+      lines.push(
+        ...displayFences(
+          latexDelimiters(prose.join('\n'))
+            .split('\n')
+            .map((text, i) => ({ text, from: proseStart + i })),
+        ),
+      );
     prose = [];
   };
   let fence: string | null = null;

@@ -39,21 +39,119 @@ export function escapeTextGroups(tex: string): string {
 }
 
 const SYMBOLS: Record<string, string> = {
-  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ',
-  iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π', rho: 'ρ', sigma: 'σ', tau: 'τ',
-  phi: 'φ', varphi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω', Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ',
-  Sigma: 'Σ', Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω', Pi: 'Π',
-  cdot: '·', times: '×', div: '÷', pm: '±', sum: '∑', prod: '∏', int: '∫', infty: '∞', partial: '∂',
-  nabla: '∇', leq: '≤', le: '≤', geq: '≥', ge: '≥', neq: '≠', ne: '≠', approx: '≈', sim: '∼', equiv: '≡',
-  in: '∈', notin: '∉', subset: '⊂', subseteq: '⊆', cup: '∪', cap: '∩', forall: '∀', exists: '∃',
-  to: '→', rightarrow: '→', leftarrow: '←', Rightarrow: '⇒', Leftarrow: '⇐', iff: '⇔', mapsto: '↦',
-  top: 'ᵀ', '|': '‖', ldots: '…', cdots: '⋯', dots: '…', prime: '′', circ: '∘', odot: '⊙', otimes: '⊗', oplus: '⊕',
-  lfloor: '⌊', rfloor: '⌋', lceil: '⌈', rceil: '⌉', langle: '⟨', rangle: '⟩', mid: '|', vert: '|', Vert: '‖',
-  '{': '{', '}': '}', '%': '%', '&': '&', '#': '#', _: '_', $: '$',
+  alpha: 'α',
+  beta: 'β',
+  gamma: 'γ',
+  delta: 'δ',
+  epsilon: 'ε',
+  varepsilon: 'ε',
+  zeta: 'ζ',
+  eta: 'η',
+  theta: 'θ',
+  iota: 'ι',
+  kappa: 'κ',
+  lambda: 'λ',
+  mu: 'μ',
+  nu: 'ν',
+  xi: 'ξ',
+  pi: 'π',
+  rho: 'ρ',
+  sigma: 'σ',
+  tau: 'τ',
+  phi: 'φ',
+  varphi: 'φ',
+  chi: 'χ',
+  psi: 'ψ',
+  omega: 'ω',
+  Gamma: 'Γ',
+  Delta: 'Δ',
+  Theta: 'Θ',
+  Lambda: 'Λ',
+  Sigma: 'Σ',
+  Phi: 'Φ',
+  Psi: 'Ψ',
+  Omega: 'Ω',
+  Pi: 'Π',
+  cdot: '·',
+  times: '×',
+  div: '÷',
+  pm: '±',
+  sum: '∑',
+  prod: '∏',
+  int: '∫',
+  infty: '∞',
+  partial: '∂',
+  nabla: '∇',
+  leq: '≤',
+  le: '≤',
+  geq: '≥',
+  ge: '≥',
+  neq: '≠',
+  ne: '≠',
+  approx: '≈',
+  sim: '∼',
+  equiv: '≡',
+  in: '∈',
+  notin: '∉',
+  subset: '⊂',
+  subseteq: '⊆',
+  cup: '∪',
+  cap: '∩',
+  forall: '∀',
+  exists: '∃',
+  to: '→',
+  rightarrow: '→',
+  leftarrow: '←',
+  Rightarrow: '⇒',
+  Leftarrow: '⇐',
+  iff: '⇔',
+  mapsto: '↦',
+  top: 'ᵀ',
+  '|': '‖',
+  ldots: '…',
+  cdots: '⋯',
+  dots: '…',
+  prime: '′',
+  circ: '∘',
+  odot: '⊙',
+  otimes: '⊗',
+  oplus: '⊕',
+  lfloor: '⌊',
+  rfloor: '⌋',
+  lceil: '⌈',
+  rceil: '⌉',
+  langle: '⟨',
+  rangle: '⟩',
+  mid: '|',
+  vert: '|',
+  Vert: '‖',
+  '{': '{',
+  '}': '}',
+  '%': '%',
+  '&': '&',
+  '#': '#',
+  _: '_',
+  $: '$',
 };
 
 /** Commands that only space, size or fence: nothing to read. */
-const SILENT = new Set(['left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'quad', 'qquad', 'displaystyle', 'textstyle', 'limits', 'nolimits', 'label', 'nonumber', 'notag']);
+const SILENT = new Set([
+  'left',
+  'right',
+  'big',
+  'Big',
+  'bigg',
+  'Bigg',
+  'quad',
+  'qquad',
+  'displaystyle',
+  'textstyle',
+  'limits',
+  'nolimits',
+  'label',
+  'nonumber',
+  'notag',
+]);
 
 /**
  * A formula as a student would read it aloud in text: `\frac{a}{b}` → `a/b`, `\sqrt{x}` → `√x`, Greek letters
@@ -65,7 +163,10 @@ export function mathToText(tex: string): string {
     .replace(/\\d?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, (_m, top: string, bottom: string) => `${wrap(top)}/${wrap(bottom)}`)
     .replace(/\\sqrt\s*(?:\[[^\]]*\])?\s*\{([^{}]*)\}/g, (_m, inner: string) => `√${wrap(inner)}`)
     .replace(/\\\\/g, '; ')
-    .replace(/\\([a-zA-Z]+|.)/g, (_m, name: string) => (SYMBOLS[name] ?? (SILENT.has(name) || /^[,;:! ]$/.test(name) ? ' ' : /^[a-zA-Z]/.test(name) && !isFormatting(name) ? name : ' ')))
+    .replace(
+      /\\([a-zA-Z]+|.)/g,
+      (_m, name: string) => SYMBOLS[name] ?? (SILENT.has(name) || /^[,;:! ]$/.test(name) ? ' ' : /^[a-zA-Z]/.test(name) && !isFormatting(name) ? name : ' '),
+    )
     .replace(/[{}]/g, '')
     .replace(/&/g, ' ')
     .replace(/\s+/g, ' ')
@@ -74,7 +175,9 @@ export function mathToText(tex: string): string {
 
 /** Font and accent commands: their argument is what is read. */
 function isFormatting(name: string): boolean {
-  return /^(?:math[a-z]*|text[a-z]*|boldsymbol|bm|operatorname|mbox|hat|bar|tilde|vec|dot|ddot|overline|underline|widehat|widetilde|overrightarrow)$/.test(name);
+  return /^(?:math[a-z]*|text[a-z]*|boldsymbol|bm|operatorname|mbox|hat|bar|tilde|vec|dot|ddot|overline|underline|widehat|widetilde|overrightarrow)$/.test(
+    name,
+  );
 }
 
 function wrap(text: string): string {

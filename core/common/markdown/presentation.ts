@@ -45,13 +45,21 @@ export function presentationOf(element: Element): Presentation {
       const colon = declaration.indexOf(':');
       if (colon === -1) continue;
       const name = declaration.slice(0, colon).trim().toLowerCase();
-      const value = declaration.slice(colon + 1).trim().toLowerCase().replace(/\s*!important$/, '');
+      const value = declaration
+        .slice(colon + 1)
+        .trim()
+        .toLowerCase()
+        .replace(/\s*!important$/, '');
       if (!keep(name, value)) result.dropped.push(`${name}: ${value}`.slice(0, 80));
     }
   }
-  if (typeof align === 'string' && !keep(element.tagName === 'img' ? 'float' : 'text-align', align.trim().toLowerCase())) result.dropped.push(`align="${align}"`);
+  if (typeof align === 'string' && !keep(element.tagName === 'img' ? 'float' : 'text-align', align.trim().toLowerCase()))
+    result.dropped.push(`align="${align}"`);
   if (typeof clear === 'string') keep('clear', clear.trim().toLowerCase());
-  for (const [name, value] of [['width', width], ['height', height]] as const) {
+  for (const [name, value] of [
+    ['width', width],
+    ['height', height],
+  ] as const) {
     if (value === undefined || value === null) continue;
     if (!isImage || result[name] !== undefined || !keep(name, String(value).trim())) {
       if (result[name] === undefined) result.dropped.push(`${name}="${String(value)}"`);

@@ -2,11 +2,62 @@ import { defaultSchema, type Options } from 'rehype-sanitize';
 import { LAYOUT_ELEMENTS, PRESENTATION_CLASSES } from './presentation.js';
 
 /** Elements that fetch something on their own (media, frames, embedded documents, responsive image sources). */
-export const FETCHING_ELEMENTS = ['picture', 'source', 'video', 'audio', 'track', 'iframe', 'frame', 'object', 'embed', 'applet', 'link', 'image', 'svg', 'use'];
+export const FETCHING_ELEMENTS = [
+  'picture',
+  'source',
+  'video',
+  'audio',
+  'track',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'applet',
+  'link',
+  'image',
+  'svg',
+  'use',
+];
 /** Attributes that fetch or point a fetch somewhere, on any element. */
-export const FETCHING_ATTRIBUTES = ['srcSet', 'poster', 'background', 'longDesc', 'lowsrc', 'dynsrc', 'data', 'codeBase', 'archive', 'ping', 'formAction', 'action', 'manifest', 'icon', 'profile', 'xLinkHref', 'style'];
+export const FETCHING_ATTRIBUTES = [
+  'srcSet',
+  'poster',
+  'background',
+  'longDesc',
+  'lowsrc',
+  'dynsrc',
+  'data',
+  'codeBase',
+  'archive',
+  'ping',
+  'formAction',
+  'action',
+  'manifest',
+  'icon',
+  'profile',
+  'xLinkHref',
+  'style',
+];
 /** Presentational attributes: `rehypePresentation` turns the safe ones into classes and bounded sizes first. */
-const PRESENTATIONAL = ['align', 'width', 'height', 'clear', 'color', 'border', 'hSpace', 'vAlign', 'cellPadding', 'cellSpacing', 'noWrap', 'noShade', 'frame', 'rules', 'char', 'charOff', 'axis'];
+const PRESENTATIONAL = [
+  'align',
+  'width',
+  'height',
+  'clear',
+  'color',
+  'border',
+  'hSpace',
+  'vAlign',
+  'cellPadding',
+  'cellSpacing',
+  'noWrap',
+  'noShade',
+  'frame',
+  'rules',
+  'char',
+  'charOff',
+  'axis',
+];
 
 const dropped = new Set([...FETCHING_ATTRIBUTES, ...PRESENTATIONAL]);
 const keep = (list: NonNullable<Options['attributes']>[string] = []) => list.filter((entry) => !dropped.has(typeof entry === 'string' ? entry : entry[0]));

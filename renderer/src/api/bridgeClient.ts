@@ -1,5 +1,6 @@
-import { assetRoute, type ClassroomSharingApi, type LectureApi } from '../../../core/common/api.js';
+import type { ClassroomSharingApi, LectureApi } from '../../../core/common/api.js';
 import type { LectureBridge } from '../../../core/common/bridge.js';
+import { assetRoute } from '../../../core/common/routes.js';
 
 export type { LectureBridge };
 

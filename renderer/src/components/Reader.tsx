@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Article } from '../../../core/common/api.js';
 import { formatVietnameseDate } from '../../../core/common/dates.js';
+import { safeDecode } from '../../../core/common/links.js';
 import { api } from '../api/index.js';
 import { clearHighlights, highlightQuery } from '../highlightWords.js';
 import type { Strings } from '../i18n.js';
@@ -250,12 +251,4 @@ function TableOfContents({ headings, active, onGo }: { headings: Article['headin
       ))}
     </ol>
   );
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURI(text);
-  } catch {
-    return text;
-  }
 }

@@ -57,7 +57,19 @@ export function previewLargeTables(nodes: RootContent[]): RootContent[] {
   });
 }
 
-export function BoundedTable({ node, className, labels, renderAll, children }: { node?: Element; className?: string; labels: MarkdownLabels; renderAll: (full: Element) => ReactNode; children: ReactNode }) {
+export function BoundedTable({
+  node,
+  className,
+  labels,
+  renderAll,
+  children,
+}: {
+  node?: Element;
+  className?: string;
+  labels: MarkdownLabels;
+  renderAll: (full: Element) => ReactNode;
+  children: ReactNode;
+}) {
   const [expanded, setExpanded] = useState(false);
   const full = node ? fullTables.get(node) : undefined;
   const rows = count(full, ['tr']);

@@ -76,7 +76,12 @@ function MarkdownBodyImpl({ markdown, imageUrl, knownLinks, labels, onInternalLi
   const components = useMemo(() => markdownComponents(knownLinks, labels, latest), [knownLinks, labels]);
   // A new text or new components start the steps again from the first.
   const run = useMemo(() => ++runs, [markdown, components]);
-  if (!steps.length && !complete) return <p className="loading" role="status">{labels.loading}</p>;
+  if (!steps.length && !complete)
+    return (
+      <p className="loading" role="status">
+        {labels.loading}
+      </p>
+    );
   return <Progressive key={run} steps={steps} complete={complete} components={components} onDone={onDone} />;
 }
 
@@ -150,7 +155,11 @@ function markdownComponents(
       );
     },
     pre({ node, children }) {
-      return <BoundedCode node={node as Element | undefined} labels={labels}>{children}</BoundedCode>;
+      return (
+        <BoundedCode node={node as Element | undefined} labels={labels}>
+          {children}
+        </BoundedCode>
+      );
     },
   };
   return components;
