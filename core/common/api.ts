@@ -6,8 +6,22 @@
 export interface Heading {
   level: number;
   text: string;
-  /** Anchor id, as the reader assigns it (GitHub's slugger over the heading text). */
+  /** Anchor id, as the reader assigns it: the shared Markdown preset's heading-id rule (core/common/markdown). */
   id: string;
+}
+
+/**
+ * One part of a lecture, from a heading to the next one of any level: what the outline announces and what search
+ * indexes and answers with.
+ */
+export interface Section {
+  /** Anchor id of the heading that opens the section; '' for the text before the first heading. */
+  id: string;
+  title: string;
+  /** Titles of the headings this section sits under, outermost first: a subsection is about its parents' topic too. */
+  parents: string[];
+  /** Plain text of the section as a reader sees it: formulas as readable text, without URLs or image paths. */
+  text: string;
 }
 
 export interface ArticleSummary {

@@ -9,7 +9,7 @@
  * lecture that matches all the query's words ranks above one that matches some.
  */
 import { Index } from 'flexsearch';
-import { boundSearchRequest, type SearchHit, type SearchRequest, type SearchResponse } from '../common/api.js';
+import { boundSearchRequest, type SearchHit, type SearchRequest, type SearchResponse, type Section } from '../common/api.js';
 import { parseQuery, queryWordMatcher, type QueryWord } from '../common/query.js';
 import { foldWord } from '../common/vietnamese.js';
 import { bigram, indexTerms, splitTerms } from './indexTerms.js';
@@ -19,15 +19,6 @@ import { correctionDeadline, Vocabulary } from './vocabulary.js';
 
 /** Bumped whenever what is indexed or how changes: a saved index of another version is rebuilt. */
 export const ENGINE_VERSION = 3;
-
-export interface SearchSection {
-  /** Heading anchor id, '' for the text before the first heading. */
-  id: string;
-  title: string;
-  /** Titles of the headings above this one: a subsection is about its parents' topic too. */
-  parents: string[];
-  text: string;
-}
 
 /** What the engine needs to know about one lecture. */
 export interface SearchDocument {
@@ -40,7 +31,7 @@ export interface SearchDocument {
   tags: string[];
   description: string;
   visible: boolean;
-  sections: SearchSection[];
+  sections: Section[];
 }
 
 type Field = 'title' | 'meta' | 'heading' | 'body';

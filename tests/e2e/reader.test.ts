@@ -50,6 +50,8 @@ describe('reader on the bundled library', { skip: browserSkip }, () => {
     const page = await openPage();
     await page.getByRole('link', { name: 'Mạng nơ-ron nhân tạo là gì?' }).first().click();
     await page.getByRole('article').getByRole('heading', { level: 1, name: 'Mạng nơ-ron nhân tạo là gì?' }).waitFor();
+    // The body is typeset in a worker and put on the page in steps: counted once all of it is there.
+    await page.locator('.markdown-body[aria-busy="false"]').waitFor();
     assert.ok((await page.locator('.markdown-body .katex').count()) > 3, 'inline math rendered');
     assert.ok((await page.locator('.markdown-body .katex-display').count()) >= 2, 'display math rendered');
     assert.equal(await page.locator('.markdown-body .katex-error').count(), 0);

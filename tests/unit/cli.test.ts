@@ -19,6 +19,15 @@ test('check content: our bundled lectures have zero errors and use every feature
   }
 });
 
+test('check content X reports exactly the problems of content alone plus those of X (images stay relative to their folder)', () => {
+  const fixtures = 'tests/fixtures/markdown';
+  const problems = (folders: string[]) => (JSON.parse(runCli(['check', ...folders, '--json']).stdout).problems as { file: string; line?: number; message: string }[]).map((p) => `${p.file}:${p.line ?? ''} ${p.message}`);
+  const prefixed = (folder: string, list: string[]) => list.map((problem) => `${folder}/${problem}`);
+  const alone = [...prefixed('content', problems(['content'])), ...prefixed('markdown', problems([fixtures]))];
+  assert.ok(alone.some((problem) => problem.includes('khong-co.png')), 'the fixtures have problems of their own');
+  assert.deepEqual(problems(['content', fixtures]).sort(), alone.sort());
+});
+
 const broken = makeLibrary({
   'ok.md': lecture({ time: '01/01/2024', title: 'Tốt' }),
   'bad.md': lecture({ time: 'không phải ngày', title: 'Hỏng' }),

@@ -29,6 +29,12 @@ interface ReaderProps {
   onNotice: (message: string) => void;
 }
 
+/**
+ * An ordinary lecture appears whole, title and body at once; a huge one (typeset off the page's thread, put on
+ * the page in steps) shows its title after this long at most, and its body fills in after it.
+ */
+const REVEAL_WITHIN_MS = 400;
+
 function scrollProgress(): number {
   const max = document.documentElement.scrollHeight - window.innerHeight;
   return max > 0 ? Math.min(1, Math.max(0, window.scrollY / max)) : 0;
@@ -57,10 +63,23 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
   // A different lecture starts from a loading state; a refreshed one keeps showing until its update arrives.
   useEffect(() => setArticle(undefined), [slug]);
 
+  // The body is typeset off the page's thread and put on the page in steps: placing waits until all of it is there.
+  const [renderedBody, setRenderedBody] = useState<string | null>(null);
+  const bodyReady = article != null && renderedBody === article.body;
+  const [deadlinePassed, setDeadlinePassed] = useState(false);
+  const articleSlug = article?.slug;
+  useEffect(() => {
+    setDeadlinePassed(false);
+    if (!articleSlug) return;
+    const timer = setTimeout(() => setDeadlinePassed(true), REVEAL_WITHIN_MS);
+    return () => clearTimeout(timer);
+  }, [articleSlug]);
+  const revealed = bodyReady || deadlinePassed;
+
   // Once the article is on screen: restore the position, or go to the section, and mark the searched words.
   const placedFor = useRef('');
   useEffect(() => {
-    if (!article || !body.current) return;
+    if (!article || !body.current || !bodyReady) return;
     document.title = `${article.title} · ${strings.appName}`;
     // A lecture refreshed after an edit on disk keeps the reader where they are.
     const placement = `${article.slug}|${section}|${highlight}|${restoreProgress}`;
@@ -90,7 +109,7 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
       clearTimeout(timer);
       stop();
     };
-  }, [article, section, highlight, restoreProgress, strings.appName]);
+  }, [article, bodyReady, section, highlight, restoreProgress, strings.appName]);
 
   // Progress bar, table of contents that follows the scroll, and the remembered position.
   useEffect(() => {
@@ -146,7 +165,9 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
   const banner = article.banner ? api.assetUrl(article.banner) : null;
   const tocHeadings = article.headings.filter((heading) => heading.level <= 3);
   return (
-    <div className="reader-layout">
+    <>
+    {!revealed && <p className="loading" role="status">{strings.loading}</p>}
+    <div className="reader-layout" hidden={!revealed}>
       <div className="progress" role="progressbar" aria-label={strings.readingProgress} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
         <div className="progress-fill" style={{ transform: `scaleX(${progress})` }} />
       </div>
@@ -174,8 +195,8 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
             <TableOfContents headings={tocHeadings} active={activeHeading} onGo={(id) => document.getElementById(id)?.scrollIntoView()} />
           </details>
         )}
-        <div className="markdown-body" ref={body}>
-          <MarkdownBody markdown={article.body} imageUrl={imageUrl} knownLinks={article.knownLinks} offlineLabel={strings.imageOffline} onInternalLink={onInternalLink} />
+        <div className="markdown-body" ref={body} aria-busy={!bodyReady}>
+          <MarkdownBody markdown={article.body} imageUrl={imageUrl} knownLinks={article.knownLinks} labels={strings} onInternalLink={onInternalLink} onRendered={setRenderedBody} />
         </div>
         {(article.previous || article.next) && (
           <nav className="prev-next" aria-label={`${strings.previous} / ${strings.next}`}>
@@ -203,6 +224,7 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
         </aside>
       )}
     </div>
+    </>
   );
 }
 
