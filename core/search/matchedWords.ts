@@ -4,7 +4,7 @@
  * phrase stands (or carry the typed diacritics) are the ones the student was looking for.
  */
 import { joinsPhrase, wordForms } from './indexTerms.js';
-import { wordSpans } from '../common/vietnamese.js';
+import { wordSpans, type WordSpan } from '../common/vietnamese.js';
 
 export interface MatchWord {
   /** Folded words this query word matches (itself, its prefix expansions or its correction). */
@@ -13,15 +13,18 @@ export interface MatchWord {
   exact?: string;
 }
 
-/** Lowercase surface forms in `texts` matching `words`, preferring exact diacritics, then phrase neighbours. */
-export function matchedWords(texts: string[], words: MatchWord[]): string[] {
+/**
+ * Lowercase surface forms in `texts` matching `words`, preferring exact diacritics, then phrase neighbours.
+ * `spans` holds the texts' word spans where the caller has them already.
+ */
+export function matchedWords(texts: string[], words: MatchWord[], knownSpans: (WordSpan[] | undefined)[] = []): string[] {
   const found = words.map(() => ({ all: new Set<string>(), exact: new Set<string>(), phrase: new Set<string>(), exactPhrase: new Set<string>() }));
   const lookup = new Map<string, number[]>();
   words.forEach((word, index) => {
     for (const term of word.terms) lookup.set(term, [...(lookup.get(term) ?? []), index]);
   });
-  for (const text of texts) {
-    const spans = wordSpans(text);
+  texts.forEach((text, t) => {
+    const spans = knownSpans[t] ?? wordSpans(text);
     const hits = spans.map((span) => lookup.get(wordForms(span.text)[0]));
     spans.forEach((span, j) => {
       for (const index of hits[j] ?? []) {
@@ -38,7 +41,7 @@ export function matchedWords(texts: string[], words: MatchWord[]): string[] {
         }
       }
     });
-  }
+  });
   const matched = new Set<string>();
   words.forEach((word, index) => {
     const sets = found[index];

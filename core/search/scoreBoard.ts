@@ -124,19 +124,23 @@ export interface Ranked {
   section: number;
 }
 
+/** Whether `a` ranks at or above a candidate of this tier and score (tier first, then score). */
+function atOrAbove(a: Ranked, tier: number, score: number): boolean {
+  return a.tier > tier || (a.tier === tier && a.score >= score);
+}
+
 /** The `limit` best lectures by tier then score, kept in order as candidates arrive (limit is small: what fits a screen). */
 export class TopResults {
   private readonly entries: Ranked[] = [];
 
   constructor(private readonly limit: number) {}
 
-  offer(candidate: Ranked): void {
+  offer(article: number, tier: number, score: number, section: number): void {
     const entries = this.entries;
-    const above = (entry: Ranked) => entry.tier > candidate.tier || (entry.tier === candidate.tier && entry.score >= candidate.score);
-    if (entries.length === this.limit && above(entries[entries.length - 1])) return;
+    if (entries.length === this.limit && atOrAbove(entries[entries.length - 1], tier, score)) return;
     let at = entries.length;
-    while (at > 0 && !above(entries[at - 1])) at--;
-    entries.splice(at, 0, candidate);
+    while (at > 0 && !atOrAbove(entries[at - 1], tier, score)) at--;
+    entries.splice(at, 0, { article, tier, score, section });
     if (entries.length > this.limit) entries.pop();
   }
 

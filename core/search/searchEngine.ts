@@ -12,7 +12,7 @@
 import { Index } from 'flexsearch';
 import { boundSearchRequest, type SearchHit, type SearchRequest, type SearchResponse } from '../common/api.js';
 import { parseQuery, type QueryWord } from '../common/query.js';
-import { foldWord } from '../common/vietnamese.js';
+import { foldWord, wordSpans } from '../common/vietnamese.js';
 import { bigram, indexTerms, splitTerms } from './indexTerms.js';
 import { buildSnippet } from './snippet.js';
 import { matchedWords, type MatchWord } from './matchedWords.js';
@@ -301,7 +301,7 @@ export class SearchEngine {
       const evidence = 1 + PHRASE_SECTIONS_GAIN * (phraseSections / (phraseSections + PHRASE_SECTIONS_HALF));
       const tier = Math.max(lectures.bestTier[article], articleBoard.has(article) ? popcount(articleBoard.exact[article]) : 0);
       const score = byCoverage(own + inSections, ownBits | lectures.words[article]) * evidence;
-      top.offer({ article, tier, score, section: lectures.bestSection[article] });
+      top.offer(article, tier, score, lectures.bestSection[article]);
     }
     const ranked = this.setWeakApart(
       top.sorted((a, b) => this.articles[a]!.title.localeCompare(this.articles[b]!.title)),
@@ -316,7 +316,8 @@ export class SearchEngine {
       const entry = this.articles[article]!;
       const chosen = this.sections[section >= 0 ? section : entry.sectionIds[0]];
       const text = chosen?.text || entry.description;
-      const matched = matchedWords([entry.title, chosen?.title ?? '', text], matchWords);
+      const spans = wordSpans(text);
+      const matched = matchedWords([text, entry.title, chosen?.title ?? ''], matchWords, [spans]);
       const surfaces = new Set(matched);
       const others = this.otherSections(entry, section, (id) => popcount(sectionBoard.exact[id]) === lectures.bestTier[article] && (sectionBoard.bits[id] & WORD_BITS) === (sectionBoard.bits[section] & WORD_BITS));
       return {
@@ -324,7 +325,7 @@ export class SearchEngine {
         title: entry.title,
         score: Math.round(score * 1000) / 1000,
         section: { id: chosen?.id ?? '', title: chosen?.title ?? '' },
-        snippet: buildSnippet(text, (word) => surfaces.has(word.toLowerCase())),
+        snippet: buildSnippet(text, (word) => surfaces.has(word.toLowerCase()), undefined, spans),
         matched,
         otherSections: others.slice(0, OTHER_SECTIONS_LISTED),
         otherSectionCount: others.length,

@@ -3,13 +3,13 @@
  * with its diacritics) is a marked segment. Front doors render segments their own way: no markup to undo.
  */
 import type { SnippetSegment } from '../common/api.js';
-import { wordSpans } from '../common/vietnamese.js';
+import { wordSpans, type WordSpan } from '../common/vietnamese.js';
 
 /** Words shown in a snippet. */
 const SNIPPET_WORDS = 30;
 
-export function buildSnippet(text: string, matches: (word: string) => boolean, words = SNIPPET_WORDS): SnippetSegment[] {
-  const spans = wordSpans(text);
+/** `spans` are the text's word spans when the caller has them already. */
+export function buildSnippet(text: string, matches: (word: string) => boolean, words = SNIPPET_WORDS, spans: WordSpan[] = wordSpans(text)): SnippetSegment[] {
   if (spans.length === 0) return [];
   const hit = spans.map((span) => matches(span.text));
 
