@@ -66,6 +66,8 @@ const PAIR_SHIFT = 16;
 /** Most a lecture gains from sections holding the whole query in order, and how many give half of it (BM25-like saturation). */
 const PHRASE_SECTIONS_GAIN = 3;
 const PHRASE_SECTIONS_HALF = 1;
+/** Factor for a section holding a multi-word query whole, its words in order. */
+const WHOLE_PHRASE_GAIN = 2;
 /** A result holding only part of the query is weak below this share of the best complete answer's score. */
 const WEAK_SHARE = 0.25;
 /** Other matching sections listed with a hit. */
@@ -276,8 +278,10 @@ export class SearchEngine {
     for (const sectionId of sectionBoard.touched) {
       const article = this.sections[sectionId]!.article;
       const bits = sectionBoard.bits[sectionId];
-      const score = byCoverage(sectionBoard.score[sectionId], bits);
-      lectures.offer(article, sectionId, score, popcount(sectionBoard.exact[sectionId]), bits, holdsPhrase(bits));
+      const wholePhrase = holdsPhrase(bits);
+      // A section holding the whole query in order says more than one holding its words apart, whatever field.
+      const score = byCoverage(sectionBoard.score[sectionId], bits) * (wholePhrase && pairs ? WHOLE_PHRASE_GAIN : 1);
+      lectures.offer(article, sectionId, score, popcount(sectionBoard.exact[sectionId]), bits, wholePhrase);
     }
     for (const article of articleBoard.touched) lectures.offer(article, -1, 0, 0, 0, false);
 
@@ -292,7 +296,8 @@ export class SearchEngine {
         continue;
       }
       const ownBits = articleBoard.has(article) ? articleBoard.bits[article] : 0;
-      const own = ownBits || articleBoard.has(article) ? byCoverage(articleBoard.score[article], ownBits) : 0;
+      const ownPhrase = pairs !== 0 && holdsPhrase(ownBits);
+      const own = ownBits || articleBoard.has(article) ? byCoverage(articleBoard.score[article], ownBits) * (ownPhrase ? WHOLE_PHRASE_GAIN : 1) : 0;
       const bestScore = lectures.best[article];
       const inSections = bestScore + Math.min(bestScore, OTHER_SECTIONS_SHARE * lectures.others[article]);
       // Whole-lecture evidence: sections (and its own title or description) holding the whole query in order, with
