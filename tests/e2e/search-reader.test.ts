@@ -59,6 +59,8 @@ describe('search hits in the reader (real corpus)', { skip }, () => {
   test('a hit opens at its first match, highlighting only the words it matched; n / Shift+N / Esc', async () => {
     const page = await openPage();
     const box = await type(page, 'he thong tep phan tan');
+    await page.getByText('Kết quả liên quan ít hơn').waitFor();
+    await page.screenshot({ path: screenshotPath('search-weak-group-light-desktop') });
     await box.press('Enter');
     await page.waitForURL(/#\/blog\/he-thong-tep-phan-tan/);
     const shown = await highlights(page);
@@ -136,6 +138,7 @@ describe('search hits in the reader (real corpus)', { skip }, () => {
     await page.waitForURL(/#\/search\/hadoop/);
     await page.getByRole('heading', { level: 1, name: /Kết quả tìm kiếm cho “hadoop”/ }).waitFor();
     await page.locator('.result-list > li').nth(4).waitFor();
+    await page.screenshot({ path: screenshotPath('search-results-page-light-desktop') });
     await page.locator('.result-sections a', { hasText: sectionTitle }).first().click();
     await page.waitForURL(/#\/blog\//);
     await highlights(page);
