@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { browserSkip, launchBrowser, screenshotPath, startServe, type RunningServer } from '../helpers/browser.js';
+import { browserSkip, launchBrowser, screenshotPath, seriousAxeViolations, startServe, type RunningServer } from '../helpers/browser.js';
 
 describe('reader on the bundled library', { skip: browserSkip }, () => {
   let server: RunningServer;
@@ -148,21 +148,10 @@ describe('reader on the bundled library', { skip: browserSkip }, () => {
   });
 
   test('accessibility: axe-core finds no serious or critical violations', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { createRequire } = await import('node:module');
-    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     // axe is injected as an inline script, which the app's CSP rightly forbids: this context bypasses it.
     const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
-    const scan = async (name: string) => {
-      await page.addScriptTag({ content: axeSource });
-      const result = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-        return axe.run(document, { resultTypes: ['violations'] });
-      });
-      const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      assert.deepEqual(serious.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => (n as { target: unknown }).target))}`), [], `${name}: serious or critical violations`);
-    };
+    const scan = async (name: string) => assert.deepEqual(await seriousAxeViolations(page), [], `${name}: serious or critical violations`);
     await page.goto(server.url + '#/');
     await page.getByRole('heading', { level: 1 }).waitFor();
     await scan('list');

@@ -4,12 +4,11 @@
  * moves between matches, and a tag filter is said in the results with what it hides.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { browserSkip, launchBrowser, screenshotPath, startServe, type RunningServer } from '../helpers/browser.js';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserSkip, screenshotPath, seriousAxeViolations, serveAndBrowser } from '../helpers/browser.js';
 import { CORPUS } from '../helpers/tempLibrary.js';
 
 const DATA_ENGINEER = path.join(CORPUS, 'data-engineer-lectures');
@@ -18,22 +17,13 @@ const skip = browserSkip || (existsSync(DATA_ENGINEER) ? false : `the real corpu
 const fold = (word: string) => word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
 
 describe('search hits in the reader (real corpus)', { skip }, () => {
-  let server: RunningServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startServe([DATA_ENGINEER, AI]);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const session = serveAndBrowser([DATA_ENGINEER, AI]);
 
   async function openPage(viewport = { width: 1366, height: 900 }, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-    const context = await browser.newContext({ viewport, colorScheme });
+    const context = await session.browser().newContext({ viewport, colorScheme });
     const page = await context.newPage();
     page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
-    await page.goto(server.url + '#/');
+    await page.goto(session.server().url + '#/');
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     return page;
   }
@@ -155,24 +145,15 @@ describe('search hits in the reader (real corpus)', { skip }, () => {
     await phone.screenshot({ path: screenshotPath('search-hit-dark-phone') });
     await phone.context().close();
 
-    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1366, height: 900 } });
+    const context = await session.browser().newContext({ bypassCSP: true, viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
-    const scan = async (name: string) => {
-      await page.addScriptTag({ content: axeSource });
-      const result = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-        return axe.run(document, { resultTypes: ['violations'] });
-      });
-      const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      assert.deepEqual(serious.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => (n as { target: unknown }).target))}`), [], `${name}: serious or critical violations`);
-    };
-    await page.goto(server.url + '#/');
+    const scan = async (name: string) => assert.deepEqual(await seriousAxeViolations(page), [], `${name}: serious or critical violations`);
+    await page.goto(session.server().url + '#/');
     await page.getByRole('navigation').getByRole('button', { name: /#hadoop/ }).click();
     await page.getByRole('combobox', { name: 'Tìm kiếm bài giảng' }).fill('hadoop');
     await page.getByRole('option', { name: /\+\d+ mục khác/ }).first().click();
     await scan('search panel with chip, weak group and sections');
-    await page.goto(server.url + '#/search/hadoop');
+    await page.goto(session.server().url + '#/search/hadoop');
     await page.locator('.result-list > li').first().waitFor();
     await scan('results page');
     await page.locator('.result-main').first().click();
