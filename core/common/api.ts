@@ -103,6 +103,7 @@ export interface SnippetSegment {
 export interface SearchHit {
   slug: string;
   title: string;
+  /** Relevance within its exact-diacritics tier: results are ordered by tier first, then by score. */
   score: number;
   /** The best matching section: where opening the hit jumps to. */
   section: { id: string; title: string };

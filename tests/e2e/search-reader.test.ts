@@ -132,6 +132,13 @@ describe('search hits in the reader (real corpus)', { skip }, () => {
     await page.locator('.result-sections a', { hasText: sectionTitle }).first().click();
     await page.waitForURL(/#\/blog\//);
     await highlights(page);
+    // Shift+Enter on the query opens the results page too.
+    await type(page, 'spark');
+    await page.keyboard.press('Shift+Enter');
+    await page.getByRole('heading', { level: 1, name: /Kết quả tìm kiếm cho “spark”/ }).waitFor();
+    await page.locator('.result-main').first().click();
+    await page.waitForURL(/#\/blog\//);
+    await highlights(page);
     await page.context().close();
   });
 

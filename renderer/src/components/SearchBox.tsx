@@ -104,6 +104,10 @@ export function SearchBox({ strings, tags, includeDrafts, onOpen, onShowAll, onC
     } else if (event.key === 'ArrowUp') {
       event.preventDefault();
       setActive((i) => Math.max(0, i - 1));
+    } else if (event.key === 'Enter' && event.shiftKey && query.trim()) {
+      // Shift+Enter: every result on its own page; Enter alone opens the highlighted row (the best hit first).
+      event.preventDefault();
+      choose({ kind: 'all' });
     } else if (event.key === 'Enter' && rows[active]) {
       event.preventDefault();
       choose(rows[active]);
@@ -188,7 +192,11 @@ export function SearchBox({ strings, tags, includeDrafts, onOpen, onShowAll, onC
                   {row.kind === 'hit' && <HitSummary hit={row.hit} />}
                   {row.kind === 'more' && (expanded === row.hit.slug ? strings.fewerSections : strings.moreSections(row.hit.otherSectionCount))}
                   {row.kind === 'section' && <span className="hit-section">{row.section.title}</span>}
-                  {row.kind === 'all' && strings.showAllResults(query)}
+                  {row.kind === 'all' && (
+                    <>
+                      {strings.showAllResults(query)} <kbd>Shift+Enter</kbd>
+                    </>
+                  )}
                 </li>,
               ];
             })}
