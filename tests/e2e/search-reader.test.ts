@@ -101,7 +101,10 @@ describe('search hits in the reader (real corpus)', { skip }, () => {
 
   test('a selected tag is a removable chip in the results, with the count it hides', async () => {
     const page = await openPage();
-    await page.getByRole('navigation').getByRole('button', { name: /#hadoop/ }).click();
+    const sidebar = page.getByRole('navigation');
+    await sidebar.getByRole('button', { name: /#hadoop/ }).click();
+    // Tags combine as OR: each other tag says how many lectures it would add.
+    await sidebar.getByRole('button', { name: /^#big-data\s*\+\d+\s*\(thêm \d+ bài giảng vào danh sách\)$/ }).waitFor();
     await page.getByRole('combobox', { name: 'Tìm kiếm bài giảng' }).fill('docker compose');
     const panel = page.locator('.search-panel');
     await panel.getByText('Chỉ trong #hadoop').waitFor();

@@ -59,7 +59,14 @@ export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, 
               <li key={tag}>
                 <button type="button" className={selected ? 'tag-filter selected' : 'tag-filter'} aria-pressed={selected} onClick={() => onToggleTag(tag)}>
                   <span className="tag-name">#{tag}</span>
-                  <span className="tag-count">{selectedTags.length && !selected ? `+${wouldAdd(tag)}` : count}</span>
+                  {selectedTags.length && !selected ? (
+                    <span className="tag-count" title={strings.tagWouldAdd(wouldAdd(tag))}>
+                      +{wouldAdd(tag)}
+                      <span className="visually-hidden"> ({strings.tagWouldAdd(wouldAdd(tag))})</span>
+                    </span>
+                  ) : (
+                    <span className="tag-count">{count}</span>
+                  )}
                 </button>
               </li>
             );
