@@ -16,6 +16,8 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServeProcess } from '../scripts/serveProcess.js';
+import { SEARCH_BOX_RESULTS, type Article, type LibraryOverview } from '../core/common/api.js';
+import { articlePath, assetRoute, libraryPath, searchPath } from '../core/common/routes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SHARED = path.resolve(ROOT, '../shared');
@@ -43,17 +45,17 @@ function rssMB(pid: number): number {
 
 /** The URLs a classroom asks for, by kind. */
 async function workload(base: string): Promise<Record<Kind, string[]>> {
-  const library = (await (await fetch(`${base}/api/library`)).json()) as { articles: { slug: string }[] };
-  const articles = library.articles.map((article) => `/api/articles/${encodeURIComponent(article.slug)}`);
+  const library = (await (await fetch(`${base}${libraryPath()}`)).json()) as LibraryOverview;
+  const articles = library.articles.map((article) => articlePath(article.slug));
   const images: string[] = [];
   for (const url of articles) {
-    const article = (await (await fetch(base + url)).json()) as { images: Record<string, string | null> };
-    for (const asset of Object.values(article.images)) if (asset) images.push(`/assets/${asset.split('/').map(encodeURIComponent).join('/')}`);
+    const article = (await (await fetch(base + url)).json()) as Article;
+    for (const asset of Object.values(article.images)) if (asset) images.push(assetRoute(asset));
   }
   const queries = (JSON.parse(readFileSync(path.join(SHARED, 'search-queries.json'), 'utf8')) as { queries: { q: string }[] }).queries.map((q) => q.q);
   const search: string[] = [];
-  for (const query of queries) for (let end = 2; end <= query.length; end++) search.push(`/api/search?q=${encodeURIComponent(query.slice(0, end))}&limit=12`);
-  return { list: ['/api/library'], article: articles, image: [...new Set(images)], search };
+  for (const query of queries) for (let end = 2; end <= query.length; end++) search.push(searchPath({ q: query.slice(0, end), limit: SEARCH_BOX_RESULTS }));
+  return { list: [libraryPath()], article: articles, image: [...new Set(images)], search };
 }
 
 /** A plain static server over pre-rendered copies of the same responses: the baseline. */

@@ -1,16 +1,5 @@
 /** Recognises image files by their first bytes: a server's Content-Type header alone is not trusted. */
-export type ImageKind = 'png' | 'jpeg' | 'gif' | 'webp' | 'avif' | 'bmp' | 'ico' | 'svg';
-
-export const IMAGE_CONTENT_TYPES: Record<ImageKind, string> = {
-  png: 'image/png',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  avif: 'image/avif',
-  bmp: 'image/bmp',
-  ico: 'image/x-icon',
-  svg: 'image/svg+xml',
-};
+import type { ImageKind } from '../common/imageTypes.js';
 
 export function sniffImage(bytes: Uint8Array): ImageKind | null {
   const starts = (...signature: number[]) => signature.every((byte, i) => bytes[i] === byte);

@@ -8,15 +8,20 @@
  * valid image, and a corrupted entry is detected and fetched again.
  *
  * Downloads are bounded: concurrency, a timeout, a size limit, a number of redirects; the response must really
- * be an image (its bytes are checked, not only its header). Failures are recorded and retried on the next
- * run; they are never fatal. A full disk stops the run (nothing more could be stored) without touching the
- * entries already there.
+ * be an image (its bytes are checked, not only its header); only public internet addresses are fetched unless
+ * allowed otherwise (see publicNetwork). Failures are recorded and retried on the next run; they are never
+ * fatal. A full disk stops the run (nothing more could be stored) without touching the entries already there.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { IMAGE_CONTENT_TYPES, sniffImage } from './imageBytes.js';
+import { removeTemporaryFiles, writeFileAtomic } from '../node/atomicFile.js';
+import { encodeAssetPath } from '../common/assetPath.js';
+import { IMAGE_CONTENT_TYPES } from '../common/imageTypes.js';
+import { sniffImage } from './imageBytes.js';
+import { PrivateAddressError, publicOnlyFetch } from './publicNetwork.js';
+import type { Fetch } from '../node/fetch.js';
 
 export interface CacheEntry {
   url: string;
@@ -35,6 +40,10 @@ export interface CacheOptions {
   maxRedirects?: number;
   /** Downloads running at once. */
   concurrency?: number;
+  /** Fetch from loopback, private and link-local addresses too (a school's own mirror); refused by default. */
+  allowPrivateNetwork?: boolean;
+  /** How images are downloaded (default: the global fetch). */
+  fetch?: Fetch;
 }
 
 export type DownloadOutcome = { url: string; ok: true; entry: CacheEntry; cached: boolean } | { url: string; ok: false; error: string; diskFull?: boolean };
@@ -57,11 +66,11 @@ export class DiskFullError extends Error {
 
 const isDiskFull = (error: unknown) => ['ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException).code ?? '');
 
-const DEFAULTS: Required<CacheOptions> = { maxBytes: 20 * 1024 * 1024, timeoutMs: 20_000, maxRedirects: 5, concurrency: 4 };
+const DEFAULTS: Required<Omit<CacheOptions, 'fetch'>> = { maxBytes: 20 * 1024 * 1024, timeoutMs: 20_000, maxRedirects: 5, concurrency: 4, allowPrivateNetwork: false };
 const FAILURES_FILE = 'failures.json';
 
 export class ImageCache {
-  private readonly options: Required<CacheOptions>;
+  private readonly options: Required<Omit<CacheOptions, 'fetch'>>;
   /** Entries already verified in this process, by key, with the image's mtime when verified. */
   private readonly verified = new Map<string, { entry: CacheEntry; mtimeMs: number }>();
   /** URLs with a valid entry: filled by `open`, kept current by downloads. */
@@ -72,13 +81,17 @@ export class ImageCache {
     options: CacheOptions = {},
   ) {
     this.options = { ...DEFAULTS, ...options };
+    this.send = this.options.allowPrivateNetwork ? (options.fetch ?? fetch) : publicOnlyFetch(options.fetch);
   }
+
+  /** One request (redirects are followed here, each hop through it). */
+  private readonly send: Fetch;
 
   /** Opens the cache folder, verifying every entry, and drops what a crash left half-written. */
   static async open(dir: string, options: CacheOptions = {}): Promise<ImageCache> {
     const cache = new ImageCache(dir, options);
+    await removeTemporaryFiles(dir);
     for (const name of await readdir(dir).catch(() => [] as string[])) {
-      if (name.endsWith('.tmp')) await rm(path.join(dir, name), { force: true });
       const key = /^([0-9a-f]{64})\.json$/.exec(name)?.[1];
       const found = key ? await cache.lookupKey(key) : null;
       if (found) cache.available.add(found.entry.url);
@@ -88,7 +101,7 @@ export class ImageCache {
 
   /** Asset path (`cache/<key>`) of a URL with a valid entry, without touching the disk. */
   assetFor(url: string): string | null {
-    return this.available.has(url) ? `cache/${ImageCache.keyFor(url)}` : null;
+    return this.available.has(url) ? encodeAssetPath({ kind: 'cache', key: ImageCache.keyFor(url) }) : null;
   }
 
   static keyFor(url: string): string {
@@ -167,9 +180,12 @@ export class ImageCache {
       if (!/^https?:\/\//i.test(target)) throw new Error(`refused: ${target.split(':')[0]} URL`);
       let response: Response;
       try {
-        response = await fetch(target, { redirect: 'manual', signal, headers: { accept: 'image/*' } });
+        response = await this.send(target, { redirect: 'manual', signal, headers: { accept: 'image/*' } });
       } catch (error) {
         const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        // One message for every refused address, whatever is listening there: no port scanning through errors.
+        const refused = [error, cause].find((reason) => reason instanceof PrivateAddressError);
+        if (refused) throw refused;
         throw new Error(signal.aborted ? `timed out after ${timeoutMs} ms` : `network error: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
       }
       if (response.status >= 300 && response.status < 400 && response.headers.get('location')) {
@@ -204,24 +220,20 @@ export class ImageCache {
   }
 
   /**
-   * Image first, metadata last, each through a temporary file and a rename. When a write fails (a full disk),
-   * whatever this entry had written is removed, so a failed download takes no space and leaves no orphan.
+   * Image first, metadata last, each written atomically. When a write fails (a full disk), whatever this entry
+   * had written is removed, so a failed download takes no space and leaves no orphan.
    */
   private async commit(entry: CacheEntry, bytes: Buffer): Promise<void> {
     const key = ImageCache.keyFor(entry.url);
-    const suffix = `.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     const image = this.imagePath(key);
     const meta = this.metaPath(key);
     try {
-      await mkdir(this.dir, { recursive: true });
       await rm(meta, { force: true });
       this.available.delete(entry.url);
-      await writeFile(image + suffix, bytes);
-      await rename(image + suffix, image);
-      await writeFile(meta + suffix, JSON.stringify(entry));
-      await rename(meta + suffix, meta);
+      await writeFileAtomic(image, bytes);
+      await writeFileAtomic(meta, JSON.stringify(entry));
     } catch (error) {
-      await Promise.all([image + suffix, meta + suffix, image].map((file) => rm(file, { force: true })));
+      await rm(image, { force: true });
       throw isDiskFull(error) ? new DiskFullError(this.dir) : error;
     } finally {
       this.verified.delete(key);
@@ -257,14 +269,10 @@ export class ImageCache {
       if (outcome.ok) delete previous[outcome.url];
       else previous[outcome.url] = { error: outcome.error, at: new Date().toISOString() };
     }
-    const temporary = path.join(this.dir, `${FAILURES_FILE}.${process.pid}.tmp`);
     try {
-      await mkdir(this.dir, { recursive: true });
-      await writeFile(temporary, JSON.stringify(previous, null, 2));
-      await rename(temporary, path.join(this.dir, FAILURES_FILE));
+      await writeFileAtomic(path.join(this.dir, FAILURES_FILE), JSON.stringify(previous, null, 2));
     } catch {
       // A full disk: the old record stays as it was, and every image not cached is tried again anyway.
-      await rm(temporary, { force: true });
     }
   }
 

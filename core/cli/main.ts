@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 /**
- * The command line: `check`, `list`, and the commands later layers add. Exit codes: 0 fine, 1 problems found,
- * 2 bad usage.
+ * The command line: `check`, `list`, `search`, `cache`, `sync` and `serve` (USAGE below). Exit codes: 0 fine,
+ * 1 problems found, 2 bad usage.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
-import type { SearchResponse, SnippetSegment } from '../common/api.js';
+import { SEARCH_BOUNDS, type SearchResponse, type SnippetSegment } from '../common/api.js';
 import type { Progress } from '../cache/imageCache.js';
 import { formatVietnameseDate } from '../common/dates.js';
 import { LectureLibrary } from '../library/lectureLibrary.js';
@@ -16,27 +16,9 @@ import { bundledContentDir, BUNDLED_LIBRARY_NAME, rendererDir } from '../service
 import { RemoteLibraries } from '../library/remoteLibrary.js';
 import { defaultCacheDir, defaultDataDir, LectureService } from '../service/lectureService.js';
 import { megabytes } from '../common/units.js';
-
-const USAGE = `Usage: npm run -s cli -- <command> [options]
-
-Commands:
-  check <folder…> [--json]     library report: counts, tags, problems (exit 1 when there are errors)
-  list <folder…> [--json]      published lectures, newest first
-  search <folder…> "<query>" [--tag T]… [--limit N] [--json]
-  search <folder…> --queries-file F [--json]
-                               full-text search (one query per line of F, in one process)
-  cache <folder…> [--clear]     make the library available offline: download every remote image it uses
-                               that no library folder holds (exit 1 when some could not be fetched)
-  sync <github-address>… [--data-dir D]
-                               download a lecture repository from GitHub (OWNER/REPO or its URL), or check it
-                               for updates, and print the local folder to read it from, offline
-  serve [folder…] [--port N] [--host H]
-                               serve the reader and its API over HTTP (default: the bundled lectures on
-                               127.0.0.1; --host 0.0.0.0 shares it with the local network)
-
-Options:
-  --cache-dir D                where the search index and downloaded images are kept (default: $LECTURE_READER_CACHE or the user cache folder)
-`;
+import { terminalText } from './terminalText.js';
+import { portTaken } from '../node/ports.js';
+import { commandHelp, usage } from './help.js';
 
 class UsageError extends Error {}
 
@@ -59,6 +41,7 @@ async function check(folders: string[], json: boolean): Promise<number> {
 function report(library: LectureLibrary, json: boolean): number {
   const overview = library.overview(true);
   const errors = library.problems.filter((problem) => problem.severity === 'error').length;
+  const warnings = library.problems.filter((problem) => problem.severity === 'warning').length;
   if (json) {
     const report = {
       articles: library.lectures.map((lecture) => ({
@@ -80,20 +63,21 @@ function report(library: LectureLibrary, json: boolean): number {
       `Library: ${library.roots.join(', ')}`,
       `Lectures: ${counts.articles} (${counts.published} published, ${counts.drafts} drafts or untitled)`,
       `Tags: ${overview.tags.map((t) => `${t.tag} (${t.count})`).join(', ') || 'none'}`,
-      `Problems: ${errors} errors, ${library.problems.length - errors} warnings`,
+      `Problems: ${errors} errors, ${warnings} warnings, ${library.problems.length - errors - warnings} hints`,
     ];
     for (const problem of library.problems) {
       const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
       out.push(`  ${problem.severity.padEnd(7)} ${where}: ${problem.message}`);
     }
-    process.stdout.write(out.join('\n') + '\n');
+    process.stdout.write(terminalText(out.join('\n')) + '\n');
   }
   return errors > 0 ? 1 : 0;
 }
 
 interface SearchOptions {
   tags: string[];
-  limit: number;
+  /** The contract's default when absent. */
+  limit?: number;
   json: boolean;
   queriesFile?: string;
   cacheDir: string;
@@ -105,10 +89,13 @@ async function search(positionals: string[], options: SearchOptions): Promise<nu
     ? (await readFile(options.queriesFile, 'utf8')).split(/\r?\n/).map((line) => line.trim()).filter(Boolean)
     : positionals.slice(-1);
   if (folders.length === 0 || queries.length === 0) throw new UsageError('search needs at least one folder and a query (or --queries-file).');
-  if (!Number.isInteger(options.limit) || options.limit < 1) throw new UsageError('--limit takes a whole number of at least 1.');
+  const { limit } = options;
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= SEARCH_BOUNDS.maxResults)) {
+    throw new UsageError(`--limit takes a whole number from 1 to ${SEARCH_BOUNDS.maxResults}.`);
+  }
   const service = await LectureService.open(folders, { cacheDir: options.cacheDir });
   const answers: SearchResponse[] = [];
-  for (const q of queries) answers.push(await service.search({ q, tags: options.tags, limit: options.limit }));
+  for (const q of queries) answers.push(await service.search({ q, tags: options.tags, limit }));
   await service.close();
   if (options.json) {
     const shaped = answers.map(({ results, tookMs, didYouMean, outsideTags }) => ({
@@ -121,11 +108,11 @@ async function search(positionals: string[], options: SearchOptions): Promise<nu
     return 0;
   }
   answers.forEach((answer, i) => {
-    const out: string[] = [`Query: ${queries[i]}  (${answer.results.length} results, ${answer.tookMs.toFixed(2)} ms)`];
-    if (answer.didYouMean) out.push(`Did you mean: ${answer.didYouMean}`);
+    const out: string[] = [terminalText(`Query: ${queries[i]}  (${answer.results.length} results, ${answer.tookMs.toFixed(2)} ms)`)];
+    if (answer.didYouMean) out.push(terminalText(`Did you mean: ${answer.didYouMean}`));
     answer.results.forEach((hit, rank) => {
       const section = hit.section.title ? ` › ${hit.section.title}` : '';
-      out.push(`${String(rank + 1).padStart(3)}. ${hit.title}${section}  [${hit.score}]  /blog/${hit.slug}${hit.section.id ? '#' + hit.section.id : ''}`);
+      out.push(terminalText(`${String(rank + 1).padStart(3)}. ${hit.title}${section}  [${hit.score}]  /blog/${hit.slug}${hit.section.id ? '#' + hit.section.id : ''}`));
       out.push(`     ${terminalSnippet(hit.snippet)}`);
     });
     process.stdout.write(out.join('\n') + '\n\n');
@@ -133,10 +120,10 @@ async function search(positionals: string[], options: SearchOptions): Promise<nu
   return 0;
 }
 
-/** A snippet for a terminal: matches in bold (in brackets when not a terminal). */
+/** A snippet for a terminal: its own control characters replaced, matches in bold (in brackets when not a terminal). */
 function terminalSnippet(snippet: SnippetSegment[]): string {
   const bold = process.stdout.isTTY ? ['\x1b[1m', '\x1b[0m'] : ['[', ']'];
-  return snippet.map((segment) => (segment.marked ? bold[0] + segment.text + bold[1] : segment.text)).join('');
+  return snippet.map((segment) => (segment.marked ? bold[0] + terminalText(segment.text) + bold[1] : terminalText(segment.text))).join('');
 }
 
 /** A snippet as `--json` has always given it: HTML-escaped, matches in `<mark>…</mark>`. */
@@ -145,8 +132,15 @@ function snippetHtml(snippet: SnippetSegment[]): string {
   return snippet.map((segment) => (segment.marked ? `<mark>${escape(segment.text)}</mark>` : escape(segment.text))).join('');
 }
 
-async function serve(positionals: string[], options: { port: number; host: string; cacheDir: string }): Promise<number> {
+function portInUse({ host, port }: { host: string; port: number }): number {
+  process.stderr.write(`Port ${port} is already in use on ${host}. Choose another port with --port, for example: serve --port ${port + 1}\n`);
+  return 1;
+}
+
+async function serve(positionals: string[], options: { port: number; host: string; cacheDir: string; drafts: boolean; allowHosts: string[] }): Promise<number> {
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) throw new UsageError('--port takes a number from 0 to 65535.');
+  // Said at once, before the library is read; a port taken meanwhile is caught when the server starts.
+  if (options.port && (await portTaken(options.host, options.port))) return portInUse(options);
   const folders = positionals.length ? positionals : [bundledContentDir()];
   const service = await LectureService.open(folders, {
     cacheDir: options.cacheDir,
@@ -154,7 +148,13 @@ async function serve(positionals: string[], options: { port: number; host: strin
     name: positionals.length ? undefined : BUNDLED_LIBRARY_NAME,
   });
   service.follow();
-  const { app, url } = await startServer({ service, rendererDir: rendererDir(), host: options.host, port: options.port });
+  const started = await startServer({ service, rendererDir: rendererDir(), host: options.host, port: options.port, drafts: options.drafts, allowHosts: options.allowHosts }).catch(async (error: NodeJS.ErrnoException) => {
+    await service.close();
+    if (error.code !== 'EADDRINUSE') throw error;
+    return null;
+  });
+  if (!started) return portInUse(options);
+  const { app, url } = started;
   const { counts } = await service.getLibrary();
   process.stdout.write(`Lecture Reader: ${counts.published} lectures from ${folders.join(', ')}\n`);
   if (!['127.0.0.1', 'localhost', '::1'].includes(options.host)) {
@@ -174,9 +174,9 @@ async function serve(positionals: string[], options: { port: number; host: strin
   return 0;
 }
 
-async function cache(folders: string[], options: { cacheDir: string; clear: boolean }): Promise<number> {
+async function cache(folders: string[], options: { cacheDir: string; clear: boolean; allowPrivateNetwork: boolean }): Promise<number> {
   if (folders.length === 0) throw new UsageError('Name at least one lecture folder.');
-  const service = await LectureService.open(folders, { cacheDir: options.cacheDir });
+  const service = await LectureService.open(folders, { cacheDir: options.cacheDir, allowPrivateNetwork: options.allowPrivateNetwork });
   try {
     if (options.clear) {
       await service.images!.clear();
@@ -201,7 +201,7 @@ async function cache(folders: string[], options: { cacheDir: string; clear: bool
     for (const outcome of outcomes) if (!outcome.ok) out.push(`  failed ${outcome.url}: ${outcome.error}`);
     if (progress.diskFull) out.push(`The disk holding ${service.images!.dir} is full: free some space and run this command again. The ${after.cacheEntries} images already cached are intact.`);
     else if (progress.failures) out.push('Failed downloads are retried the next time this command runs.');
-    process.stdout.write(out.join('\n') + '\n');
+    process.stdout.write(terminalText(out.join('\n')) + '\n');
     return progress.failures ? 1 : 0;
   } finally {
     await service.close();
@@ -216,10 +216,10 @@ async function sync(addresses: string[], dataDir: string): Promise<number> {
     try {
       const { folder, status, record } = await remotes.sync(address);
       const words = { downloaded: 'downloaded', updated: 'updated', unchanged: 'already up to date' }[status];
-      process.stdout.write(`${address}: ${words} (${record.files} files) → ${folder}\n`);
+      process.stdout.write(terminalText(`${address}: ${words} (${record.files} files) → ${folder}`) + '\n');
     } catch (error) {
       failed++;
-      process.stderr.write(`${address}: ${(error as Error).message}\n`);
+      process.stderr.write(terminalText(`${address}: ${(error as Error).message}`) + '\n');
     }
   }
   return failed ? 1 : 0;
@@ -231,9 +231,17 @@ async function list(folders: string[], json: boolean): Promise<number> {
     process.stdout.write(JSON.stringify({ articles }, null, 2) + '\n');
   } else {
     for (const article of articles) {
-      process.stdout.write(`${formatVietnameseDate(article.date).padEnd(10)}  ${article.title}  [${article.tags.join(', ')}]  /blog/${article.slug}\n`);
+      process.stdout.write(terminalText(`${formatVietnameseDate(article.date).padEnd(10)}  ${article.title}  [${article.tags.join(', ')}]  /blog/${article.slug}`) + '\n');
     }
   }
+  return 0;
+}
+
+/** One command's help on stdout (exit 0), or a usage error for a name that is no command. */
+function showHelp(command: string): number {
+  const help = commandHelp(command);
+  if (!help) throw new UsageError(`Unknown command "${command}".`);
+  process.stdout.write(help);
   return 0;
 }
 
@@ -246,15 +254,20 @@ export async function main(argv: string[]): Promise<number> {
       options: {
         json: { type: 'boolean', default: false },
         tag: { type: 'string', multiple: true, default: [] },
-        limit: { type: 'string', default: '10' },
+        limit: { type: 'string' },
         'queries-file': { type: 'string' },
         'cache-dir': { type: 'string' },
         port: { type: 'string', default: '4173' },
         host: { type: 'string', default: '127.0.0.1' },
         clear: { type: 'boolean', default: false },
         'data-dir': { type: 'string' },
+        drafts: { type: 'boolean', default: false },
+        'allow-private-network': { type: 'boolean', default: false },
+        'allow-host': { type: 'string', multiple: true, default: [] },
+        help: { type: 'boolean', short: 'h', default: false },
       },
     });
+    if (values.help && command && !command.startsWith('-')) return showHelp(command);
     switch (command) {
       case 'check':
         return await check(positionals, values.json!);
@@ -263,28 +276,36 @@ export async function main(argv: string[]): Promise<number> {
       case 'search':
         return await search(positionals, {
           tags: values.tag!,
-          limit: Number(values.limit),
+          limit: values.limit === undefined ? undefined : Number(values.limit),
           json: values.json!,
           queriesFile: values['queries-file'],
           cacheDir: values['cache-dir'] ?? defaultCacheDir(),
         });
       case 'cache':
-        return await cache(positionals, { cacheDir: values['cache-dir'] ?? defaultCacheDir(), clear: values.clear! });
+        return await cache(positionals, { cacheDir: values['cache-dir'] ?? defaultCacheDir(), clear: values.clear!, allowPrivateNetwork: values['allow-private-network']! });
       case 'sync':
         return await sync(positionals, values['data-dir'] ?? defaultDataDir());
       case 'serve':
-        return await serve(positionals, { port: Number(values.port), host: values.host!, cacheDir: values['cache-dir'] ?? defaultCacheDir() });
-      case undefined:
+        return await serve(positionals, {
+          port: Number(values.port),
+          host: values.host!,
+          cacheDir: values['cache-dir'] ?? defaultCacheDir(),
+          drafts: values.drafts!,
+          allowHosts: values['allow-host']!,
+        });
       case 'help':
+        return positionals.length ? showHelp(positionals[0]) : (process.stdout.write(usage()), 0);
+      case undefined:
       case '--help':
-        process.stdout.write(USAGE);
+      case '-h':
+        process.stdout.write(usage());
         return command ? 0 : 2;
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+      process.stderr.write(`${terminalText((error as Error).message)}\n\n${(command && commandHelp(command)) || usage()}`);
       return 2;
     }
     throw error;
@@ -294,7 +315,7 @@ export async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error) => {
-    process.stderr.write(`Error: ${(error as Error).message}\n`);
+    process.stderr.write(`Error: ${terminalText((error as Error).message)}\n`);
     process.exitCode = 1;
   },
 );

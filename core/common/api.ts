@@ -46,7 +46,8 @@ export interface TagCount {
   count: number;
 }
 
-export type Severity = 'error' | 'warning';
+/** `info`: a hint for the teacher (near-duplicate tags), never a fault. */
+export type Severity = 'error' | 'warning' | 'info';
 
 export interface Problem {
   /** Path relative to the library folder. */
@@ -60,6 +61,8 @@ export interface LibraryOverview {
   name: string;
   articles: ArticleSummary[];
   tags: TagCount[];
+  /** Labels the library gives its tags (`dao-duc` → `Đạo đức`); a tag without one is shown as written. */
+  tagLabels: Record<string, string>;
   counts: { articles: number; published: number; drafts: number; problems: number };
   /** Library folders that cannot be read any more (deleted, renamed, unplugged). */
   missingFolders: string[];
@@ -75,13 +78,18 @@ export interface SearchRequest {
 
 /** What one search request may ask for, wherever it arrives from (HTTP, IPC, the CLI). */
 export const SEARCH_BOUNDS = {
-  /** Longer text is cut (the engine reads at most a dozen words of it anyway). */
+  /** Longer text is cut (the engine reads at most `queryWords` of it anyway). */
   queryChars: 2000,
+  /** Words of a query the engine reads: a pasted page must not turn into thousands of index look-ups. */
+  queryWords: 12,
   tags: 20,
   tagChars: 100,
   defaultResults: 20,
   maxResults: 100,
 } as const;
+
+/** Results the reader's search box asks for: a screenful (the classroom benchmark asks the same). */
+export const SEARCH_BOX_RESULTS = 12;
 
 /** The request cut to SEARCH_BOUNDS: text shortened, extra tags dropped, the result count a whole number in range. */
 export function boundSearchRequest(request: SearchRequest): SearchRequest & { tags: string[]; limit: number } {
@@ -153,6 +161,10 @@ export interface LectureApi {
   onLibraryChanged?(listener: () => void): () => void;
   /** Sharing the library with a classroom: only the desktop app has it, never a client of the shared server. */
   sharing?: ClassroomSharingApi;
+  /** The teacher's libraries (folders and GitHub downloads): only the desktop app has it. */
+  libraries?: LibrariesApi;
+  /** Calls `listener` when the user asks (from the app's menu) to add a GitHub library. */
+  onAddLibraryRequested?(listener: () => void): () => void;
 }
 
 /** The classroom server listens on every interface: students on any network of the machine can connect. */
@@ -200,7 +212,53 @@ export interface ClassroomSharingApi {
 /** How often an open reader asks the server whether the library changed (it also keeps a student counted). */
 export const LIBRARY_POLL_MS = 20_000;
 
-/** URL path of an asset, as the HTTP server and the desktop protocol both serve it. */
-export function assetRoute(assetPath: string): string {
-  return `/assets/${assetPath.split('/').map(encodeURIComponent).join('/')}`;
+/** The library's version: it changes whenever a lecture or a folder changes on disk. */
+export interface LibraryVersion {
+  version: number;
+}
+
+/** One library the desktop app reads: the bundled lectures, a folder of the user's, or a GitHub download. */
+export interface LibrarySource {
+  /** Names the library in requests (its folder); only libraries listed here can be acted on. */
+  id: string;
+  kind: 'bundled' | 'folder' | 'github';
+  name: string;
+  /** The folder, or for GitHub the address it was downloaded from. */
+  location: string;
+  lectures: number;
+  bytes: number;
+  /** ISO time: the download for GitHub, the newest lecture file otherwise. */
+  updatedAt?: string;
+  /** Images the library's lectures use, and how many of them can be shown without internet. */
+  images: { total: number; available: number };
+}
+
+/** Why adding or updating a GitHub library failed, for the reader to say in the user's language. */
+export type LibrarySyncErrorCode = 'invalid-address' | 'not-found' | 'unreachable' | 'no-lectures' | 'too-large' | 'busy' | 'failed';
+
+/** The GitHub download under way or last finished (one at a time). */
+export interface LibrarySync {
+  address: string;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  bytes: number;
+  files: number;
+  /** When done: the library's folder, now in the list, and whether it was new, updated or already up to date. */
+  id?: string;
+  outcome?: 'downloaded' | 'updated' | 'unchanged';
+  error?: { code: LibrarySyncErrorCode; message: string };
+}
+
+/** Adds, updates and removes the teacher's libraries (desktop only). */
+export interface LibrariesApi {
+  listLibraries(): Promise<LibrarySource[]>;
+  /** Starts downloading `OWNER/REPO`, `OWNER/REPO@branch` or a GitHub URL; follow it with getLibrarySync. */
+  addGitHubLibrary(address: string): Promise<LibrarySync>;
+  getLibrarySync(): Promise<LibrarySync | null>;
+  cancelLibrarySync(): Promise<LibrarySync | null>;
+  /** A GitHub library: checks for an update (a new sync); a folder: reads it again. */
+  updateLibrary(id: string): Promise<LibrarySync | null>;
+  /** A GitHub download is deleted; a folder of the user's is only forgotten, never deleted. */
+  removeLibrary(id: string): Promise<LibrarySource[]>;
+  /** Downloads the library's remote images for reading without internet. */
+  makeLibraryOffline(id: string): Promise<LibrarySource[]>;
 }

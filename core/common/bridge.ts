@@ -1,13 +1,18 @@
-import type { ClassroomSharingApi, LectureApi } from './api.js';
+import type { ClassroomSharingApi, LectureApi, LibrariesApi } from './api.js';
 
-/** What the preload script exposes to the reader: the contract's data methods and classroom sharing, nothing else. */
-export type LectureBridge = Omit<LectureApi, 'assetUrl' | 'onLibraryChanged' | 'sharing'> &
-  ClassroomSharingApi & {
+/** What the preload script exposes to the reader: the contract's data methods, classroom sharing and the teacher's libraries, nothing else. */
+export type LectureBridge = Omit<LectureApi, 'assetUrl' | 'onLibraryChanged' | 'sharing' | 'libraries'> &
+  ClassroomSharingApi &
+  LibrariesApi & {
     onLibraryChanged(listener: () => void): () => void;
+    onAddLibraryRequested(listener: () => void): () => void;
   };
 
 /** Event sent by the main process when a library folder changed and was reloaded. */
 export const LIBRARY_CHANGED_EVENT = 'lectures:library-changed';
+
+/** Event sent by the main process when the user chose Tệp → Thêm thư viện từ GitHub… */
+export const ADD_LIBRARY_EVENT = 'libraries:add-requested';
 
 /** IPC channel names, one per bridge method. */
 export const BRIDGE_CHANNELS = {
@@ -19,6 +24,13 @@ export const BRIDGE_CHANNELS = {
   getSharing: 'sharing:get',
   startSharing: 'sharing:start',
   stopSharing: 'sharing:stop',
-} as const satisfies Record<Exclude<keyof LectureBridge, 'onLibraryChanged'>, string>;
+  listLibraries: 'libraries:list',
+  addGitHubLibrary: 'libraries:add-github',
+  getLibrarySync: 'libraries:get-sync',
+  cancelLibrarySync: 'libraries:cancel-sync',
+  updateLibrary: 'libraries:update',
+  removeLibrary: 'libraries:remove',
+  makeLibraryOffline: 'libraries:make-offline',
+} as const satisfies Record<Exclude<keyof LectureBridge, 'onLibraryChanged' | 'onAddLibraryRequested'>, string>;
 
 export type BridgeMethod = keyof typeof BRIDGE_CHANNELS;

@@ -1,4 +1,5 @@
 /** What a search query means: its words, folded and exact, and which one is still being typed. */
+import { SEARCH_BOUNDS } from './api.js';
 import { exactWord, foldWord, hasDiacritics, words } from './vietnamese.js';
 
 export interface QueryWord {
@@ -12,12 +13,9 @@ export interface QueryWord {
   prefix: boolean;
 }
 
-/** Queries are cut to this many words: a pasted page must not turn into thousands of index look-ups. */
-export const MAX_QUERY_WORDS = 12;
-
 export function parseQuery(query: string): QueryWord[] {
-  const text = query.normalize('NFC').slice(0, 400);
-  const parsed = words(text).slice(0, MAX_QUERY_WORDS);
+  const text = query.normalize('NFC').slice(0, SEARCH_BOUNDS.queryChars);
+  const parsed = words(text).slice(0, SEARCH_BOUNDS.queryWords);
   const endsInWord = /[\p{L}\p{N}\p{M}+#]$/u.test(text);
   return parsed.map((word, index) => ({
     text: word,

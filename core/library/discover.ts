@@ -1,8 +1,13 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Folders never searched for lectures: dependencies and build output that may sit inside a lecture repo. */
+/** Folders never searched for lectures: the dependencies a lecture repository may hold. */
 const IGNORED_FOLDERS = new Set(['node_modules']);
+
+/** A lecture file, by its name. */
+export function isMarkdownFile(name: string): boolean {
+  return /\.(md|markdown)$/i.test(name);
+}
 
 /**
  * Every Markdown file under `root`, recursively, as paths relative to `root` with `/` separators, sorted.
@@ -17,7 +22,7 @@ export async function discoverMarkdownFiles(root: string): Promise<string[]> {
       if (entry.name.startsWith('.')) continue;
       const child = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.isDirectory() && !IGNORED_FOLDERS.has(entry.name)) await walk(child);
-      else if (entry.isFile() && /\.(md|markdown)$/i.test(entry.name)) found.push(child);
+      else if (entry.isFile() && isMarkdownFile(entry.name)) found.push(child);
     }
   }
   await walk('');

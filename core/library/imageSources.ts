@@ -4,9 +4,9 @@
  * inside a library folder that holds it, which is how lecture repositories keep their own images.
  * Every answer stays inside a library folder: `..`, absolute paths and symlinks out of it are refused.
  */
-import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { safeDecode } from '../common/links.js';
+import { fileInsideFolder } from '../node/insideFolder.js';
 
 export interface LocalImage {
   /** Index of the library folder that holds the file. */
@@ -34,15 +34,6 @@ function mirrorCandidates(afterRepo: string): string[] {
 export class ImageLocator {
   constructor(private readonly roots: string[]) {}
 
-  /** Resolved on every use: a library folder can be created, moved or deleted while the app runs. */
-  private realRoot(root: number): string | null {
-    try {
-      return realpathSync(this.roots[root]);
-    } catch {
-      return null;
-    }
-  }
-
   /** The local file for an image source used by the lecture at `lectureFile` (relative to root `rootIndex`). */
   locate(src: string, rootIndex: number, lectureFile: string): LocalImage | null {
     const source = src.trim();
@@ -64,20 +55,12 @@ export class ImageLocator {
     return this.inside(rootIndex, relative);
   }
 
-  /** Absolute path of `relative` inside root `root` when it is a regular file that really lies inside it. */
+  /**
+   * Absolute path of `relative` inside root `root` when it is a regular file that really lies inside it. The
+   * folder is resolved on every use: it can be created, moved or deleted while the app runs.
+   */
   resolveInside(root: number, relative: string): string | null {
-    const base = root < this.roots.length ? this.realRoot(root) : null;
-    if (base === null || relative.includes('\0') || path.isAbsolute(relative) || /^[a-zA-Z]:/.test(relative)) return null;
-    const normalized = path.posix.normalize(relative.replace(/\\/g, '/'));
-    // No way up, and no hidden files or folders (.git, .env…): they are not lecture images.
-    if (normalized.split('/').some((segment) => segment.startsWith('.'))) return null;
-    try {
-      const real = realpathSync(path.join(base, normalized));
-      if (!real.startsWith(base + path.sep)) return null;
-      return statSync(real).isFile() ? real : null;
-    } catch {
-      return null;
-    }
+    return Number.isInteger(root) && root >= 0 && root < this.roots.length ? fileInsideFolder(this.roots[root], relative) : null;
   }
 
   private inside(root: number, relative: string): LocalImage | null {

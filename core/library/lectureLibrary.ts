@@ -8,11 +8,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, ArticleSummary, LibraryOverview, Problem, TagCount } from '../common/api.js';
+import { encodeAssetPath } from '../common/assetPath.js';
 import { classifyLink } from '../common/links.js';
 import { slugify } from '../common/slug.js';
 import { discoverMarkdownFiles } from './discover.js';
 import { ImageLocator, isRemoteImage } from './imageSources.js';
-import { LectureParser } from './lectureParser.js';
+import { readLibraryInfo, tidyFolderName, type LibraryInfo } from './libraryInfo.js';
+import { nearDuplicateTags } from './tagHints.js';
+import { ParseWorkerClient } from './parseWorkerClient.js';
 import type { ParsedLecture, ParseResult } from './parseLecture.js';
 import { megabytes } from '../common/units.js';
 
@@ -31,7 +34,7 @@ export interface Lecture extends ParsedLecture {
 }
 
 export interface LibraryOptions {
-  /** Name shown in the sidebar; defaults to the first folder's name. */
+  /** Name shown in the sidebar; defaults to the name the first folder gives itself (libraryInfo.ts). */
   name?: string;
   /**
    * Where a remote image that is not in a library folder can be read offline (the image cache): its asset
@@ -66,10 +69,13 @@ export const MAX_LECTURE_BYTES = 8 * 1024 * 1024;
 
 export class LectureLibrary {
   readonly roots: string[];
-  readonly name: string;
+  private readonly fixedName?: string;
+  private info: Omit<LibraryInfo, 'problems'>;
+  /** The last name, labels and library-file problems read, to tell whether they changed. */
+  private infoKey = '';
   private readonly offlineImage: (url: string) => string | null;
   private readonly locator: ImageLocator;
-  private readonly parser: LectureParser;
+  private readonly parser: ParseWorkerClient;
   private readonly fileCache = new Map<string, CachedFile>();
   private lectureList: Lecture[] = [];
   private bySlug = new Map<string, Lecture>();
@@ -80,10 +86,21 @@ export class LectureLibrary {
   constructor(folders: string[], options: LibraryOptions = {}) {
     if (folders.length === 0) throw new Error('A library needs at least one folder');
     this.roots = folders.map((folder) => path.resolve(folder));
-    this.name = options.name ?? path.basename(this.roots[0]);
+    this.fixedName = options.name;
+    this.info = { name: tidyFolderName(path.basename(this.roots[0])), tagLabels: {} };
     this.offlineImage = options.offlineImage ?? (() => null);
-    this.parser = new LectureParser(options.parseTimeLimitMs);
+    this.parser = new ParseWorkerClient(options.parseTimeLimitMs);
     this.locator = new ImageLocator(this.roots);
+  }
+
+  /** The name readers see. */
+  get name(): string {
+    return this.fixedName ?? this.info.name;
+  }
+
+  /** Labels the library gives its tags (tag → label); tags without one are shown as they are written. */
+  get tagLabels(): Readonly<Record<string, string>> {
+    return this.info.tagLabels;
   }
 
   /** Increases every time a load changes what the library holds; caches key on it. */
@@ -148,12 +165,30 @@ export class LectureLibrary {
       }
     }
     if (unreadable.join('\n') !== this.unreadableRoots.join('\n')) changed = true;
+    if (await this.readInfo(folderProblems)) changed = true;
     this.unreadableRoots = unreadable;
     if (changed || this.generation === 0) {
       this.assemble(results, folderProblems);
       this.generation++;
     }
     return stats;
+  }
+
+  /** The name and tag labels from every folder (the first folder's name; the first label of a tag wins). */
+  private async readInfo(problems: Problem[]): Promise<boolean> {
+    const infos = await Promise.all(this.roots.map((root) => readLibraryInfo(root)));
+    const tagLabels = new Map<string, string>();
+    const infoProblems: Problem[] = [];
+    infos.forEach((info, root) => {
+      for (const [tag, label] of Object.entries(info.tagLabels)) if (!tagLabels.has(tag)) tagLabels.set(tag, label);
+      for (const problem of info.problems) infoProblems.push({ ...problem, file: this.displayPath(root, problem.file) });
+    });
+    problems.push(...infoProblems);
+    this.info = { name: infos[0].name, tagLabels: Object.fromEntries(tagLabels) };
+    const key = JSON.stringify([this.info, infoProblems]);
+    const changed = key !== this.infoKey;
+    this.infoKey = key;
+    return changed;
   }
 
   private displayPath(root: number, file: string): string {
@@ -204,6 +239,7 @@ export class LectureLibrary {
     }
 
     this.assignSlugs(lectures, problems);
+    problems.push(...tagHints(lectures));
     const slugs = new Set(lectures.map((lecture) => lecture.slug));
     for (const lecture of lectures) this.checkReferences(lecture, slugs, problems);
 
@@ -259,8 +295,9 @@ export class LectureLibrary {
         problems.push({ file: lecture.file, line: lineOf(image.line), severity: 'warning', message: 'Image with an empty source' });
         continue;
       }
-      const local = this.locator.locate(src, lecture.root, lecture.file);
-      lecture.images.set(src, local ? `${local.root}/${local.relative}` : null);
+      // Relative to its own folder: with several folders, `file` is shown with the folder's name in front.
+      const local = this.locator.locate(src, lecture.root, path.relative(this.roots[lecture.root], lecture.path).split(path.sep).join('/'));
+      lecture.images.set(src, local ? encodeAssetPath({ kind: 'library', ...local }) : null);
       if (!local && !isRemoteImage(src)) {
         problems.push({ file: lecture.file, line: lineOf(image.line), severity: 'warning', message: `Image not found or not a URL: ${src.slice(0, 200)}` });
       }
@@ -286,10 +323,11 @@ export class LectureLibrary {
     return isRemoteImage(src) ? this.offlineImage(src) : null;
   }
 
-  /** Every remote image the library uses that no library folder holds: what the offline cache is for. */
-  remoteImages(): string[] {
+  /** Every remote image the library (or its folder `root`) uses that no library folder holds: what the offline cache is for. */
+  remoteImages(root?: number): string[] {
     const urls = new Set<string>();
     for (const lecture of this.lectureList) {
+      if (root !== undefined && lecture.root !== root) continue;
       for (const [src, local] of lecture.images) if (!local && isRemoteImage(src)) urls.add(src);
     }
     return [...urls];
@@ -313,10 +351,12 @@ export class LectureLibrary {
   overview(includeDrafts = false): LibraryOverview {
     const lectures = sortNewestFirst(this.readable(includeDrafts));
     const visible = this.lectureList.filter((lecture) => lecture.visible).length;
+    const tags = countTags(lectures);
     return {
       name: this.name,
       articles: lectures.map((lecture) => this.summary(lecture)),
-      tags: countTags(lectures),
+      tags,
+      tagLabels: Object.fromEntries(tags.filter(({ tag }) => Object.hasOwn(this.info.tagLabels, tag)).map(({ tag }) => [tag, this.info.tagLabels[tag]])),
       counts: {
         articles: this.lectureList.length,
         published: visible,
@@ -349,6 +389,20 @@ export class LectureLibrary {
       next: position >= 0 ? neighbour(sameTag[position + 1]) : undefined,
     };
   }
+}
+
+/** Near-duplicate tags, each told once on the first lecture using the rarer spelling (a hint for the teacher). */
+function tagHints(lectures: Lecture[]): Problem[] {
+  const counts = new Map(countTags(lectures).map(({ tag, count }) => [tag, count]));
+  return nearDuplicateTags([...counts.keys()]).map(([a, b]) => {
+    const [rare, common] = counts.get(a)! < counts.get(b)! ? [a, b] : [b, a];
+    const file = lectures.filter((lecture) => lecture.tags.includes(rare)).map((lecture) => lecture.file).sort()[0];
+    return {
+      file,
+      severity: 'info',
+      message: `Tag "${rare}" (${counts.get(rare)}) looks like "${common}" (${counts.get(common)}): if they are one topic, use one spelling so their lectures are listed together`,
+    };
+  });
 }
 
 function looksBinary(bytes: Buffer): boolean {

@@ -31,6 +31,16 @@ export type ParseResult =
 /** Longer titles still work, but are reported: they are almost always a front-matter mistake. */
 const MAX_TITLE_LENGTH = 300;
 
+/**
+ * Values the front matter may hold, each alias counted as many times as it is used. YAML aliases make a few
+ * hundred bytes ("billion laughs") stand for billions of values: anything that walks or prints such a value
+ * would never finish, so the file is refused before anything does.
+ */
+const MAX_FRONT_MATTER_VALUES = 10_000;
+
+/** Characters of a value quoted in a problem message. */
+const MAX_SHOWN_VALUE = 80;
+
 export function parseLecture(file: string, raw: string): ParseResult {
   const problems: Problem[] = [];
   const report = (severity: Problem['severity'], message: string, line?: number) =>
@@ -53,6 +63,11 @@ export function parseLecture(file: string, raw: string): ParseResult {
     return { kind: 'skipped', problems };
   }
 
+  if (exceedsValueCount(parsed.data, MAX_FRONT_MATTER_VALUES)) {
+    report('error', `Front matter too large: more than ${MAX_FRONT_MATTER_VALUES} values, aliases counted each time they are used; skipped`, 2);
+    return { kind: 'skipped', problems };
+  }
+
   const data: Record<string, unknown> =
     parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data) ? parsed.data : {};
   if (parsed.data !== data) report('error', 'Front matter must be a mapping of key: value', 2);
@@ -70,7 +85,8 @@ export function parseLecture(file: string, raw: string): ParseResult {
     report('warning', 'Missing date ("time")', fieldLine('time'));
   } else {
     date = parseLectureDate(data.time);
-    if (!date) report('error', `Invalid date "${String(data.time)}" (expected MM/DD/YYYY or YYYY-MM-DD)`, fieldLine('time'));
+    const given = typeof data.time === 'object' ? describe(data.time) : `"${shown(String(data.time))}"`;
+    if (!date) report('error', `Invalid date ${given} (expected MM/DD/YYYY or YYYY-MM-DD)`, fieldLine('time'));
   }
 
   const tags = tagList(data.tags);
@@ -129,10 +145,29 @@ function booleanField(value: unknown, fallback: boolean): boolean {
   return fallback;
 }
 
+/** A value named for a problem message: its kind, and a bounded quote of a scalar; never the whole value. */
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value instanceof Date) return 'a date';
-  return typeof value === 'object' ? 'a mapping' : `${typeof value} (${JSON.stringify(value)})`;
+  return typeof value === 'object' ? 'a mapping' : `${typeof value} (${shown(JSON.stringify(value) ?? String(value))})`;
+}
+
+/** A scalar quoted in a problem message, cut short. */
+function shown(text: string): string {
+  return text.length > MAX_SHOWN_VALUE ? `${text.slice(0, MAX_SHOWN_VALUE)}…` : text;
+}
+
+/** Whether walking the value, aliases expanded, would visit more than `limit` values (stops counting there). */
+function exceedsValueCount(value: unknown, limit: number): boolean {
+  const pending = [value];
+  for (let visited = 1; pending.length > 0; visited++) {
+    const next = pending.pop();
+    const children = Array.isArray(next) ? next : next && typeof next === 'object' && !(next instanceof Date) ? Object.values(next) : [];
+    // Every value waiting will be visited: counting them now keeps the walk itself bounded.
+    if (visited + pending.length + children.length > limit) return true;
+    pending.push(...children);
+  }
+  return false;
 }
 
 function countLines(text: string): number {

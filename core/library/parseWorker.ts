@@ -1,11 +1,6 @@
-/** Worker-thread side of `LectureParser`: parses one lecture file's text per message. */
-import { parentPort } from 'node:worker_threads';
+/** Worker-thread side of `ParseWorkerClient`: parses one lecture file's text per request. */
+import { answerRequests } from '../node/workerRequests.js';
 import { parseLecture } from './parseLecture.js';
+import type { ParseRequest } from './parseWorkerClient.js';
 
-parentPort!.on('message', ({ id, file, text }: { id: number; file: string; text: string }) => {
-  try {
-    parentPort!.postMessage({ id, result: parseLecture(file, text) });
-  } catch (error) {
-    parentPort!.postMessage({ id, error: (error as Error).message });
-  }
-});
+answerRequests(({ file, text }: ParseRequest) => parseLecture(file, text));

@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomicSync } from './atomicFile.js';
 
 /** Reads a small JSON settings file; a missing or damaged file gives the fallback, never an exception. */
 export function readJson<T>(file: string, fallback: T): T {
@@ -10,10 +10,7 @@ export function readJson<T>(file: string, fallback: T): T {
   }
 }
 
-/** Writes it atomically (temporary file, then rename): a crash mid-write leaves the old file intact. */
+/** Writes it atomically: a crash mid-write leaves the old file intact. */
 export function writeJson(file: string, value: unknown): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(value, null, 2));
-  renameSync(temporary, file);
+  writeFileAtomicSync(file, JSON.stringify(value, null, 2));
 }

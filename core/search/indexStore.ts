@@ -1,11 +1,12 @@
 /**
  * Saves the search index to the cache folder and loads it back, so a warm start skips rebuilding. The file is
- * written atomically (temporary file, then rename) and carries a checksum: a torn, corrupt or outdated file is
+ * written atomically (see atomicFile.ts) and carries a checksum: a torn, corrupt or outdated file is
  * detected and the caller rebuilds. One file per library, named by a hash of its folders.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../node/atomicFile.js';
 import { ENGINE_VERSION, SearchEngine, type SavedEngine } from './searchEngine.js';
 
 const MAGIC = 'lecture-reader-search';
@@ -18,23 +19,7 @@ export function indexFilePath(cacheDir: string, roots: string[]): string {
 export async function saveIndex(file: string, engine: SearchEngine): Promise<void> {
   const payload = JSON.stringify(await engine.save());
   const checksum = createHash('sha256').update(payload).digest('hex');
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    await writeFile(temporary, `${MAGIC} ${ENGINE_VERSION} ${checksum}\n${payload}`);
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
-
-/** Removes temporary files a killed process left while saving `file`. */
-export async function removeLeftovers(file: string): Promise<void> {
-  const prefix = `${path.basename(file)}.`;
-  for (const name of await readdir(path.dirname(file)).catch(() => [] as string[])) {
-    if (name.startsWith(prefix) && name.endsWith('.tmp')) await rm(path.join(path.dirname(file), name), { force: true });
-  }
+  await writeFileAtomic(file, `${MAGIC} ${ENGINE_VERSION} ${checksum}\n${payload}`);
 }
 
 export type LoadOutcome = { engine: SearchEngine } | { engine: null; reason: string };

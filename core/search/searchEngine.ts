@@ -17,7 +17,7 @@ import { bigram, indexTerms, splitTerms } from './indexTerms.js';
 import { buildSnippet } from './snippet.js';
 import { matchedWords, type MatchWord } from './matchedWords.js';
 import { LectureBoard, ScoreBoard, TopResults, type Ranked } from './scoreBoard.js';
-import { Vocabulary } from './vocabulary.js';
+import { correctionDeadline, Vocabulary } from './vocabulary.js';
 
 /** Bumped whenever what is indexed or how changes: a saved index of another version is rebuilt. */
 export const ENGINE_VERSION = 4;
@@ -60,7 +60,7 @@ const PHRASE_WEIGHT = 1.5;
 const prefixExpansions = (prefix: string) => (prefix.length <= 2 ? 4 : prefix.length === 3 ? 8 : 12);
 /** Share of a lecture's other matching sections added to its best one: a lecture about a topic mentions it often. */
 const OTHER_SECTIONS_SHARE = 0.2;
-/** Query words take bits 0–11 of a document's bits (MAX_QUERY_WORDS), the pairs of neighbouring words 16 and up. */
+/** Query words take bits 0–11 of a document's bits (SEARCH_BOUNDS.queryWords), the pairs of neighbouring words 16 and up. */
 const WORD_BITS = 0xffff;
 const PAIR_SHIFT = 16;
 /** Most a lecture gains from sections holding the whole query in order, and how many give half of it (BM25-like saturation). */
@@ -364,12 +364,13 @@ export class SearchEngine {
   /** What each query word looks up: its folded form or prefix expansions, or a correction when it matches nothing. */
   private resolveWords(query: QueryWord[]): { words: { terms: string[]; exact?: string; corrected?: string }[]; corrected?: string } {
     let anyCorrection = false;
+    const deadline = correctionDeadline();
     const words = query.map((word) => {
       const terms = word.prefix ? this.vocabulary.withPrefix(word.folded, prefixExpansions(word.folded)) : this.vocabulary.count(word.folded) ? [word.folded] : [];
       if (word.prefix && this.vocabulary.count(word.folded) && !terms.includes(word.folded)) terms.unshift(word.folded);
       const exact = word.accented && word.exact !== word.folded ? word.exact : undefined;
       if (terms.length > 0 || word.folded.length < 3) return { terms, exact };
-      const correction = this.vocabulary.closest(word.folded);
+      const correction = this.vocabulary.closest(word.folded, deadline);
       if (!correction) return { terms };
       anyCorrection = true;
       return { terms: [correction], corrected: correction };

@@ -1,4 +1,20 @@
 /**
+ * Bounds of "did you mean": each comparison costs the product of the two words' lengths, and a correction is
+ * looked for while other students' searches wait, so it is given up rather than allowed to run long.
+ */
+export const CORRECTION_BOUNDS = {
+  /** Longer words get no correction (nobody mistypes a word that long). */
+  maxWordLength: 32,
+  /** Vocabulary words compared for one correction at most. */
+  maxCandidates: 50_000,
+  /** Time the corrections of one query may take, in milliseconds: checked every 64 candidates, so under 50 in all. */
+  budgetMs: 45,
+};
+
+/** When the corrections of a query starting now must stop. */
+export const correctionDeadline = (): number => performance.now() + CORRECTION_BOUNDS.budgetMs;
+
+/**
  * The library's own words (folded), with how many lectures use each: what as-you-type prefixes expand to, and
  * where "did you mean" corrections come from.
  */
@@ -40,14 +56,18 @@ export class Vocabulary {
 
   /**
    * The most used word within a small edit distance (one edit up to 5 letters, two above; a swap of neighbours
-   * counts as one), or undefined.
+   * counts as one), or undefined; the best found so far when the candidate or time budget runs out (see
+   * CORRECTION_BOUNDS), nothing for a word too long to correct.
    */
-  closest(word: string): string | undefined {
+  closest(word: string, deadline = correctionDeadline()): string | undefined {
+    if (word.length > CORRECTION_BOUNDS.maxWordLength) return undefined;
     const budget = word.length <= 5 ? 1 : 2;
     let best: string | undefined;
     let bestDistance = budget + 1;
+    let compared = 0;
     for (const [candidate, count] of this.counts) {
       if (Math.abs(candidate.length - word.length) > budget || candidate === word) continue;
+      if (compared++ >= CORRECTION_BOUNDS.maxCandidates || (compared % 64 === 0 && performance.now() > deadline)) break;
       const distance = editDistance(word, candidate, budget);
       if (distance < bestDistance || (distance === bestDistance && best !== undefined && count > this.count(best))) {
         best = candidate;
@@ -72,10 +92,11 @@ export class Vocabulary {
 export function editDistance(a: string, b: string, budget: number): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
-  let previous2 = new Array<number>(cols).fill(0);
-  let previous = Array.from({ length: cols }, (_, j) => j);
+  // Three rows reused in turn: a correction compares thousands of words, and garbage would pause it.
+  let previous2 = new Int32Array(cols);
+  let previous = Int32Array.from({ length: cols }, (_, j) => j);
+  let current = new Int32Array(cols);
   for (let i = 1; i < rows; i++) {
-    const current = new Array<number>(cols);
     current[0] = i;
     let rowMin = current[0];
     for (let j = 1; j < cols; j++) {
@@ -86,8 +107,7 @@ export function editDistance(a: string, b: string, budget: number): number {
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > budget) return budget + 1;
-    previous2 = previous;
-    previous = current;
+    [previous2, previous, current] = [previous, current, previous2];
   }
   return Math.min(previous[cols - 1], budget + 1);
 }

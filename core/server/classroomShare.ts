@@ -9,6 +9,7 @@ import QRCode from 'qrcode';
 import { EVERY_INTERFACE_ADDRESS, type ClassroomSharingApi, type NetworkChoice, type SharingErrorCode, type SharingRequest, type SharingState } from '../common/api.js';
 import type { LectureService } from '../service/lectureService.js';
 import { startServer } from './httpServer.js';
+import { isEveryInterface, urlHost } from './listenAddress.js';
 
 export const DEFAULT_SHARING: SharingRequest = { host: EVERY_INTERFACE_ADDRESS, port: 4173 };
 
@@ -143,7 +144,6 @@ export class ClassroomShare implements ClassroomSharingApi {
 
 /** What students type: the chosen address, or each external address when listening on every interface. */
 export function studentUrls({ host, port }: SharingRequest, networks: NetworkChoice[]): string[] {
-  const everyInterface = host === EVERY_INTERFACE_ADDRESS || host === '::';
-  const hosts = everyInterface ? networks.filter((choice) => choice.kind === 'interface').map((choice) => choice.address) : [host];
-  return (hosts.length ? hosts : ['127.0.0.1']).map((address) => `http://${address.includes(':') ? `[${address}]` : address}:${port}/`);
+  const hosts = isEveryInterface(host) ? networks.filter((choice) => choice.kind === 'interface').map((choice) => choice.address) : [host];
+  return (hosts.length ? hosts : ['127.0.0.1']).map((address) => `http://${urlHost(address)}:${port}/`);
 }

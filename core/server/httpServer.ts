@@ -1,23 +1,59 @@
 /**
  * The local HTTP server: the built reader, the JSON API of the contract, and lecture images. Read-only: it
- * answers GET and HEAD only, and nothing a client sends changes anything.
+ * answers GET and HEAD only, and nothing a client sends changes anything. It answers only Host names that are
+ * this machine's (see hostCheck), shows drafts only when started to, names library folders without their
+ * path, and bounds what a slow or greedy client can hold (timeouts, connections per address).
  *
  *   GET /api/library?drafts=1        LibraryOverview
  *   GET /api/articles/:slug          Article (404 when not in the library)
  *   GET /api/search?q=&tag=&limit=   SearchResponse
  *   GET /api/problems                Problem[]
- *   GET /api/version                 { version } of the library, polled by open readers
- *   GET /assets/:root/:path          a lecture image inside library folder `root`
+ *   GET /api/version                 LibraryVersion, polled by open readers
+ *   GET /api/offline                 OfflineStatus
+ *   GET /assets/<asset path>         a lecture image (from a library folder or the image cache)
  *   anything else                    the reader (index.html for app routes)
+ * (paths and query strings: common/routes.ts; what the reader and images get: readerRequests.ts)
  */
 import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import ipaddr from 'ipaddr.js';
 import { existsSync } from 'node:fs';
+import type { Socket } from 'node:net';
 import path from 'node:path';
-import { boundSearchRequest, type SearchResponse } from '../common/api.js';
+import type { LibraryOverview, SearchResponse } from '../common/api.js';
+import { ASSETS_PREFIX, includesDrafts, ROUTES, searchRequestOf, type QueryParameters } from '../common/routes.js';
 import type { LectureService } from '../service/lectureService.js';
-import { ASSET_CSP, COMMON_HEADERS, READER_CSP } from '../common/securityPolicy.js';
+import { COMMON_HEADERS } from '../common/securityPolicy.js';
+import { isOwnHost } from './hostCheck.js';
+import { isEveryInterface, urlHost } from './listenAddress.js';
+import { answerReaderRequest } from './readerRequests.js';
+
+/** How long a client may take, and how many connections one address may hold. */
+export interface ServerLimits {
+  /** To send the request headers. */
+  headersTimeoutMs: number;
+  /** To send the whole request. */
+  requestTimeoutMs: number;
+  /** An idle kept-alive connection is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** A connection with no traffic at all is closed after this. */
+  idleTimeoutMs: number;
+  /** How often the request and header timeouts are checked: a slow client is cut within timeout + this. */
+  checkIntervalMs: number;
+  /** Open connections one client address may hold (this machine's own loopback clients are not counted). */
+  maxConnectionsPerClient: number;
+}
+
+/** A slow client is cut within 25 s; a phone's reader polls every 20 s and needs one or two connections. */
+export const DEFAULT_SERVER_LIMITS: ServerLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 20_000,
+  keepAliveTimeoutMs: 5_000,
+  idleTimeoutMs: 20_000,
+  checkIntervalMs: 5_000,
+  maxConnectionsPerClient: 16,
+};
 
 export interface ServerOptions {
   service: LectureService;
@@ -25,13 +61,18 @@ export interface ServerOptions {
   rendererDir: string;
   host?: string;
   port?: number;
+  /** Draft lectures over HTTP (`serve --drafts`); the desktop app's sharing never shares them. */
+  drafts?: boolean;
+  /** Host names answered besides this machine's addresses and localhost (`serve --allow-host`). */
+  allowHosts?: string[];
+  limits?: Partial<ServerLimits>;
   /** Log each request to stdout. */
   log?: boolean;
   /** Told the client address of every request (the classroom's connected-students count). */
   onClient?: (address: string) => void;
 }
 
-const flag = (value: unknown) => value === '1' || value === 'true';
+const DEFAULT_HOST = '127.0.0.1';
 
 /** Search answers kept for repeated queries (oldest dropped first). */
 const SEARCH_CACHE_SIZE = 1000;
@@ -41,16 +82,35 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`The reader is not built (${rendererDir}/index.html is missing). Run "npm run build" first.`);
   }
-  const app = Fastify({ logger: options.log ?? false, routerOptions: { maxParamLength: 1000 }, return503OnClosing: true });
+  const limits = { ...DEFAULT_SERVER_LIMITS, ...options.limits };
+  const app = Fastify({
+    logger: options.log ?? false,
+    routerOptions: { maxParamLength: 1000 },
+    return503OnClosing: true,
+    connectionTimeout: limits.idleTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: limits.checkIntervalMs },
+  });
+  limitConnectionsPerClient(app, limits.maxConnectionsPerClient);
+  const draftsShown = (query: unknown) => options.drafts === true && includesDrafts(query as QueryParameters);
+  const listenHost = options.host ?? DEFAULT_HOST;
 
   // Text (pages, scripts, JSON) goes compressed; images are already compressed.
   await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
 
   app.addHook('onRequest', async (request, reply) => {
-    options.onClient?.(request.ip);
     for (const [name, value] of Object.entries(COMMON_HEADERS)) reply.header(name, value);
+    if (!isOwnHost(request.headers.host, listenHost, options.allowHosts)) {
+      return reply.code(421).header('connection', 'close').send({ error: 'Misdirected request' });
+    }
+    options.onClient?.(request.ip);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return reply.code(405).header('allow', 'GET, HEAD').send({ error: 'This server is read-only' });
+    }
+    // A body on a read is never needed, and a trickled one only holds the connection.
+    if (Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined) {
+      return reply.code(400).header('connection', 'close').send({ error: 'A GET or HEAD request has no body' });
     }
   });
 
@@ -62,45 +122,35 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   // API answers depend only on the library's content: its version is their ETag, and repeat visits are 304s.
   const revalidate = (request: FastifyRequest, reply: FastifyReply): boolean => {
-    const etag = `W/"lib-${service.library.version}"`;
+    const etag = `W/"lib-${service.getVersion().version}"`;
     reply.header('etag', etag).header('cache-control', 'no-cache');
     if (request.headers['if-none-match'] !== etag) return false;
     reply.code(304).send();
     return true;
   };
 
-  app.get('/api/library', async (request, reply) => {
+  app.get(ROUTES.library, async (request, reply) => {
     if (revalidate(request, reply)) return reply;
-    const query = request.query as Record<string, string>;
-    return service.getLibrary({ includeDrafts: flag(query.drafts) });
+    return withoutLocalPaths(await service.getLibrary({ includeDrafts: draftsShown(request.query) }), service.library.roots);
   });
 
-  app.get('/api/articles/:slug', async (request, reply) => {
+  app.get(ROUTES.article, async (request, reply) => {
     if (revalidate(request, reply)) return reply;
     const { slug } = request.params as { slug: string };
-    const query = request.query as Record<string, string>;
-    const article = await service.getArticle(slug, { includeDrafts: flag(query.drafts) });
+    const article = await service.getArticle(slug, { includeDrafts: draftsShown(request.query) });
     if (!article) return reply.code(404).send({ error: 'Not in the library', slug });
     return article;
   });
 
   // A classroom types the same queries: answers are kept per query for the current library version.
   const searchCache = new Map<string, SearchResponse>();
-  let cachedVersion = service.library.version;
-  app.get('/api/search', async (request, reply) => {
+  let cachedVersion = service.getVersion().version;
+  app.get(ROUTES.search, async (request, reply) => {
     if (revalidate(request, reply)) return reply;
-    const query = request.query as Record<string, string | string[]>;
-    const text = Array.isArray(query.q) ? query.q[0] : query.q;
-    const tags = query.tag === undefined ? [] : Array.isArray(query.tag) ? query.tag : [query.tag];
-    const search = boundSearchRequest({
-      q: text ?? '',
-      tags,
-      limit: query.limit === undefined ? undefined : Number(query.limit),
-      includeDrafts: flag(query.drafts),
-    });
-    if (cachedVersion !== service.library.version) {
+    const search = { ...searchRequestOf(request.query as QueryParameters), includeDrafts: draftsShown(request.query) };
+    if (cachedVersion !== service.getVersion().version) {
       searchCache.clear();
-      cachedVersion = service.library.version;
+      cachedVersion = service.getVersion().version;
     }
     const key = JSON.stringify(search);
     const cached = searchCache.get(key);
@@ -111,60 +161,77 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     return answer;
   });
 
-  app.get('/api/problems', async () => service.getProblems());
-  app.get('/api/version', async (_request, reply) => {
+  app.get(ROUTES.problems, async () => {
+    const roots = service.library.roots;
+    return (await service.getProblems()).map((problem) => ({ ...problem, file: hideFolders(problem.file, roots), message: hideFolders(problem.message, roots) }));
+  });
+  app.get(ROUTES.version, async (_request, reply) => {
     reply.header('cache-control', 'no-store');
-    return { version: service.library.version };
+    return service.getVersion();
   });
-  app.get('/api/offline', async () => service.getOfflineStatus());
+  app.get(ROUTES.offline, async () => service.getOfflineStatus());
 
-  app.get('/assets/:root/*', async (request, reply) => {
-    const { root, '*': relative } = request.params as { root: string; '*': string };
-    return sendAsset(reply, await service.asset(root, relative));
+  // Only for its file sender: ETag, Last-Modified, 304s and Range requests.
+  await app.register(fastifyStatic, { root: path.resolve(rendererDir), serve: false });
+
+  // Lecture images, the built reader, and the reader again for app routes (a reload of /blog/<slug>).
+  app.get('/*', async (request, reply) => {
+    const answer = await answerReaderRequest(request.url.split('?')[0], rendererDir, (root, relative) => service.asset(root, relative));
+    reply.headers(answer.headers);
+    if (answer.status === 302) return reply.redirect(answer.location, 302);
+    if (answer.status !== 200) return reply.code(answer.status).send({ error: 'Not found' });
+    const maxAge = request.url.startsWith(ASSETS_PREFIX) ? 3600 * 1000 : 0;
+    return reply.sendFile(path.basename(answer.file), path.dirname(answer.file), { maxAge, contentType: false });
   });
 
-  await app.register(fastifyStatic, {
-    root: path.resolve(rendererDir),
-    index: ['index.html'],
-    dotfiles: 'deny',
-    serveDotFiles: false,
-    list: false,
-    wildcard: true,
-  });
-
-  // Every page of the reader carries the content security policy; built files are immutable (hashed names).
+  // Pages are revalidated; built files are immutable (hashed names).
   app.addHook('onSend', async (request, reply, payload) => {
     const type = String(reply.getHeader('content-type') ?? '');
-    if (type.startsWith('text/html')) reply.header('content-security-policy', READER_CSP).header('cache-control', 'no-cache');
+    if (type.startsWith('text/html')) reply.header('cache-control', 'no-cache');
     else if (request.url.startsWith('/static/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
     return payload;
-  });
-
-  // App routes (the reader routes in the URL hash, but a reload of /blog/<slug> still gets the reader).
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.url.startsWith('/assets/') || path.extname(request.url.split('?')[0])) {
-      return reply.code(404).send({ error: 'Not found' });
-    }
-    return reply.sendFile('index.html');
   });
 
   return app;
 }
 
-/** A lecture image: @fastify/static's sender gives ETag, Last-Modified, 304s and Range requests. */
-async function sendAsset(reply: FastifyReply, asset: { file: string; type: string } | null) {
-  if (!asset) return reply.code(404).send({ error: 'Not found' });
-  reply.header('content-type', asset.type).header('content-security-policy', ASSET_CSP);
-  return reply.sendFile(path.basename(asset.file), path.dirname(asset.file), { maxAge: 3600 * 1000, dotfiles: 'deny', contentType: false });
+/**
+ * Closes a client's connections beyond `max` as they open, so one device on the network cannot hold every
+ * socket. Loopback clients are this machine (the teacher's browser, a load test): a page in a browser here is
+ * already held to a few connections by the browser.
+ */
+function limitConnectionsPerClient(app: FastifyInstance, max: number): void {
+  const open = new Map<string, number>();
+  app.server.on('connection', (socket: Socket) => {
+    const address = socket.remoteAddress ?? '';
+    if (ipaddr.isValid(address) && ipaddr.process(address).range() === 'loopback') return;
+    const count = (open.get(address) ?? 0) + 1;
+    if (count > max) return void socket.destroy();
+    open.set(address, count);
+    socket.once('close', () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    });
+  });
+}
+
+/** A library folder's path as HTTP clients see it: its name only; where it is on this machine stays here. */
+function hideFolders(text: string, roots: readonly string[]): string {
+  return [...roots].sort((a, b) => b.length - a.length).reduce((shown, root) => shown.split(root).join(path.basename(root)), text);
+}
+
+function withoutLocalPaths(overview: LibraryOverview, roots: readonly string[]): LibraryOverview {
+  return { ...overview, missingFolders: overview.missingFolders.map((folder) => hideFolders(folder, roots)) };
 }
 
 /** Starts the server and returns its URL. */
 export async function startServer(options: ServerOptions): Promise<{ app: FastifyInstance; url: string }> {
   const app = await createServer(options);
-  const host = options.host ?? '127.0.0.1';
+  const host = options.host ?? DEFAULT_HOST;
   await app.listen({ host, port: options.port ?? 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  const shownHost = isEveryInterface(host) ? 'localhost' : urlHost(host);
   return { app, url: `http://${shownHost}:${port}/` };
 }

@@ -6,14 +6,16 @@ import { watch, type FSWatcher } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ImageCache, type Progress } from '../cache/imageCache.js';
-import type { Article, LectureApi, LibraryOverview, OfflineStatus, Problem, SearchRequest, SearchResponse } from '../common/api.js';
-import { IMAGE_TYPES } from '../common/securityPolicy.js';
+import type { Article, LectureApi, LibraryOverview, LibraryVersion, OfflineStatus, Problem, SearchRequest, SearchResponse } from '../common/api.js';
+import { decodeAssetPath } from '../common/assetPath.js';
+import { imageTypeOf } from '../common/imageTypes.js';
 import { LectureLibrary, type LibraryOptions, type LoadStats } from '../library/lectureLibrary.js';
 import { IndexedSearch, type SearchBackend } from '../search/indexedSearch.js';
 import { indexFilePath } from '../search/indexStore.js';
 import { toSearchDocument } from '../search/libraryDocuments.js';
 import type { SyncStats } from '../search/searchEngine.js';
-import { WorkerSearch } from '../search/workerSearch.js';
+import { SearchWorkerClient } from '../search/searchWorkerClient.js';
+import type { Fetch } from '../node/fetch.js';
 
 export type LectureBackend = Omit<LectureApi, 'assetUrl'>;
 
@@ -22,6 +24,10 @@ export interface ServiceOptions extends LibraryOptions {
   cacheDir?: string;
   /** Build and query the index in a worker thread (for servers and the app window), not in this thread. */
   searchInWorker?: boolean;
+  /** Cache images from loopback and private addresses too (the desktop app's setting, `cache --allow-private-network`). */
+  allowPrivateNetwork?: boolean;
+  /** How images are downloaded (default: the global fetch). */
+  fetch?: Fetch;
 }
 
 /** The cache folder: `$LECTURE_READER_CACHE`, else the platform's user cache folder. */
@@ -49,10 +55,10 @@ export class LectureService implements LectureBackend {
   ) {}
 
   static async open(folders: string[], options: ServiceOptions = {}): Promise<LectureService> {
-    const images = options.cacheDir ? await ImageCache.open(path.join(options.cacheDir, 'images')) : null;
+    const images = options.cacheDir ? await ImageCache.open(path.join(options.cacheDir, 'images'), { allowPrivateNetwork: options.allowPrivateNetwork, fetch: options.fetch }) : null;
     const library = new LectureLibrary(folders, { ...options, offlineImage: (url) => images?.assetFor(url) ?? null });
     const indexFile = options.cacheDir ? indexFilePath(options.cacheDir, library.roots) : undefined;
-    const search = options.searchInWorker ? new WorkerSearch(indexFile) : await IndexedSearch.open(indexFile);
+    const search = options.searchInWorker ? new SearchWorkerClient(indexFile) : await IndexedSearch.open(indexFile);
     const service = new LectureService(library, search, images);
     await service.reload();
     return service;
@@ -79,6 +85,10 @@ export class LectureService implements LectureBackend {
 
   async getProblems(): Promise<Problem[]> {
     return [...this.library.problems];
+  }
+
+  getVersion(): LibraryVersion {
+    return { version: this.library.version };
   }
 
   private watchers: FSWatcher[] = [];
@@ -129,23 +139,25 @@ export class LectureService implements LectureBackend {
   }
 
   /**
-   * The file and type behind an asset path: `<root>/<path>` inside library folder `root`, or `cache/<key>` in
-   * the image cache. Null for anything else, including every path that would leave those places.
+   * The file and type behind an asset path (its root, then the rest: see assetPath.ts), inside a library folder
+   * or in the image cache. Null for anything else, including every path that would leave those places.
    */
   async asset(root: string, relative: string): Promise<{ file: string; type: string } | null> {
-    if (root === 'cache') {
-      const found = await this.images?.lookupKey(relative);
+    const location = decodeAssetPath(root, relative);
+    if (location?.kind === 'cache') {
+      const found = await this.images?.lookupKey(location.key);
       return found ? { file: found.file, type: found.entry.contentType } : null;
     }
-    const type = IMAGE_TYPES[path.extname(relative).toLowerCase()];
-    const file = /^\d+$/.test(root) && type ? this.library.imageLocator.resolveInside(Number(root), relative) : null;
+    const type = imageTypeOf(relative);
+    if (!location || !type) return null;
+    const file = this.library.imageLocator.resolveInside(location.root, location.relative);
     return file ? { file, type } : null;
   }
 
-  /** "Make this library available offline": downloads every remote image not yet read offline. */
-  async makeOffline(onProgress?: (progress: Progress) => void) {
+  /** "Make this library available offline": downloads every remote image not yet read offline (of folder `root` only, when given). */
+  async makeOffline(onProgress?: (progress: Progress) => void, root?: number) {
     if (!this.images) throw new Error('No cache folder: images cannot be kept offline');
-    const missing = this.library.remoteImages().filter((url) => !this.images!.assetFor(url));
+    const missing = this.library.remoteImages(root).filter((url) => !this.images!.assetFor(url));
     return this.images.fetchAll(missing, onProgress);
   }
 

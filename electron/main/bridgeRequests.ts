@@ -3,7 +3,7 @@
  * checked for type and size before the library or the classroom server sees it, and anything unexpected
  * is refused.
  */
-import { boundSearchRequest, SEARCH_BOUNDS, type ClassroomSharingApi, type SharingRequest } from '../../core/common/api.js';
+import { boundSearchRequest, SEARCH_BOUNDS, type ClassroomSharingApi, type LibrariesApi, type SharingRequest } from '../../core/common/api.js';
 import type { BridgeMethod, LectureBridge } from '../../core/common/bridge.js';
 import type { LectureService } from '../../core/service/lectureService.js';
 
@@ -56,20 +56,32 @@ export const validateArguments: { [K in BridgeMethod]: (args: unknown[]) => Para
     const checked: SharingRequest = { host: text(request.host, 'host', 64), port };
     return [checked];
   },
+  listLibraries: () => [],
+  getLibrarySync: () => [],
+  cancelLibrarySync: () => [],
+  // An address longer than this is no GitHub address; ids are library folders, matched against the list.
+  addGitHubLibrary: ([address]) => [text(address, 'address', 500)],
+  updateLibrary: ([id]) => [text(id, 'library id', 4096)],
+  removeLibrary: ([id]) => [text(id, 'library id', 4096)],
+  makeLibraryOffline: ([id]) => [text(id, 'library id', 4096)],
 };
 
 /** The objects behind the bridge in the main process. */
 export interface BridgeTargets {
   library: LectureService;
   sharing: ClassroomSharingApi;
+  /** The teacher's libraries (absent: those methods are refused). */
+  libraries?: LibrariesApi;
 }
 
 const SHARING_METHODS = new Set<BridgeMethod>(['getSharing', 'startSharing', 'stopSharing']);
+const LIBRARIES_METHODS = new Set<BridgeMethod>(['listLibraries', 'addGitHubLibrary', 'getLibrarySync', 'cancelLibrarySync', 'updateLibrary', 'removeLibrary', 'makeLibraryOffline']);
 
 /** Validates a call from the renderer and runs it on the library or the classroom server. */
 export function callBridge(targets: BridgeTargets, method: BridgeMethod, args: unknown[]): Promise<unknown> {
   if (!Object.hasOwn(validateArguments, method)) throw new InvalidRequest('unknown method');
   const checked = validateArguments[method](args) as unknown[];
-  const target = SHARING_METHODS.has(method) ? targets.sharing : targets.library;
+  if (LIBRARIES_METHODS.has(method) && !targets.libraries) throw new InvalidRequest('libraries are not available');
+  const target = SHARING_METHODS.has(method) ? targets.sharing : LIBRARIES_METHODS.has(method) ? targets.libraries! : targets.library;
   return Promise.resolve((target[method as keyof typeof target] as (...a: unknown[]) => unknown).apply(target, checked));
 }

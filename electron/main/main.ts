@@ -4,11 +4,13 @@
  * library folders for changes, shares the library with a classroom when asked, and remembers the user's
  * folders, window and sharing address.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions, type Rectangle } from 'electron';
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SharingRequest, SharingState } from '../../core/common/api.js';
-import { BRIDGE_CHANNELS, LIBRARY_CHANGED_EVENT, type BridgeMethod } from '../../core/common/bridge.js';
+import { ADD_LIBRARY_EVENT, BRIDGE_CHANNELS, LIBRARY_CHANGED_EVENT, type BridgeMethod } from '../../core/common/bridge.js';
+import { LibraryManager } from '../../core/service/libraryManager.js';
 import { bundledContentDir, BUNDLED_LIBRARY_NAME, rendererDir } from '../../core/service/appPaths.js';
 import { RemoteLibraries } from '../../core/library/remoteLibrary.js';
 import { ClassroomShare, DEFAULT_SHARING } from '../../core/server/classroomShare.js';
@@ -17,9 +19,20 @@ import { APP_ORIGIN, resolveAppRequest } from './appRequests.js';
 import { callBridge, InvalidRequest, validateArguments } from './bridgeRequests.js';
 import { readJson, writeJson } from '../../core/node/jsonFile.js';
 import { megabytes } from '../../core/common/units.js';
+import type { Fetch } from '../../core/node/fetch.js';
 
-// Tests and portable installs can keep all user data (folders, window, cache) in one chosen place.
-if (process.env.LECTURE_READER_DATA) app.setPath('userData', path.resolve(process.env.LECTURE_READER_DATA));
+// Tests and portable installs can keep all user data (folders, window, cache) in one chosen place; a folder
+// that does not exist yet is created (setPath throws on a missing one).
+if (process.env.LECTURE_READER_DATA) {
+  const folder = path.resolve(process.env.LECTURE_READER_DATA);
+  try {
+    mkdirSync(folder, { recursive: true });
+    app.setPath('userData', folder);
+  } catch (error) {
+    dialog.showErrorBox('Không dùng được thư mục dữ liệu', `LECTURE_READER_DATA=${folder}: ${(error as Error).message}`);
+    app.exit(1);
+  }
+}
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
 app.enableSandbox();
@@ -38,22 +51,58 @@ function userFolders(): string[] {
   return Array.isArray(folders) ? folders.filter((folder): folder is string => typeof folder === 'string') : [];
 }
 
-/** Libraries downloaded from GitHub (`npm run -s cli -- sync OWNER/REPO --data-dir <user data>`). */
-const remotes = () => new RemoteLibraries(app.getPath('userData'));
+/** Downloads go through Chromium's network stack, which honours the system proxy (Node's fetch does not). */
+const netFetch: Fetch = (url, init) => net.fetch(url, init);
 
+/** Libraries downloaded from GitHub, from the libraries screen or `cli sync --data-dir <user data>`. */
+const remotes = () => new RemoteLibraries(app.getPath('userData'), { fetch: netFetch });
+
+/** The libraries screen: GitHub libraries added, updated and removed from inside the app. */
+const libraries = new LibraryManager({
+  remotes: remotes(),
+  bundledFolder: bundledContentDir(),
+  userFolders: { get: userFolders, set: (folders) => writeJson(dataFile(FOLDERS_FILE), folders) },
+  service: () => service!,
+  reopen: async () => {
+    await openLibrary();
+    window?.webContents.send(LIBRARY_CHANGED_EVENT);
+  },
+});
+
+/** Opens the library of every folder, then swaps it in and closes the old one: requests never meet a closed library. */
 async function openLibrary(): Promise<void> {
-  await service?.close();
   const downloaded = (await remotes().list()).map((entry) => entry.folder);
-  service = await LectureService.open([bundledContentDir(), ...userFolders(), ...downloaded], {
+  const next = await LectureService.open([bundledContentDir(), ...userFolders(), ...downloaded], {
     name: BUNDLED_LIBRARY_NAME,
     cacheDir: process.env.LECTURE_READER_CACHE ?? path.join(app.getPath('userData'), 'cache'),
     searchInWorker: true,
+    fetch: netFetch,
   });
   // A teacher editing a lecture sees it update, search included.
-  service.follow(() => window?.webContents.send(LIBRARY_CHANGED_EVENT));
+  next.follow(() => window?.webContents.send(LIBRARY_CHANGED_EVENT));
+  const previous = service;
+  service = next;
   // Sharing is off at every start; the address last used is offered again.
-  if (sharing) await sharing.useService(service);
-  else sharing = new ClassroomShare(service, rendererDir(), savedSharing());
+  if (sharing) await sharing.useService(next);
+  else sharing = new ClassroomShare(next, rendererDir(), savedSharing());
+  if (previous) {
+    await Promise.allSettled(running.get(previous) ?? []);
+    await previous.close();
+  }
+}
+
+/** Bridge calls still running on each library: a replaced library is closed once they have answered. */
+const running = new WeakMap<LectureService, Set<Promise<unknown>>>();
+
+function whileRunning<T>(library: LectureService, call: Promise<T>): Promise<T> {
+  const calls = running.get(library) ?? new Set<Promise<unknown>>();
+  running.set(library, calls);
+  calls.add(call);
+  call.then(
+    () => calls.delete(call),
+    () => calls.delete(call),
+  );
+  return call;
 }
 
 /** The address and port sharing used last time, when the file holds a valid one. */
@@ -65,13 +114,29 @@ function savedSharing(): SharingRequest {
   }
 }
 
-/** IPC: only from our own page, only the contract's methods, only validated arguments. */
+/**
+ * Whether `url` is one of our own pages. By the URL standard a custom scheme's `new URL(url).origin` is "null",
+ * so the scheme and host are compared instead.
+ */
+function isAppPage(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}` === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * IPC: only from our own page, only the contract's methods, only validated arguments. The sender is known by
+ * its frame's origin, which Electron serialises per RFC 6454 (`app://reader` for our standard scheme).
+ */
 function registerBridge(): void {
   for (const [method, channel] of Object.entries(BRIDGE_CHANNELS) as [BridgeMethod, string][]) {
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, ...args: unknown[]) => {
-      if (!event.senderFrame || new URL(event.senderFrame.url).origin !== APP_ORIGIN) throw new InvalidRequest('unknown sender');
+      if (event.senderFrame?.origin !== APP_ORIGIN) throw new InvalidRequest('unknown sender');
       if (!service || !sharing) throw new Error('library not loaded');
-      const answer = await callBridge({ library: service, sharing }, method, args);
+      const answer = await whileRunning(service, callBridge({ library: service, sharing, libraries }, method, args));
       if (method === 'startSharing' && sharing.running) {
         const { host, port } = answer as SharingState;
         writeJson(dataFile(SHARING_FILE), { host, port });
@@ -91,12 +156,13 @@ function registerProtocol(): void {
   });
 }
 
+/** Refuses every permission, foreign navigation, webview and new window. Needs `ready` (the default session). */
 function harden(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
-      if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+      if (!isAppPage(url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
@@ -114,10 +180,17 @@ interface WindowState {
   maximized?: boolean;
 }
 
+/** Whether a saved window overlaps a display that is connected now (a monitor may have gone since). */
+function onSomeDisplay(bounds: Rectangle): boolean {
+  return screen.getAllDisplays().some(({ workArea: area }) => bounds.x < area.x + area.width && bounds.x + bounds.width > area.x && bounds.y < area.y + area.height && bounds.y + bounds.height > area.y);
+}
+
 function createWindow(): void {
-  const state = readJson<WindowState>(dataFile(WINDOW_FILE), { width: 1280, height: 860 });
+  const { x, y, ...state } = readJson<WindowState>(dataFile(WINDOW_FILE), { width: 1280, height: 860 });
+  const position = x !== undefined && y !== undefined && onSomeDisplay({ x, y, width: state.width, height: state.height }) ? { x, y } : {};
   window = new BrowserWindow({
     ...state,
+    ...position,
     minWidth: 360,
     minHeight: 480,
     title: BUNDLED_LIBRARY_NAME,
@@ -206,10 +279,13 @@ async function clearImageCache(): Promise<void> {
 
 function buildMenu(): void {
   const template: MenuItemConstructorOptions[] = [
+    // macOS names the first menu after the app, whatever its label: give it the app's standard items.
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' } as const] : []),
     {
       label: 'Tệp',
       submenu: [
         { label: 'Thêm thư mục bài giảng…', accelerator: 'CmdOrCtrl+O', click: () => void addFolder() },
+        { label: 'Thêm thư viện từ GitHub…', click: () => window?.webContents.send(ADD_LIBRARY_EVENT) },
         {
           label: 'Tải lại thư viện',
           accelerator: 'CmdOrCtrl+Shift+R',
@@ -227,6 +303,18 @@ function buildMenu(): void {
       ],
     },
     {
+      label: 'Sửa',
+      submenu: [
+        { role: 'undo', label: 'Hoàn tác' },
+        { role: 'redo', label: 'Làm lại' },
+        { type: 'separator' },
+        { role: 'cut', label: 'Cắt' },
+        { role: 'copy', label: 'Sao chép' },
+        { role: 'paste', label: 'Dán' },
+        { role: 'selectAll', label: 'Chọn tất cả' },
+      ],
+    },
+    {
       label: 'Hiển thị',
       submenu: [
         { role: 'zoomIn', label: 'Phóng to' },
@@ -236,6 +324,7 @@ function buildMenu(): void {
         { role: 'togglefullscreen', label: 'Toàn màn hình' },
       ],
     },
+    { role: 'windowMenu', label: 'Cửa sổ' },
     {
       label: 'Trợ giúp',
       submenu: [
@@ -255,6 +344,22 @@ function buildMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
+async function start(): Promise<void> {
+  harden();
+  registerProtocol();
+  registerBridge();
+  await openLibrary();
+  buildMenu();
+  createWindow();
+}
+
+/** Says why the app cannot start, then quits, releasing the single-instance lock so the next launch can try again. */
+function failedToStart(error: unknown): void {
+  dialog.showErrorBox('Không mở được Bài giảng AI', error instanceof Error ? error.message : String(error));
+  app.releaseSingleInstanceLock();
+  app.exit(1);
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -262,14 +367,8 @@ if (!app.requestSingleInstanceLock()) {
     if (window?.isMinimized()) window.restore();
     window?.focus();
   });
-  harden();
-  app.whenReady().then(async () => {
-    registerProtocol();
-    registerBridge();
-    await openLibrary();
-    buildMenu();
-    createWindow();
-  });
+  // Sessions, protocol handlers and windows exist only once the app is ready.
+  app.whenReady().then(start).catch(failedToStart);
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => {
     void sharing?.stopSharing();

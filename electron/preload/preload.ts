@@ -3,7 +3,7 @@
  * nothing else. No ipcRenderer, no Node, no way to name a channel from the page.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { BRIDGE_CHANNELS, LIBRARY_CHANGED_EVENT, type LectureBridge } from '../../core/common/bridge.js';
+import { ADD_LIBRARY_EVENT, BRIDGE_CHANNELS, LIBRARY_CHANGED_EVENT, type LectureBridge } from '../../core/common/bridge.js';
 
 const bridge: LectureBridge = {
   getLibrary: (options) => ipcRenderer.invoke(BRIDGE_CHANNELS.getLibrary, options),
@@ -14,6 +14,18 @@ const bridge: LectureBridge = {
   getSharing: () => ipcRenderer.invoke(BRIDGE_CHANNELS.getSharing),
   startSharing: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.startSharing, request),
   stopSharing: () => ipcRenderer.invoke(BRIDGE_CHANNELS.stopSharing),
+  listLibraries: () => ipcRenderer.invoke(BRIDGE_CHANNELS.listLibraries),
+  addGitHubLibrary: (address) => ipcRenderer.invoke(BRIDGE_CHANNELS.addGitHubLibrary, address),
+  getLibrarySync: () => ipcRenderer.invoke(BRIDGE_CHANNELS.getLibrarySync),
+  cancelLibrarySync: () => ipcRenderer.invoke(BRIDGE_CHANNELS.cancelLibrarySync),
+  updateLibrary: (id) => ipcRenderer.invoke(BRIDGE_CHANNELS.updateLibrary, id),
+  removeLibrary: (id) => ipcRenderer.invoke(BRIDGE_CHANNELS.removeLibrary, id),
+  makeLibraryOffline: (id) => ipcRenderer.invoke(BRIDGE_CHANNELS.makeLibraryOffline, id),
+  onAddLibraryRequested: (listener) => {
+    const handler = () => listener();
+    ipcRenderer.on(ADD_LIBRARY_EVENT, handler);
+    return () => ipcRenderer.removeListener(ADD_LIBRARY_EVENT, handler);
+  },
   onLibraryChanged: (listener) => {
     const handler = () => listener();
     ipcRenderer.on(LIBRARY_CHANGED_EVENT, handler);

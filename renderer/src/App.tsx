@@ -1,16 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { LibraryOverview, OfflineStatus, SearchHit } from '../../core/common/api.js';
+import { lectureOfAddress } from '../../core/common/lectureAddress.js';
+import { safeDecode } from '../../core/common/links.js';
 import { api } from './api/index.js';
 import { ArticleList } from './components/ArticleList.js';
+import { LibrariesPanel } from './components/LibrariesPanel.js';
 import { Reader } from './components/Reader.js';
 import { SearchBox } from './components/SearchBox.js';
 import { SearchResults } from './components/SearchResults.js';
 import { SettingsPanel } from './components/SettingsPanel.js';
 import { SharePanel } from './components/SharePanel.js';
 import { Sidebar } from './components/Sidebar.js';
-import { safeDecode } from '../../core/common/links.js';
 import { STRINGS } from './i18n.js';
 import { savedPosition, useSettings } from './settings.js';
+import { TagLabels } from './tagLabels.js';
 
 interface Route {
   slug?: string;
@@ -25,7 +28,7 @@ function parseHash(hash: string): Route {
   if (search) return { search: safeDecode(search[1]) };
   const match = /^#\/blog\/([^/]+)(?:\/(.+))?$/.exec(hash);
   if (!match) return {};
-  return { slug: decodeURIComponent(match[1]), section: match[2] ? decodeURIComponent(match[2]) : undefined };
+  return { slug: safeDecode(match[1]), section: match[2] ? safeDecode(match[2]) : undefined };
 }
 
 function hashFor(route: Route): string {
@@ -33,12 +36,22 @@ function hashFor(route: Route): string {
   return `#/blog/${encodeURIComponent(route.slug)}${route.section ? `/${encodeURIComponent(route.section)}` : ''}`;
 }
 
+const NO_LABELS = {};
+
+/** A lecture-site address the server redirected (`?lecture=<slug>#heading`) becomes the reader's own route. */
+function routeOfAddress(): Route {
+  const site = lectureOfAddress(location.search, location.hash);
+  if (!site) return parseHash(location.hash);
+  history.replaceState(null, '', location.pathname + hashFor(site));
+  return site;
+}
+
 export function App() {
   const [settings, updateSettings] = useSettings();
   const strings = STRINGS[settings.language];
   const [library, setLibrary] = useState<LibraryOverview | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [route, setRoute] = useState<Route>(() => parseHash(location.hash));
+  const [route, setRoute] = useState<Route>(routeOfAddress);
   const [highlight, setHighlight] = useState<string[] | undefined>();
   const [restore, setRestore] = useState<number | undefined>(() => {
     // A restart goes back to the last article and where the reader was in it.
@@ -52,6 +65,17 @@ export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [shareOpen, setShareOpen] = useState(false);
   const [sharingOn, setSharingOn] = useState(false);
+  const [librariesOpen, setLibrariesOpen] = useState(false);
+  // Tệp → Thêm thư viện từ GitHub… (desktop menu): the libraries panel, its address field focused.
+  const [addLibraryRequest, setAddLibraryRequest] = useState(0);
+  useEffect(
+    () =>
+      api.onAddLibraryRequested?.(() => {
+        setLibrariesOpen(true);
+        setAddLibraryRequest((value) => value + 1);
+      }),
+    [],
+  );
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
@@ -158,6 +182,11 @@ export function App() {
             {strings.share}
           </button>
         )}
+        {api.libraries && (
+          <button type="button" className="share-button" aria-expanded={librariesOpen} onClick={() => setLibrariesOpen((value) => !value)}>
+            {strings.libraries}
+          </button>
+        )}
         <button
           type="button"
           className="icon-button"
@@ -172,7 +201,11 @@ export function App() {
         </button>
       </header>
       {settingsOpen && <SettingsPanel settings={settings} strings={strings} onChange={updateSettings} onClose={() => setSettingsOpen(false)} />}
+      {librariesOpen && api.libraries && (
+        <LibrariesPanel libraries={api.libraries} strings={strings} addRequest={addLibraryRequest} onChanged={loadLibrary} onClose={() => setLibrariesOpen(false)} />
+      )}
       {shareOpen && api.sharing && <SharePanel sharing={api.sharing} strings={strings} onRunningChange={setSharingOn} onClose={() => setShareOpen(false)} />}
+      <TagLabels.Provider value={library?.tagLabels ?? NO_LABELS}>
       <div className="body">
         {library && (
           <Sidebar
@@ -223,6 +256,7 @@ export function App() {
           {library && !route.slug && !route.search && <ArticleList articles={library.articles} strings={strings} selectedTags={selectedTags} onOpen={openArticle} onToggleTag={toggleTag} />}
         </main>
       </div>
+      </TagLabels.Provider>
       <div className="toast" role="status" aria-live="polite">
         {notice}
       </div>

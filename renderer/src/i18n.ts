@@ -1,4 +1,4 @@
-import type { SharingErrorCode } from '../../core/common/api.js';
+import type { LibrarySource, LibrarySync, LibrarySyncErrorCode, SharingErrorCode } from '../../core/common/api.js';
 
 /** The reader's words, in Vietnamese (default) and English. */
 const vi = {
@@ -9,7 +9,6 @@ const vi = {
   searching: 'Đang tìm…',
   noResults: 'Không tìm thấy bài giảng nào cho',
   didYouMean: 'Có phải bạn muốn tìm',
-  typeToSearch: 'Gõ để tìm trong mọi bài giảng, có dấu hay không dấu đều được.',
   resultsCount: (n: number) => `${n} kết quả`,
   weakResults: 'Kết quả liên quan ít hơn',
   moreSections: (n: number) => `+${n} mục khác`,
@@ -37,9 +36,9 @@ const vi = {
   contents: 'Mục lục',
   previous: 'Bài trước',
   next: 'Bài tiếp theo',
-  backToList: 'Danh sách bài giảng',
   notInLibrary: 'Bài giảng này chưa có trong thư viện của bạn.',
   articleMissing: 'Không tìm thấy bài giảng',
+  maybeYouMeant: (words: string) => `Bài giảng có từ “${words}”`,
   imageOffline: 'Ảnh chưa có khi ngoại tuyến',
   settings: 'Cài đặt',
   theme: 'Giao diện',
@@ -86,7 +85,44 @@ const vi = {
     failed: () => 'Không bắt đầu chia sẻ được.',
   } as Record<SharingErrorCode, (port: number) => string>,
   missingFolder: (folder: string) => `Không đọc được thư mục bài giảng ${folder}: thư mục đã bị xoá, đổi tên hoặc ngắt kết nối.`,
-  offline: (available: number, total: number, megabytes: string) => `Ảnh đọc được ngoại tuyến: ${available}/${total} · bộ nhớ đệm ${megabytes} MB`,
+  libraries: 'Thư viện bài giảng',
+  libraryAddTitle: 'Thêm thư viện từ GitHub',
+  libraryAddressHint: 'Nhập TÊN/KHO (ví dụ MinhHuuNguyen/data-engineer-lectures), thêm @nhánh nếu cần, hoặc dán địa chỉ https://github.com/…',
+  libraryAdd: 'Thêm',
+  libraryDownloading: (address: string) => `Đang tải ${address}`,
+  libraryProgress: (megabytes: string, files: number) => `Đã tải ${megabytes} MB, ${files} tệp`,
+  libraryCancel: 'Huỷ tải',
+  libraryCancelled: 'Đã huỷ. Thư viện không thay đổi gì.',
+  librarySynced: {
+    downloaded: (name: string) => `Đã thêm thư viện “${name}”.`,
+    updated: (name: string) => `Đã cập nhật thư viện “${name}”.`,
+    unchanged: (name: string) => `Thư viện “${name}” đã là bản mới nhất.`,
+  } as Record<NonNullable<LibrarySync['outcome']>, (name: string) => string>,
+  librarySyncErrors: {
+    'invalid-address': 'Địa chỉ chưa đúng. Hãy nhập dạng TÊN/KHO, TÊN/KHO@nhánh, hoặc dán địa chỉ trang GitHub của kho.',
+    'not-found': 'Không tìm thấy kho này trên GitHub. Hãy kiểm tra tên kho (kho riêng tư thì không tải được).',
+    unreachable: 'Không kết nối được tới GitHub. Hãy kiểm tra mạng rồi thử lại.',
+    'no-lectures': 'Kho này không có bài giảng (tệp Markdown) hay hình ảnh nào.',
+    'too-large': 'Kho này quá lớn để tải về.',
+    busy: 'Đang tải một thư viện khác: hãy đợi xong hoặc huỷ nó trước.',
+    failed: 'Không tải được thư viện. Hãy thử lại sau.',
+  } as Record<LibrarySyncErrorCode, string>,
+  libraryKinds: { bundled: 'Có sẵn trong ứng dụng', folder: 'Thư mục trên máy', github: 'Tải từ GitHub' } as Record<LibrarySource['kind'], string>,
+  libraryFacts: (lectures: number, megabytes: string) => `${lectures} bài giảng · ${megabytes} MB`,
+  libraryUpdatedAt: (date: string) => `cập nhật ${date}`,
+  libraryImages: (available: number, total: number) =>
+    total === 0 ? 'Không dùng hình ảnh.' : available === total ? 'Đủ mọi hình ảnh khi không có mạng.' : `${total - available} trong ${total} hình ảnh chưa được tải về.`,
+  libraryUpdate: 'Cập nhật',
+  libraryMakeOffline: 'Tải ảnh để đọc không cần mạng',
+  libraryRemove: 'Gỡ',
+  libraryRemoveAsk: (name: string, kind: LibrarySource['kind']) =>
+    kind === 'github' ? `Gỡ “${name}”? Bản đã tải về sẽ bị xoá khỏi máy.` : `Gỡ “${name}” khỏi ứng dụng? Thư mục của bạn vẫn được giữ nguyên trên máy.`,
+  libraryRemoveConfirm: 'Gỡ thư viện',
+  libraryKeep: 'Không gỡ',
+  offline: (missing: number, total: number) =>
+    missing === 0
+      ? 'Đọc được cả thư viện khi không có mạng, đủ mọi hình ảnh.'
+      : `Đọc được mọi bài giảng khi không có mạng; ${missing} trong ${total} hình ảnh chưa được tải về nên chỉ hiện lời mô tả.`,
 };
 
 export type Strings = typeof vi;
@@ -99,7 +135,6 @@ const en: Strings = {
   searching: 'Searching…',
   noResults: 'No lecture found for',
   didYouMean: 'Did you mean',
-  typeToSearch: 'Type to search every lecture, with or without Vietnamese diacritics.',
   resultsCount: (n) => `${n} result${n === 1 ? '' : 's'}`,
   weakResults: 'Less related results',
   moreSections: (n) => `+${n} more section${n === 1 ? '' : 's'}`,
@@ -127,9 +162,9 @@ const en: Strings = {
   contents: 'Contents',
   previous: 'Previous',
   next: 'Next',
-  backToList: 'All lectures',
   notInLibrary: 'This lecture is not in your library yet.',
   articleMissing: 'Lecture not found',
+  maybeYouMeant: (words) => `Lectures with the words “${words}”`,
   imageOffline: 'Image not available offline',
   settings: 'Settings',
   theme: 'Theme',
@@ -176,7 +211,44 @@ const en: Strings = {
     failed: () => 'Could not start sharing.',
   },
   missingFolder: (folder) => `Cannot read the lecture folder ${folder}: it was deleted, renamed or disconnected.`,
-  offline: (available, total, megabytes) => `Images available offline: ${available}/${total} · cache ${megabytes} MB`,
+  libraries: 'Lecture libraries',
+  libraryAddTitle: 'Add a library from GitHub',
+  libraryAddressHint: 'Type OWNER/REPO (for example MinhHuuNguyen/data-engineer-lectures), add @branch if needed, or paste a https://github.com/… address',
+  libraryAdd: 'Add',
+  libraryDownloading: (address) => `Downloading ${address}`,
+  libraryProgress: (megabytes, files) => `Downloaded ${megabytes} MB, ${files} files`,
+  libraryCancel: 'Cancel download',
+  libraryCancelled: 'Cancelled. Nothing in the library changed.',
+  librarySynced: {
+    downloaded: (name) => `Added the library “${name}”.`,
+    updated: (name) => `Updated the library “${name}”.`,
+    unchanged: (name) => `The library “${name}” is already up to date.`,
+  },
+  librarySyncErrors: {
+    'invalid-address': 'That is not a GitHub address. Type OWNER/REPO, OWNER/REPO@branch, or paste the repository’s GitHub page address.',
+    'not-found': 'This repository was not found on GitHub. Check its name (private repositories cannot be downloaded).',
+    unreachable: 'Cannot reach GitHub. Check the network and try again.',
+    'no-lectures': 'This repository has no lectures (Markdown files) or images.',
+    'too-large': 'This repository is too large to download.',
+    busy: 'Another library is downloading: wait for it or cancel it first.',
+    failed: 'Could not download the library. Try again later.',
+  },
+  libraryKinds: { bundled: 'Comes with the app', folder: 'Folder on this computer', github: 'Downloaded from GitHub' },
+  libraryFacts: (lectures, megabytes) => `${lectures} lecture${lectures === 1 ? '' : 's'} · ${megabytes} MB`,
+  libraryUpdatedAt: (date) => `updated ${date}`,
+  libraryImages: (available, total) =>
+    total === 0 ? 'Uses no images.' : available === total ? 'Every image is there without internet.' : `${total - available} of ${total} images are not downloaded yet.`,
+  libraryUpdate: 'Update',
+  libraryMakeOffline: 'Download images for reading offline',
+  libraryRemove: 'Remove',
+  libraryRemoveAsk: (name, kind) =>
+    kind === 'github' ? `Remove “${name}”? The downloaded copy is deleted from this computer.` : `Remove “${name}” from the app? Your folder stays on this computer as it is.`,
+  libraryRemoveConfirm: 'Remove library',
+  libraryKeep: 'Keep it',
+  offline: (missing, total) =>
+    missing === 0
+      ? 'The whole library can be read without internet, every image included.'
+      : `Every lecture can be read without internet; ${missing} of ${total} images are not downloaded yet and show their description instead.`,
 };
 
 export const STRINGS = { vi, en };

@@ -130,7 +130,7 @@ describe('reader on the real corpus', { skip }, () => {
           .then(() => true, () => false);
         assert.ok(onScreen, `section "${section}" is on screen`);
       }
-      await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('search-hit')?.size! > 0);
+      await page.waitForFunction(() => ((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('search-hit')?.size ?? 0) > 0);
       await page.close();
     });
   }

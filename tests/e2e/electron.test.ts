@@ -1,28 +1,21 @@
 /**
- * The packaged flow in the real Electron binary, through Playwright's Electron driver. Electron's binary is
- * downloaded from GitHub on first launch; where it is not on disk (as on our offline build machines) this
- * test is skipped and says why — it never passes without running.
+ * The packaged flow in the real Electron binary, through Playwright's Electron driver. `npm start` downloads
+ * Electron's binary on first launch; where it is not on disk (as on our offline build machines) this test is
+ * skipped and says why — it never passes without running. tests/unit/electronShell.test.ts runs the same main
+ * process everywhere, under a stand-in that enforces Electron's documented rules.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { _electron } from 'playwright-core';
 import { PROJECT_ROOT } from '../helpers/cli.js';
 import { freePort, getFrom } from '../helpers/network.js';
+import { installedElectron } from '../../scripts/electronDownload.js';
 
-function electronBinary(): string | null {
-  const packageDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  const pathFile = path.join(packageDir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = path.join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
-}
-
-const binary = electronBinary();
-const skip = binary ? false : 'the Electron binary is not installed on this machine (it downloads from GitHub on first launch)';
+const binary = installedElectron();
+const skip = binary ? false : 'the Electron binary is not installed on this machine (npm start downloads it on first launch)';
 
 test('desktop app: window, sandboxed bridge, search and offline images', { skip }, async () => {
   const data = mkdtempSync(path.join(tmpdir(), 'lecture-electron-'));

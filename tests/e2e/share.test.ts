@@ -14,23 +14,16 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import jsQRModule from 'jsqr';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { BRIDGE_CHANNELS, type BridgeMethod } from '../../core/common/bridge.js';
-import { callBridge } from '../../electron/main/bridgeRequests.js';
 import { ClassroomShare } from '../../core/server/classroomShare.js';
 import { startServer } from '../../core/server/httpServer.js';
 import { bundledContentDir, rendererDir } from '../../core/service/appPaths.js';
 import { LectureService } from '../../core/service/lectureService.js';
 import { browserSkip, launchBrowser, screenshotPath } from '../helpers/browser.js';
+import { exposeDesktopBridge } from '../helpers/desktopBridge.js';
 import { freePort, getFrom } from '../helpers/network.js';
 
 // jsqr is CommonJS: its function is both the module and its `default`.
 const jsQR = jsQRModule.default;
-
-declare global {
-  interface Window {
-    callMainProcess(method: BridgeMethod, args: unknown[]): Promise<unknown>;
-  }
-}
 
 describe('classroom sharing from the desktop reader', { skip: browserSkip }, () => {
   let service: LectureService;
@@ -50,15 +43,7 @@ describe('classroom sharing from the desktop reader', { skip: browserSkip }, () 
     ({ app: desktopPages, url: desktopUrl } = await startServer({ service, rendererDir: rendererDir() }));
     browser = await launchBrowser();
     teacher = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-    await teacher.exposeBinding('callMainProcess', (_source, method: BridgeMethod, args: unknown[]) => callBridge({ library: service, sharing: share }, method, args));
-    // A string, not a function: tsx's helpers (`__name`) would not exist in the page.
-    await teacher.addInitScript({
-      content: `{
-        const bridge = { onLibraryChanged: () => () => undefined };
-        for (const method of ${JSON.stringify(Object.keys(BRIDGE_CHANNELS))}) bridge[method] = (...args) => window.callMainProcess(method, args);
-        Object.defineProperty(window, 'lectureBridge', { value: Object.freeze(bridge) });
-      }`,
-    });
+    await exposeDesktopBridge(teacher, () => ({ library: service, sharing: share }));
     panelPage = await teacher.newPage();
     panelPage.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
     await panelPage.goto(desktopUrl);

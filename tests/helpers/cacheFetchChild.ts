@@ -2,5 +2,5 @@
 import { ImageCache } from '../../core/cache/imageCache.js';
 
 const [dir, url] = process.argv.slice(2);
-const outcome = await new ImageCache(dir).fetch(url);
+const outcome = await new ImageCache(dir, { allowPrivateNetwork: true }).fetch(url);
 process.stdout.write(JSON.stringify(outcome));

@@ -36,6 +36,9 @@ test('bad usage exits 2', () => {
   assert.equal(runCli(['check']).code, 2);
   assert.equal(runCli(['frobnicate']).code, 2);
   assert.equal(runCli(['check', 'content', '--nope']).code, 2);
+  const tooMany = runCli(['search', 'content', 'mô hình', '--limit', '500']);
+  assert.equal(tooMany.code, 2);
+  assert.match(tooMany.stderr, /--limit takes a whole number from 1 to 100/);
 });
 
 test('list prints published lectures newest first', () => {
@@ -66,4 +69,28 @@ test('search: --json keeps the snippet as HTML with <mark>, built from segments;
   const filtered = JSON.parse(runCli(['search', lake.root, 'ho', '--tag', 'network', '--json', ...cache]).stdout);
   assert.deepEqual(filtered.results.map((result: { slug: string }) => result.slug), ['mang-may-tinh']);
   assert.equal(filtered.outsideTags, 1);
+});
+
+test('every command answers --help, -h and help <command> with its usage and examples', () => {
+  for (const command of ['check', 'list', 'search', 'cache', 'sync', 'serve', 'help']) {
+    const asked = runCli([command, '--help']);
+    assert.equal(asked.code, 0, `${command} --help: ${asked.stderr}`);
+    assert.match(asked.stdout, new RegExp(`^Usage: npm run -s cli -- ${command}\\b`), command);
+    assert.match(asked.stdout, new RegExp(`Examples:\\n  npm run -s cli -- ${command}\\b`), command);
+    if (command === 'help') continue;
+    assert.equal(runCli(['help', command]).stdout, asked.stdout, `help ${command}`);
+  }
+  assert.match(runCli(['serve', '-h', '--port', '1']).stdout, /--port N\s+the port to listen on/, 'help wins over the other options');
+  assert.match(runCli(['search', 'content', '--help']).stdout, /--queries-file F/);
+});
+
+test('the overview lists every command; help for a command that does not exist is a usage error', () => {
+  const overview = runCli(['help']);
+  assert.equal(overview.code, 0);
+  for (const command of ['check', 'list', 'search', 'cache', 'sync', 'serve']) assert.match(overview.stdout, new RegExp(`^  ${command} `, 'm'));
+  assert.equal(runCli(['--help']).stdout, overview.stdout);
+  const unknown = runCli(['help', 'frobnicate']);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /Unknown command "frobnicate"/);
+  assert.equal(runCli(['frobnicate', '--help']).code, 2);
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { LectureService } from '../../core/service/lectureService.js';
 import { resolveAppRequest } from '../../electron/main/appRequests.js';
-import { InvalidRequest, validateArguments } from '../../electron/main/bridgeRequests.js';
+import { callBridge, InvalidRequest, validateArguments } from '../../electron/main/bridgeRequests.js';
 import { makeLibrary } from '../helpers/tempLibrary.js';
 
 const renderer = makeLibrary({ 'index.html': '<!doctype html>', 'static/app.js': '1', '.env': 'x' });
@@ -26,7 +26,20 @@ test('the app protocol serves the reader, its files and lecture images', async (
   const image = await answer('app://reader/assets/0/img/a.png');
   assert.equal(image.status, 200);
   assert.match(image.headers['content-security-policy'], /default-src 'none'/);
-  assert.match(((await answer('app://reader/blog/some-lecture')) as { file: string }).file, /index\.html$/, 'app routes get the reader');
+  assert.match(((await answer('app://reader/some-route')) as { file: string }).file, /index\.html$/, 'app routes get the reader');
+});
+
+test('the app protocol sends a lecture-site address to the reader, as the HTTP server does', async () => {
+  for (const [url, location] of [
+    ['app://reader/blog/some-lecture', 'app://reader/?lecture=some-lecture'],
+    ['app://reader/blog/Some-Lecture/', 'app://reader/?lecture=some-lecture'],
+    ['app://reader/blog/a%20b', 'app://reader/?lecture=a+b'],
+  ]) {
+    const redirect = await answer(url);
+    assert.equal(redirect.status, 302, url);
+    assert.equal(redirect.headers.location, location);
+  }
+  assert.equal((await answer('app://reader/blog/')).status, 200, 'not a lecture address');
 });
 
 test('the app protocol resolves only inside its roots', async () => {
@@ -66,4 +79,15 @@ test('bridge arguments are validated before the library sees them', () => {
   }
   assert.throws(() => validateArguments.getArticle([{ evil: true }]), InvalidRequest);
   assert.throws(() => validateArguments.getLibrary([{ includeDrafts: 'yes' }]), InvalidRequest);
+});
+
+test('library requests: the address and ids must be text within bounds; without a libraries target they are refused', async () => {
+  assert.deepEqual(validateArguments.addGitHubLibrary(['co-lan/bai-giang']), ['co-lan/bai-giang']);
+  assert.equal(validateArguments.addGitHubLibrary(['x'.repeat(10_000)])[0].length, 500);
+  for (const bad of [[42], [null], [{ id: 'x' }], []]) {
+    assert.throws(() => validateArguments.removeLibrary(bad), InvalidRequest, JSON.stringify(bad));
+    assert.throws(() => validateArguments.addGitHubLibrary(bad), InvalidRequest, JSON.stringify(bad));
+  }
+  const sharing = { getSharing: async () => null as never, startSharing: async () => null as never, stopSharing: async () => null as never };
+  assert.throws(() => callBridge({ library: service, sharing }, 'listLibraries', []), InvalidRequest);
 });

@@ -86,7 +86,7 @@ describe('the disk fills up while caching images', { skip }, () => {
 
   test('the image cache: a clear failure, nothing torn, earlier images intact, then the retry completes', async () => {
     const cacheDir = path.join(disk.dir, 'cache');
-    const cache = await ImageCache.open(cacheDir, { concurrency: 1 });
+    const cache = await ImageCache.open(cacheDir, { concurrency: 1, allowPrivateNetwork: true });
     const small = ['/small-1.png', '/small-2.png'].map(server.url);
     const big = [1, 2, 3, 4].map((n) => server.url(`/big-${n}.png`));
     assert.equal((await cache.fetchAll(small)).progress.failures, 0);
@@ -103,7 +103,7 @@ describe('the disk fills up while caching images', { skip }, () => {
     assert.equal(server.hits.get('/big-2.png'), undefined, 'nothing more is downloaded once the disk is full');
     assert.deepEqual(leftovers(cacheDir), []);
 
-    const reopened = await ImageCache.open(cacheDir);
+    const reopened = await ImageCache.open(cacheDir, { allowPrivateNetwork: true });
     for (const [index, url] of small.entries()) {
       const found = await reopened.lookup(url);
       assert.ok(found, `${url} survived`);
@@ -126,13 +126,13 @@ describe('the disk fills up while caching images', { skip }, () => {
     const cacheDir = path.join(disk.dir, 'cli-cache');
     try {
       const filler = fillDisk(disk.dir, 300);
-      const full = await runCliAsync(['cache', library.root, '--cache-dir', cacheDir]);
+      const full = await runCliAsync(['cache', library.root, '--cache-dir', cacheDir, '--allow-private-network']);
       assert.equal(full.code, 1, full.stderr);
       assert.match(full.stdout, new RegExp(`The disk holding ${cacheDir}\\S* is full: free some space and run this command again`));
       assert.doesNotMatch(full.stdout + full.stderr, /\n\s+at /, 'no stack trace');
       assert.deepEqual(leftovers(path.join(cacheDir, 'images')), []);
       rmSync(filler);
-      const freed = await runCliAsync(['cache', library.root, '--cache-dir', cacheDir]);
+      const freed = await runCliAsync(['cache', library.root, '--cache-dir', cacheDir, '--allow-private-network']);
       assert.equal(freed.code, 0, freed.stdout + freed.stderr);
       assert.match(freed.stdout, /available offline: \d before, 4 now/);
     } finally {

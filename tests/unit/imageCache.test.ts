@@ -45,9 +45,11 @@ before(async () => {
 after(() => images.close());
 
 const temp = () => mkdtempSync(path.join(tmpdir(), 'image-cache-'));
+/** The test image server is on 127.0.0.1: a private address, allowed explicitly. */
+const LOCAL = { allowPrivateNetwork: true };
 
 test('downloads an image, verifies it and keeps its metadata', async () => {
-  const cache = new ImageCache(temp());
+  const cache = new ImageCache(temp(), LOCAL);
   const outcome = await cache.fetch(images.url('/ok.png'));
   assert.ok(outcome.ok);
   assert.equal(outcome.entry.contentType, 'image/png');
@@ -62,7 +64,7 @@ test('downloads an image, verifies it and keeps its metadata', async () => {
 });
 
 test('refuses what is not an image, too big, too slow, or redirected too often', async () => {
-  const cache = new ImageCache(temp(), { maxBytes: 1024 * 1024, timeoutMs: 400, maxRedirects: 3 });
+  const cache = new ImageCache(temp(), { ...LOCAL, maxBytes: 1024 * 1024, timeoutMs: 400, maxRedirects: 3 });
   const error = async (p: string) => {
     const outcome = await cache.fetch(images.url(p));
     assert.equal(outcome.ok, false, p);
@@ -82,21 +84,21 @@ test('refuses what is not an image, too big, too slow, or redirected too often',
 
 test('a corrupt entry is detected and fetched again', async () => {
   const dir = temp();
-  const cache = new ImageCache(dir);
+  const cache = new ImageCache(dir, LOCAL);
   await cache.fetch(images.url('/ok.png'));
   const key = ImageCache.keyFor(images.url('/ok.png'));
   const file = path.join(dir, `${key}.img`);
   const bytes = readFileSync(file);
   bytes[bytes.length - 5] ^= 0xff;
   writeFileSync(file, bytes);
-  const reopened = await ImageCache.open(dir);
+  const reopened = await ImageCache.open(dir, LOCAL);
   assert.equal(reopened.assetFor(images.url('/ok.png')), null);
   assert.equal(await reopened.lookup(images.url('/ok.png')), null);
   const outcome = await reopened.fetch(images.url('/ok.png'));
   assert.ok(outcome.ok && !outcome.cached);
   assert.deepEqual(readFileSync(file), png);
   writeFileSync(path.join(dir, `${key}.json`), '{ torn');
-  assert.equal(await new ImageCache(dir).lookup(images.url('/ok.png')), null, 'torn metadata is not an entry');
+  assert.equal(await new ImageCache(dir, LOCAL).lookup(images.url('/ok.png')), null, 'torn metadata is not an entry');
 });
 
 test('a kill in the middle of a download leaves nothing that reads as an image', async () => {
@@ -108,14 +110,14 @@ test('a kill in the middle of a download leaves nothing that reads as an image',
   await new Promise((resolve) => setTimeout(resolve, 300));
   child.kill('SIGKILL');
   await new Promise((resolve) => child.once('exit', resolve));
-  const cache = await ImageCache.open(dir);
+  const cache = await ImageCache.open(dir, LOCAL);
   assert.equal(cache.assetFor(url), null);
   assert.equal(await cache.lookup(url), null);
   assert.deepEqual(readdirSync(dir).filter((name) => name.endsWith('.tmp')), [], 'leftovers are cleaned on open');
 });
 
 test('failures are recorded and retried later', async () => {
-  const cache = new ImageCache(temp());
+  const cache = new ImageCache(temp(), LOCAL);
   failNext = true;
   const first = await cache.fetchAll([images.url('/flaky.png'), images.url('/ok.png')]);
   assert.equal(first.progress.failures, 1);
@@ -136,7 +138,7 @@ test('make a library available offline, then read it with the image server gone'
   });
   const cacheDir = temp();
   try {
-    const service = await LectureService.open([library.root], { cacheDir });
+    const service = await LectureService.open([library.root], { cacheDir, ...LOCAL });
     assert.deepEqual(await service.getOfflineStatus(), { images: 1, available: 0, cacheEntries: 0, cacheBytes: 0 });
     const { progress } = await service.makeOffline();
     assert.equal(progress.failures, 0);
@@ -145,7 +147,7 @@ test('make a library available offline, then read it with the image server gone'
     await service.close();
 
     // A new start, no image server: the lecture still shows its images, served by our own server.
-    const offline = await LectureService.open([library.root], { cacheDir });
+    const offline = await LectureService.open([library.root], { cacheDir, ...LOCAL });
     const article = (await offline.getArticle('bai-a'))!;
     const asset = article.images[server.url('/banner.png')];
     assert.match(asset!, /^cache\/[0-9a-f]{64}$/);

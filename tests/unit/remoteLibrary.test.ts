@@ -19,6 +19,7 @@ const repo = makeLibrary({
     '<img src="https://raw.githubusercontent.com/teacher/lectures/refs/heads/master/1_intro/images/banner.png" style="width: 600px;"/>\n\nNội dung.\n',
   ),
   '1_intro/images/banner.png': tinyPng(7),
+  '1_intro/images/icon.ico': Buffer.from([0, 0, 1, 0, 1, 0, 16, 16]),
   'README.md': '# Lectures\n',
   'scripts/build.js': 'console.log("not a lecture")',
   '.git/config': '[core]',
@@ -78,6 +79,7 @@ test('download once, read offline, update only when the archive changed', async 
   assert.equal(first.status, 'downloaded');
   assert.ok(existsSync(path.join(first.folder, '1_intro/markdown/1-intro.md')));
   assert.ok(existsSync(path.join(first.folder, '1_intro/images/banner.png')));
+  assert.ok(existsSync(path.join(first.folder, '1_intro/images/icon.ico')), 'every image type the reader serves is kept, .ico too');
   assert.ok(!existsSync(path.join(first.folder, 'scripts/build.js')), 'only Markdown and images are kept');
   assert.ok(!existsSync(path.join(first.folder, '.git')), 'no hidden folders');
   assert.ok(!existsSync(path.join(first.folder, '1_intro/markdown/passwd.md')), 'no symbolic links');
@@ -123,7 +125,7 @@ test('the sync process killed mid-download: the previous copy stays readable, an
   writeFileSync(`${folder}.json`, JSON.stringify({ address: 'teacher/flaky', files: 1 }));
 
   const child = spawnCli(['sync', 'teacher/flaky', '--data-dir', dataDir], env);
-  const downloading = () => readdirSync(path.dirname(folder)).some((name) => name.includes('.download-') && name.endsWith('.tmp'));
+  const downloading = () => readdirSync(path.dirname(folder)).some((name) => name.includes('.unpack.') && name.endsWith('.tmp'));
   for (let waited = 0; !downloading(); waited += 50) {
     assert.ok(waited < 20_000, 'the download never started');
     await new Promise((resolve) => setTimeout(resolve, 50));

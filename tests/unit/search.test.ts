@@ -8,7 +8,7 @@ import { IndexedSearch } from '../../core/search/indexedSearch.js';
 import { loadIndex } from '../../core/search/indexStore.js';
 import { toSearchDocument } from '../../core/search/libraryDocuments.js';
 import { SearchEngine } from '../../core/search/searchEngine.js';
-import { WorkerSearch } from '../../core/search/workerSearch.js';
+import { SearchWorkerClient } from '../../core/search/searchWorkerClient.js';
 import { lecture, makeLibrary } from '../helpers/tempLibrary.js';
 
 const meta = (title: string, tags = '[ai]') => ({ time: '01/02/2024', title, tags });
@@ -179,7 +179,7 @@ test('saved index: warm start loads it, corrupt or stale files are rebuilt', asy
 });
 
 test('the worker thread answers like the engine in this thread', async () => {
-  const worker = new WorkerSearch(path.join(cacheDir, 'worker.json'));
+  const worker = new SearchWorkerClient(path.join(cacheDir, 'worker.json'));
   try {
     await worker.sync(library.lectures.map(toSearchDocument));
     const answer = await worker.search({ q: 'hệ thống tệp phân tán', limit: 10 });

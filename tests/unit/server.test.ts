@@ -129,13 +129,24 @@ test('read-only: only GET and HEAD', async () => {
 });
 
 test('the reader is served with its content security policy, app routes included', async () => {
-  for (const route of ['/', '/blog/bai-a']) {
+  for (const route of ['/', '/lectures']) {
     const page = await raw(route);
     assert.equal(page.status, 200, route);
     assert.match(page.body, /<title>reader<\/title>/);
     assert.match(String(page.headers['content-security-policy']), /script-src 'self'/);
   }
   assert.match(String((await raw('/static/app-12345678.js')).headers['cache-control']), /immutable/);
+});
+
+test('a lecture-site address is sent to the reader, relative to where it was asked', async () => {
+  for (const [route, location] of [
+    ['/blog/bai-a', '../?lecture=bai-a'],
+    ['/blog/bai-a/?from=site', '../../?lecture=bai-a'],
+  ]) {
+    const redirect = await raw(route);
+    assert.equal(redirect.status, 302, route);
+    assert.equal(redirect.headers.location, location);
+  }
 });
 
 test('a 2,000-character query is answered quickly', async () => {

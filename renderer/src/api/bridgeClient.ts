@@ -1,5 +1,6 @@
-import { assetRoute, type ClassroomSharingApi, type LectureApi } from '../../../core/common/api.js';
+import type { ClassroomSharingApi, LectureApi, LibrariesApi } from '../../../core/common/api.js';
 import type { LectureBridge } from '../../../core/common/bridge.js';
+import { assetRoute } from '../../../core/common/routes.js';
 
 export type { LectureBridge };
 
@@ -17,6 +18,16 @@ export class BridgeLectureApi implements LectureApi {
     startSharing: (request) => this.bridge.startSharing(request),
     stopSharing: () => this.bridge.stopSharing(),
   };
+  libraries: LibrariesApi = {
+    listLibraries: () => this.bridge.listLibraries(),
+    addGitHubLibrary: (address) => this.bridge.addGitHubLibrary(address),
+    getLibrarySync: () => this.bridge.getLibrarySync(),
+    cancelLibrarySync: () => this.bridge.cancelLibrarySync(),
+    updateLibrary: (id) => this.bridge.updateLibrary(id),
+    removeLibrary: (id) => this.bridge.removeLibrary(id),
+    makeLibraryOffline: (id) => this.bridge.makeLibraryOffline(id),
+  };
+  onAddLibraryRequested = (listener: () => void) => this.bridge.onAddLibraryRequested(listener);
   /** Assets are served by the app's own protocol, at the same path as over HTTP. */
   assetUrl(assetPath: string): string {
     return assetRoute(assetPath);

@@ -1,4 +1,5 @@
-import { assetRoute, LIBRARY_POLL_MS, type Article, type LectureApi, type LibraryOverview, type OfflineStatus, type Problem, type SearchRequest, type SearchResponse } from '../../../core/common/api.js';
+import { LIBRARY_POLL_MS, type Article, type LectureApi, type LibraryOverview, type LibraryVersion, type OfflineStatus, type Problem, type SearchRequest, type SearchResponse } from '../../../core/common/api.js';
+import { articlePath, assetRoute, libraryPath, ROUTES, searchPath } from '../../../core/common/routes.js';
 
 /** The contract over the local HTTP server's JSON API (browser and classroom mode). */
 export class HttpLectureApi implements LectureApi {
@@ -11,29 +12,26 @@ export class HttpLectureApi implements LectureApi {
   }
 
   getLibrary(options: { includeDrafts?: boolean } = {}): Promise<LibraryOverview> {
-    return this.get(`/api/library${options.includeDrafts ? '?drafts=1' : ''}`);
+    return this.get(libraryPath(options));
   }
 
   async getArticle(slug: string, options: { includeDrafts?: boolean } = {}): Promise<Article | null> {
-    const response = await fetch(`${this.base}/api/articles/${encodeURIComponent(slug)}${options.includeDrafts ? '?drafts=1' : ''}`);
+    const response = await fetch(`${this.base}${articlePath(slug, options)}`);
     if (response.status === 404) return null;
     if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
     return (await response.json()) as Article;
   }
 
   search(request: SearchRequest): Promise<SearchResponse> {
-    const params = new URLSearchParams({ q: request.q, limit: String(request.limit ?? 20) });
-    for (const tag of request.tags ?? []) params.append('tag', tag);
-    if (request.includeDrafts) params.set('drafts', '1');
-    return this.get(`/api/search?${params}`);
+    return this.get(searchPath(request));
   }
 
   getProblems(): Promise<Problem[]> {
-    return this.get('/api/problems');
+    return this.get(ROUTES.problems);
   }
 
   getOfflineStatus(): Promise<OfflineStatus> {
-    return this.get('/api/offline');
+    return this.get(ROUTES.offline);
   }
 
   assetUrl(assetPath: string): string {
@@ -46,7 +44,7 @@ export class HttpLectureApi implements LectureApi {
     const check = async () => {
       if (document.visibilityState !== 'visible') return;
       try {
-        const { version } = await this.get<{ version: number }>('/api/version');
+        const { version } = await this.get<LibraryVersion>(ROUTES.version);
         if (known !== undefined && version !== known) listener();
         known = version;
       } catch {

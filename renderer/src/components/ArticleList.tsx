@@ -4,6 +4,7 @@ import { formatVietnameseDate } from '../../../core/common/dates.js';
 import { api } from '../api/index.js';
 import type { Strings } from '../i18n.js';
 import { LectureLink } from './LectureLink.js';
+import { useTagLabel } from '../tagLabels.js';
 
 interface ArticleListProps {
   articles: ArticleSummary[];
@@ -15,6 +16,7 @@ interface ArticleListProps {
 
 export function ArticleList({ articles, strings, selectedTags, onOpen, onToggleTag }: ArticleListProps) {
   const [sort, setSort] = useState<'newest' | 'title'>('newest');
+  const tagLabel = useTagLabel();
   const shown = useMemo(() => {
     // Several tags combine as OR: every tag added shows more lectures, never an empty list by accident.
     const filtered = selectedTags.length ? articles.filter((article) => selectedTags.some((tag) => article.tags.includes(tag))) : articles;
@@ -24,7 +26,7 @@ export function ArticleList({ articles, strings, selectedTags, onOpen, onToggleT
   return (
     <section className="article-list" aria-labelledby="list-heading">
       <div className="list-head">
-        <h1 id="list-heading">{selectedTags.length ? selectedTags.map((tag) => `#${tag}`).join(` ${strings.or} `) : strings.allLectures}</h1>
+        <h1 id="list-heading">{selectedTags.length ? selectedTags.map(tagLabel).join(` ${strings.or} `) : strings.allLectures}</h1>
         <label className="sort">
           {strings.sortBy}{' '}
           <select value={sort} onChange={(event) => setSort(event.target.value as 'newest' | 'title')}>
@@ -62,7 +64,7 @@ export function ArticleList({ articles, strings, selectedTags, onOpen, onToggleT
               <p className="tags">
                 {article.tags.map((tag) => (
                   <button key={tag} type="button" className="tag" aria-pressed={selectedTags.includes(tag)} onClick={() => onToggleTag(tag)}>
-                    #{tag}
+                    {tagLabel(tag)}
                   </button>
                 ))}
               </p>

@@ -1,11 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Article } from '../../../core/common/api.js';
 import { formatVietnameseDate } from '../../../core/common/dates.js';
+import { safeDecode } from '../../../core/common/links.js';
+import { slugify } from '../../../core/common/slug.js';
 import { api } from '../api/index.js';
 import { clearHighlights, firstRangeFrom, highlightWords, showRange } from '../highlightWords.js';
 import type { Strings } from '../i18n.js';
 import { MarkdownBody } from '../markdown/MarkdownBody.js';
 import { LectureLink } from './LectureLink.js';
+import { MissingLecture } from './MissingLecture.js';
+import { useTagLabel } from '../tagLabels.js';
 import { savePosition } from '../settings.js';
 
 interface ReaderProps {
@@ -37,6 +41,7 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
   const body = useRef<HTMLDivElement>(null);
   const articleElement = useRef<HTMLElement>(null);
   const [matches, setMatches] = useState<{ ranges: Range[]; index: number } | null>(null);
+  const tagLabel = useTagLabel();
 
   useEffect(() => {
     let current = true;
@@ -64,7 +69,7 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
     if (placedFor.current === placement) return;
     placedFor.current = placement;
     const ranges = highlight?.length ? highlightWords(body.current, highlight) : (clearHighlights(), []);
-    const target = section ? document.getElementById(section) : null;
+    const target = section ? document.getElementById(sectionId(article, section)) : null;
     // The first match in the section is where the student is going; its heading may be far above it.
     const first = firstRangeFrom(ranges, target);
     setMatches(ranges.length ? { ranges, index: first } : null);
@@ -165,14 +170,7 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
   );
 
   if (article === undefined) return <p className="loading" role="status">{strings.loading}</p>;
-  if (article === null) {
-    return (
-      <section className="missing-article">
-        <h1>{strings.articleMissing}</h1>
-        <p>{strings.notInLibrary}</p>
-      </section>
-    );
-  }
+  if (article === null) return <MissingLecture slug={slug} includeDrafts={includeDrafts} strings={strings} onOpen={onOpen} />;
 
   const banner = article.banner ? api.assetUrl(article.banner) : null;
   const tocHeadings = article.headings.filter((heading) => heading.level <= 3);
@@ -190,7 +188,7 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
             {!article.published && <span className="draft-badge">{strings.draft}</span>}
             {article.tags.map((tag) => (
               <button key={tag} type="button" className="tag" onClick={() => onToggleTag(tag)}>
-                #{tag}
+                {tagLabel(tag)}
               </button>
             ))}
             <button type="button" className="link-button print-button" onClick={() => window.print()}>
@@ -273,10 +271,8 @@ function TableOfContents({ headings, active, onGo }: { headings: Article['headin
   );
 }
 
-function safeDecode(text: string): string {
-  try {
-    return decodeURI(text);
-  } catch {
-    return text;
-  }
+/** The heading a section names: its id, or (a link from the lecture site) its title's slug without diacritics. */
+function sectionId(article: Article, section: string): string {
+  const wanted = slugify(section);
+  return article.headings.some((heading) => heading.id === section) ? section : (article.headings.find((heading) => slugify(heading.text) === wanted)?.id ?? section);
 }

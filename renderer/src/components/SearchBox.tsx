@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { SearchHit, SearchResponse } from '../../../core/common/api.js';
+import { SEARCH_BOX_RESULTS, type SearchHit, type SearchResponse } from '../../../core/common/api.js';
 import { api } from '../api/index.js';
 import type { Strings } from '../i18n.js';
 import { HitSummary, TagFilterChip } from './SearchHitView.js';
@@ -54,7 +54,7 @@ export function SearchBox({ strings, tags, includeDrafts, onOpen, onShowAll, onC
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
-  // Typing never waits for the search: each keystroke asks, and only the newest answer is shown.
+  // Typing never waits for the search: a pause of 40 ms in typing asks, and only the newest answer is shown.
   useEffect(() => {
     if (!query.trim()) {
       setResponse(null);
@@ -63,7 +63,7 @@ export function SearchBox({ strings, tags, includeDrafts, onOpen, onShowAll, onC
     const ticket = ++latest.current;
     const timer = setTimeout(() => {
       api
-        .search({ q: query, tags, limit: 12, includeDrafts })
+        .search({ q: query, tags, limit: SEARCH_BOX_RESULTS, includeDrafts })
         .then((answer) => {
           if (ticket === latest.current) {
             setResponse(answer);

@@ -1,7 +1,7 @@
 import type { LibraryOverview, OfflineStatus } from '../../../core/common/api.js';
 import type { Strings } from '../i18n.js';
 import { LectureLink } from './LectureLink.js';
-import { megabytes } from '../../../core/common/units.js';
+import { useTagLabel } from '../tagLabels.js';
 
 interface SidebarProps {
   library: LibraryOverview;
@@ -21,6 +21,7 @@ export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, 
   const inSelection = (tags: string[]) => selectedTags.some((tag) => tags.includes(tag));
   const selectedCount = library.articles.filter((article) => inSelection(article.tags)).length;
   const wouldAdd = (tag: string) => library.articles.filter((article) => article.tags.includes(tag) && !inSelection(article.tags)).length;
+  const tagLabel = useTagLabel();
   return (
     <nav className={open ? 'sidebar open' : 'sidebar'} aria-label={strings.library}>
       <div className="sidebar-head">
@@ -33,7 +34,7 @@ export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, 
       {offline && offline.images > 0 && (
         <p className="offline-status">
           <span className={offline.available === offline.images ? 'dot full' : 'dot'} aria-hidden="true" />
-          {strings.offline(offline.available, offline.images, megabytes(offline.cacheBytes))}
+          {strings.offline(offline.images - offline.available, offline.images)}
         </p>
       )}
       {highlights.length > 0 && (
@@ -58,7 +59,7 @@ export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, 
             return (
               <li key={tag}>
                 <button type="button" className={selected ? 'tag-filter selected' : 'tag-filter'} aria-pressed={selected} onClick={() => onToggleTag(tag)}>
-                  <span className="tag-name">#{tag}</span>
+                  <span className="tag-name">{tagLabel(tag)}</span>
                   {selectedTags.length && !selected ? (
                     <span className="tag-count" title={strings.tagWouldAdd(wouldAdd(tag))}>
                       +{wouldAdd(tag)}

@@ -1,0 +1,78 @@
+/**
+ * The HTTP server's paths and query strings, written once for the server that routes them and the client that
+ * builds them. Asset routes are also what the desktop app's `app://reader` protocol answers.
+ */
+import { boundSearchRequest, type SearchRequest } from './api.js';
+
+export const ROUTES = {
+  library: '/api/library',
+  article: '/api/articles/:slug',
+  search: '/api/search',
+  problems: '/api/problems',
+  version: '/api/version',
+  offline: '/api/offline',
+} as const;
+
+/** Paths under these prefixes are never the reader's app routes (an unknown one is a 404, not the reader). */
+export const API_PREFIX = '/api/';
+export const ASSETS_PREFIX = '/assets/';
+
+/** A query string's parameters as the server receives them. */
+export type QueryParameters = Record<string, string | string[] | undefined>;
+
+const DRAFTS = 'drafts';
+
+function withQuery(path: string, parameters: URLSearchParams): string {
+  const query = parameters.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+function draftsParameter(includeDrafts: boolean | undefined): URLSearchParams {
+  return new URLSearchParams(includeDrafts ? { [DRAFTS]: '1' } : {});
+}
+
+/** The drafts flag of a request (`?drafts=1`). */
+export function includesDrafts(query: QueryParameters): boolean {
+  const value = first(query[DRAFTS]);
+  return value === '1' || value === 'true';
+}
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export function libraryPath(options: { includeDrafts?: boolean } = {}): string {
+  return withQuery(ROUTES.library, draftsParameter(options.includeDrafts));
+}
+
+export function articlePath(slug: string, options: { includeDrafts?: boolean } = {}): string {
+  return withQuery(ROUTES.article.replace(':slug', encodeURIComponent(slug)), draftsParameter(options.includeDrafts));
+}
+
+export function searchPath(request: SearchRequest): string {
+  const parameters = draftsParameter(request.includeDrafts);
+  parameters.set('q', request.q);
+  for (const tag of request.tags ?? []) parameters.append('tag', tag);
+  if (request.limit !== undefined) parameters.set('limit', String(request.limit));
+  return withQuery(ROUTES.search, parameters);
+}
+
+/** The search request a query string asks for, cut to the contract's bounds. */
+export function searchRequestOf(query: QueryParameters): ReturnType<typeof boundSearchRequest> {
+  const tags = query.tag === undefined ? [] : Array.isArray(query.tag) ? query.tag : [query.tag];
+  const limit = first(query.limit);
+  return boundSearchRequest({ q: first(query.q) ?? '', tags, limit: limit === undefined ? undefined : Number(limit), includeDrafts: includesDrafts(query) });
+}
+
+/** URL path of an asset, as the HTTP server and the desktop protocol both serve it. */
+export function assetRoute(assetPath: string): string {
+  return ASSETS_PREFIX + assetPath.split('/').map(encodeURIComponent).join('/');
+}
+
+/** The asset path a decoded URL path names, split at its root (`0/img/a.png` → `0`, `img/a.png`), or null. */
+export function assetOfRoute(pathname: string): { root: string; relative: string } | null {
+  if (!pathname.startsWith(ASSETS_PREFIX)) return null;
+  const rest = pathname.slice(ASSETS_PREFIX.length);
+  const slash = rest.indexOf('/');
+  return slash > 0 && slash < rest.length - 1 ? { root: rest.slice(0, slash), relative: rest.slice(slash + 1) } : null;
+}
