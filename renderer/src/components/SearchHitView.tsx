@@ -1,5 +1,6 @@
 import type { SearchHit, SnippetSegment } from '../../../core/common/api.js';
 import type { Strings } from '../i18n.js';
+import { useTagLabel } from '../tagLabels.js';
 
 /** A snippet's segments as text and `<mark>` elements: the engine sends plain text, never markup. */
 export function Snippet({ segments }: { segments: SnippetSegment[] }) {
@@ -24,11 +25,12 @@ export function HitSummary({ hit }: { hit: SearchHit }) {
  * lectures matching outside it tells the student what the filter hides.
  */
 export function TagFilterChip({ strings, tags, outside, onClear }: { strings: Strings; tags: string[]; outside?: number; onClear: () => void }) {
+  const tagLabel = useTagLabel();
   if (tags.length === 0) return null;
   return (
     <p className="search-filter">
       <span className="filter-chip">
-        {strings.onlyInTags(tags)}
+        {strings.onlyInTags(tags.map(tagLabel))}
         <button type="button" className="chip-remove" aria-label={strings.removeTagFilter} title={strings.removeTagFilter} onMouseDown={(event) => event.preventDefault()} onClick={onClear}>
           ✕
         </button>
