@@ -83,7 +83,7 @@ describe('reader on the bundled library', { skip: browserSkip }, () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Ảo giác (hallucination) và RAG' }).waitFor();
     assert.match(decodeURIComponent(page.url()), /#\/blog\/ao-giac-hallucination-va-rag\/1-ảo-giác-là-gì$/);
-    await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).(highlights.get('search-hit')?.size ?? 0) > 0);
+    await page.waitForFunction(() => ((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('search-hit')?.size ?? 0) > 0);
     // The section's first match is shown (not the section's top), after its heading.
     const place = await page.evaluate(() => {
       const current = [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('search-hit-current')!][0];
