@@ -36,7 +36,7 @@ export function libraryCachePath(cacheDir: string, roots: string[]): string {
 export type CacheLoad<Result> = { entries: CacheEntries<Result> } | { entries: null; reason: string };
 
 /** The saved entries (absolute path → parse), or why there are none to use. */
-export async function loadLibraryCache<Result>(file: string, parserVersion: number): Promise<CacheLoad<Result>> {
+export async function loadLibraryCache<Result>(file: string, parserVersion: string): Promise<CacheLoad<Result>> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -46,7 +46,7 @@ export async function loadLibraryCache<Result>(file: string, parserVersion: numb
   const newline = text.indexOf('\n');
   const [magic, format, parser, checksum] = text.slice(0, Math.max(newline, 0)).split(' ');
   if (magic !== MAGIC) return { entries: null, reason: 'not a library cache' };
-  if (Number(format) !== FORMAT_VERSION || Number(parser) !== parserVersion) {
+  if (Number(format) !== FORMAT_VERSION || parser !== parserVersion) {
     return { entries: null, reason: `saved by another version (format ${format}, parser ${parser})` };
   }
   const payload = text.slice(newline + 1);
@@ -59,7 +59,7 @@ export async function loadLibraryCache<Result>(file: string, parserVersion: numb
 }
 
 /** Replaces the cache file with these entries, whole and atomically. */
-export async function saveLibraryCache<Result>(file: string, parserVersion: number, entries: CacheEntries<Result>): Promise<void> {
+export async function saveLibraryCache<Result>(file: string, parserVersion: string, entries: CacheEntries<Result>): Promise<void> {
   const payload = JSON.stringify(Object.fromEntries(entries));
   await writeFileAtomic(file, `${MAGIC} ${FORMAT_VERSION} ${parserVersion} ${checksumOf(payload)}\n${payload}`);
 }

@@ -6,6 +6,7 @@ import matter from 'gray-matter';
 import type { Problem } from '../common/api.js';
 import { parseLectureDate } from '../common/dates.js';
 import { normalizeText } from '../common/vietnamese.js';
+import { MARKDOWN_PRESET_VERSION } from '../common/markdown/preset.js';
 import { outlineMarkdown, type MarkdownOutline } from './markdownOutline.js';
 
 export interface ParsedLecture {
@@ -25,10 +26,10 @@ export interface ParsedLecture {
 }
 
 /**
- * Raise whenever parseLecture's result changes for the same text (a new field, other problems, another outline):
- * results saved by another version are parsed again (libraryCache.ts).
+ * Raise the first number whenever parseLecture's result changes for the same text (a new field, other problems);
+ * the Markdown preset's version covers the outline. Results saved by another version are parsed again (libraryCache.ts).
  */
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = `1-md${MARKDOWN_PRESET_VERSION}`;
 
 export type ParseResult =
   | { kind: 'lecture'; lecture: ParsedLecture; problems: Problem[] }

@@ -77,6 +77,8 @@ describe('reader on the real corpus', { skip }, () => {
   test('math: KaTeX renders the logistic regression lecture, display math after list items included', async () => {
     const page = await openPage('#/blog/mo-hinh-hoi-quy-logistic-logistic-regression');
     await page.getByRole('article').waitFor();
+    // The body is typeset in a worker and put on the page in steps: counted once all of it is there.
+    await page.locator('.markdown-body[aria-busy="false"]').waitFor();
     assert.ok((await page.locator('.markdown-body .katex-display').count()) > 5);
     assert.equal(await page.locator('.markdown-body .katex-error').count(), 0);
     const raw = await page.locator('.markdown-body').evaluate((element) => {

@@ -102,7 +102,7 @@ test('a corrupt, a foreign or an outdated cache file is never trusted: everythin
   const damaged = [
     good.replace('Bài năm', 'Bài xấu'), // same length, the checksum no longer matches
     good.slice(0, good.length / 2), // torn
-    good.replace(/^(\S+ \S+ )\S+/, `$1${PARSER_VERSION + 1}`), // another parser's results
+    good.replace(/^(\S+ \S+ )\S+/, `$1${PARSER_VERSION}-other`), // another parser's results
     'not a cache at all',
   ];
   for (const text of damaged) {

@@ -25,7 +25,8 @@ export function ArticleList({ articles, strings, selectedTags, onOpen, onToggleT
   const [sort, setSort] = useState<'newest' | 'title'>('newest');
   const tagLabel = useTagLabel();
   const shown = useMemo(() => {
-    const filtered = articles.filter((article) => selectedTags.every((tag) => article.tags.includes(tag)));
+    // Several tags combine as OR: every tag added shows more lectures, never an empty list by accident.
+    const filtered = selectedTags.length ? articles.filter((article) => selectedTags.some((tag) => article.tags.includes(tag))) : articles;
     return sort === 'title' ? [...filtered].sort((a, b) => titleOrder.compare(a.title, b.title)) : filtered;
   }, [articles, selectedTags, sort]);
   // Counted per list: another filter or sort starts again from the first cards, in the same render.
@@ -45,7 +46,7 @@ export function ArticleList({ articles, strings, selectedTags, onOpen, onToggleT
   return (
     <section className="article-list" aria-labelledby="list-heading">
       <div className="list-head">
-        <h1 id="list-heading">{selectedTags.length ? selectedTags.map(tagLabel).join(' + ') : strings.allLectures}</h1>
+        <h1 id="list-heading">{selectedTags.length ? selectedTags.map(tagLabel).join(` ${strings.or} `) : strings.allLectures}</h1>
         <label className="sort">
           {strings.sortBy}{' '}
           <select value={sort} onChange={(event) => setSort(event.target.value as 'newest' | 'title')}>
