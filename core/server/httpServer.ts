@@ -28,6 +28,7 @@ import { COMMON_HEADERS } from '../common/securityPolicy.js';
 import { isOwnHost } from './hostCheck.js';
 import { isEveryInterface, urlHost } from './listenAddress.js';
 import { answerReaderRequest } from './readerRequests.js';
+import { PrecompressedAnswers } from './precompressed.js';
 
 /** How long a client may take, and how many connections one address may hold. */
 export interface ServerLimits {
@@ -129,17 +130,29 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     return true;
   };
 
+  const precompressed = new PrecompressedAnswers();
   app.get(ROUTES.library, async (request, reply) => {
     if (revalidate(request, reply)) return reply;
-    return withoutLocalPaths(await service.getLibrary({ includeDrafts: draftsShown(request.query) }), service.library.roots);
+    const includeDrafts = draftsShown(request.query);
+    return precompressed.send(request, reply, service.getVersion().version, `library ${includeDrafts}`, async () =>
+      withoutLocalPaths(await service.getLibrary({ includeDrafts }), service.library.roots),
+    );
   });
 
   app.get(ROUTES.article, async (request, reply) => {
     if (revalidate(request, reply)) return reply;
     const { slug } = request.params as { slug: string };
-    const article = await service.getArticle(slug, { includeDrafts: draftsShown(request.query) });
-    if (!article) return reply.code(404).send({ error: 'Not in the library', slug });
-    return article;
+    const includeDrafts = draftsShown(request.query);
+    try {
+      return await precompressed.send(request, reply, service.getVersion().version, `article ${includeDrafts} ${slug.toLowerCase()}`, async () => {
+        const article = await service.getArticle(slug, { includeDrafts });
+        if (!article) throw new NotInLibrary();
+        return article;
+      });
+    } catch (error) {
+      if (error instanceof NotInLibrary) return reply.code(404).send({ error: 'Not in the library', slug });
+      throw error;
+    }
   });
 
   // A classroom types the same queries: answers are kept per query for the current library version.
@@ -194,6 +207,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   return app;
 }
+
+class NotInLibrary extends Error {}
 
 /**
  * Closes a client's connections beyond `max` as they open, so one device on the network cannot hold every
