@@ -4,12 +4,13 @@
  * anew; a missing lecture is still a 404.
  */
 import assert from 'node:assert/strict';
-import http from 'node:http';
+import type http from 'node:http';
 import { after, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { articlePath, libraryPath } from '../../core/common/routes.js';
 import { startServer } from '../../core/server/httpServer.js';
 import { LectureService } from '../../core/service/lectureService.js';
+import { rawGet } from '../helpers/network.js';
 import { lecture, makeLibrary } from '../helpers/tempLibrary.js';
 
 const fixture = makeLibrary({ 'mot.md': lecture({ title: 'Bài một', time: '01/02/2024' }, 'Nội dung '.repeat(400)) });
@@ -27,16 +28,7 @@ let made = 0;
 const getLibrary = service.getLibrary.bind(service);
 service.getLibrary = (options) => (made++, getLibrary(options));
 
-function get(route: string, encoding: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    http.get({ hostname, port, path: route, headers: { 'accept-encoding': encoding } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }));
-    }).on('error', reject);
-  });
-}
+const get = (route: string, encoding: string) => rawGet(url, route, { 'accept-encoding': encoding });
 
 const decoded = ({ headers, body }: { headers: http.IncomingHttpHeaders; body: Buffer }) =>
   JSON.parse((headers['content-encoding'] === 'br' ? brotliDecompressSync(body) : headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body).toString());

@@ -5,7 +5,6 @@
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
@@ -14,6 +13,7 @@ import { THUMBNAIL_WIDTH } from '../../core/cache/thumbnails.js';
 import { thumbnailRoute } from '../../core/common/routes.js';
 import { startServer } from '../../core/server/httpServer.js';
 import { LectureService } from '../../core/service/lectureService.js';
+import { rawGet } from '../helpers/network.js';
 import { lecture, makeLibrary } from '../helpers/tempLibrary.js';
 
 // A noisy photo: large in bytes, as camera banners are.
@@ -43,17 +43,7 @@ after(async () => {
 });
 
 const banner = async (title: string) => (await service.getLibrary()).articles.find((article) => article.title === title)!.banner!;
-/** A request sent as written (no URL clean-up on the way), its status, headers and body. */
-function get(route: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    http.get({ hostname, port, path: route, headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }));
-    }).on('error', reject);
-  });
-}
+const get = (route: string, headers: Record<string, string> = {}) => rawGet(url, route, headers);
 
 test('a big photo: a small WebP copy, made once, with an ETag', async () => {
   const route = thumbnailRoute(await banner('Ảnh lớn'));
