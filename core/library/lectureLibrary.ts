@@ -88,6 +88,8 @@ export class LectureLibrary {
   private readonly readLectureFile: (file: string) => Promise<Buffer>;
   /** Whether fileCache holds something the cache file does not. */
   private cacheChanged = false;
+  /** The cache file's last save, done or under way. */
+  private saving: Promise<void> = Promise.resolve();
   /** Files (as shown) that ran out of time on the last load: not known yet, rather than absent. */
   private notReadYet: string[] = [];
   private lectureList: Lecture[] = [];
@@ -185,7 +187,7 @@ export class LectureLibrary {
         changed = true;
       }
     }
-    await this.saveCacheFile();
+    this.scheduleSave();
     this.notReadYet = unfinished.sort();
     if (unreadable.join('\n') !== this.unreadableRoots.join('\n')) changed = true;
     if (await this.readInfo(folderProblems)) changed = true;
@@ -223,6 +225,15 @@ export class LectureLibrary {
     if (!this.cacheFile) return;
     const saved = await loadLibraryCache<ParseResult>(this.cacheFile, PARSER_VERSION);
     if (saved.entries) for (const [file, entry] of saved.entries) this.fileCache.set(file, entry);
+  }
+
+  /**
+   * Saves the cache file once this load's caller had its turn (search brought in step first: the save only
+   * matters to the next start); saves follow one another, and `close` waits for the last.
+   */
+  private scheduleSave(): void {
+    if (!this.cacheFile || !this.cacheChanged) return;
+    this.saving = this.saving.then(() => new Promise((resolve) => setImmediate(resolve))).then(() => this.saveCacheFile());
   }
 
   private async saveCacheFile(): Promise<void> {
@@ -357,6 +368,7 @@ export class LectureLibrary {
 
   /** Stops the parser's worker thread. */
   async close(): Promise<void> {
+    await this.saving;
     await this.parser.close();
   }
 
