@@ -8,7 +8,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Article, ArticleSummary, LibraryOverview, Problem, TagCount } from '../common/api.js';
+import type { LectureDetail, LectureSummary, LibraryOverview, Problem, TagCount } from '../common/api.js';
 import { encodeAssetPath } from '../common/assetPath.js';
 import { classifyLink, safeDecode } from '../common/links.js';
 import { slugify } from '../common/slug.js';
@@ -396,7 +396,7 @@ export class LectureLibrary {
     return [...urls];
   }
 
-  summary(lecture: Lecture): ArticleSummary {
+  summary(lecture: Lecture): LectureSummary {
     const banner = lecture.bannerUrl ? this.imageAsset(lecture, lecture.bannerUrl) ?? undefined : undefined;
     return {
       slug: lecture.slug,
@@ -440,7 +440,7 @@ export class LectureLibrary {
     }
   }
 
-  async article(slug: string, includeDrafts = false): Promise<Article | null> {
+  async lectureDetail(slug: string, includeDrafts = false): Promise<LectureDetail | null> {
     const lecture = this.lecture(slug);
     if (!lecture || (!lecture.visible && !includeDrafts)) return null;
     const body = await this.body(lecture);

@@ -5,7 +5,7 @@
  * path, and bounds what a slow or greedy client can hold (timeouts, connections per address).
  *
  *   GET /api/library?drafts=1        LibraryOverview
- *   GET /api/articles/:slug          Article (404 when not in the library)
+ *   GET /api/articles/:slug          LectureDetail (404 when not in the library)
  *   GET /api/search?q=&tag=&limit=   SearchResponse
  *   GET /api/problems                Problem[]
  *   GET /api/version                 LibraryVersion, polled by open readers
@@ -139,15 +139,15 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     );
   });
 
-  app.get(ROUTES.article, async (request, reply) => {
+  app.get(ROUTES.lecture, async (request, reply) => {
     if (revalidate(request, reply)) return reply;
     const { slug } = request.params as { slug: string };
     const includeDrafts = draftsShown(request.query);
     try {
-      return await precompressed.send(request, reply, service.getVersion().version, `article ${includeDrafts} ${slug.toLowerCase()}`, async () => {
-        const article = await service.getArticle(slug, { includeDrafts });
-        if (!article) throw new NotInLibrary();
-        return article;
+      return await precompressed.send(request, reply, service.getVersion().version, `lecture ${includeDrafts} ${slug.toLowerCase()}`, async () => {
+        const lecture = await service.getLecture(slug, { includeDrafts });
+        if (!lecture) throw new NotInLibrary();
+        return lecture;
       });
     } catch (error) {
       if (error instanceof NotInLibrary) return reply.code(404).send({ error: 'Not in the library', slug });

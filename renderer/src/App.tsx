@@ -3,7 +3,7 @@ import type { LibraryOverview, OfflineStatus, SearchHit } from '../../core/commo
 import { lectureOfAddress } from '../../core/common/lectureAddress.js';
 import { safeDecode } from '../../core/common/links.js';
 import { api } from './api/index.js';
-import { ArticleList } from './components/ArticleList.js';
+import { LectureList } from './components/LectureList.js';
 import { LibrariesPanel } from './components/LibrariesPanel.js';
 import { Reader } from './components/Reader.js';
 import { SearchBox } from './components/SearchBox.js';
@@ -137,7 +137,7 @@ export function App() {
     if (location.hash !== next) location.hash = next;
     else setRoute(parseHash(next));
   }, []);
-  const openArticle = useCallback((slug: string, section?: string) => open(slug, section), [open]);
+  const openLecture = useCallback((slug: string, section?: string) => open(slug, section), [open]);
   const openHit = useCallback((hit: SearchHit, section = hit.section) => open(hit.slug, section.id || undefined, hit.matched), [open]);
   const showAllResults = useCallback((query: string) => {
     setSidebarOpen(false);
@@ -215,7 +215,7 @@ export function App() {
             selectedTags={selectedTags}
             onToggleTag={toggleTag}
             onClearTags={clearTags}
-            onOpenArticle={openArticle}
+            onOpenLecture={openLecture}
             open={sidebarOpen}
             onClose={() => setSidebarOpen(false)}
           />
@@ -245,7 +245,7 @@ export function App() {
               includeDrafts={settings.showDrafts}
               revision={revision}
               strings={strings}
-              onOpen={openArticle}
+              onOpen={openLecture}
               onToggleTag={toggleTag}
               onNotice={setNotice}
             />
@@ -253,7 +253,7 @@ export function App() {
           {library && route.search && (
             <SearchResults query={route.search} tags={selectedTags} includeDrafts={settings.showDrafts} strings={strings} onOpen={openHit} onClearTags={clearTags} />
           )}
-          {library && !route.slug && !route.search && <ArticleList articles={library.articles} strings={strings} selectedTags={selectedTags} onOpen={openArticle} onToggleTag={toggleTag} />}
+          {library && !route.slug && !route.search && <LectureList articles={library.articles} strings={strings} selectedTags={selectedTags} onOpen={openLecture} onToggleTag={toggleTag} />}
         </main>
       </div>
       </TagLabels.Provider>

@@ -53,6 +53,7 @@ describe('reader on the real corpus', { skip }, () => {
   test('an article with its images loaded from the library folder, not the internet', async () => {
     const page = await openPage('#/blog/he-thong-tep-phan-tan-hadoop-distributed-file-system-hdfs');
     await page.getByRole('heading', { level: 1, name: /Hadoop Distributed File System/ }).waitFor();
+    await page.locator('.markdown-body[aria-busy="false"]').waitFor();
     const images = page.locator('.markdown-body img');
     assert.ok((await images.count()) >= 3);
     for (const image of await images.all()) {
@@ -96,10 +97,12 @@ describe('reader on the real corpus', { skip }, () => {
 
   test('internal links: a known lecture opens, a missing one says so kindly', async () => {
     const page = await openPage('#/blog/series-big-data-co-ban');
+    await page.locator('.markdown-body[aria-busy="false"]').waitFor();
     await page.getByRole('link', { name: /Bài 6: Framework xử lý dữ liệu Hadoop Map Reduce/ }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Framework xử lý dữ liệu Hadoop Map Reduce' }).waitFor();
     await page.goto(server.url + '#/blog/mo-hinh-luu-tru-du-lieu-va-quy-trinh-xu-ly-du-lieu');
     await page.getByRole('heading', { level: 1, name: /Mô hình lưu trữ dữ liệu/ }).waitFor();
+    await page.locator('.markdown-body[aria-busy="false"]').waitFor();
     await page.getByRole('link', { name: 'Hệ quản trị cơ sở dữ liệu quan hệ (RDBMS)' }).click();
     await page.getByText('Bài giảng này chưa có trong thư viện của bạn.').waitFor();
     assert.match(page.url(), /mo-hinh-luu-tru-du-lieu-va-quy-trinh-xu-ly-du-lieu$/);

@@ -70,7 +70,7 @@ test('the list holds no lecture text: opening a lecture reads its file alone', a
   const { library, reads } = await start({ keepOpen: true });
   assert.deepEqual(reads, []);
   assert.ok(library.lectures.every((lecture) => !('body' in lecture)));
-  const article = await library.article('bai-mot');
+  const article = await library.lectureDetail('bai-mot');
   assert.equal(article!.body.trim(), '## Mạng nơ-ron\n\nTrọng số và độ lệch.');
   assert.deepEqual(reads, ['mot.md']);
   await library.close();
