@@ -5,24 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import type http from 'node:http';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { lecturePath, libraryPath } from '../../core/common/routes.js';
-import { startServer } from '../../core/server/httpServer.js';
-import { LectureService } from '../../core/service/lectureService.js';
 import { rawGet } from '../helpers/network.js';
-import { lecture, makeLibrary } from '../helpers/tempLibrary.js';
+import { serveInProcess } from '../helpers/inProcessServer.js';
+import { lecture } from '../helpers/tempLibrary.js';
 
-const fixture = makeLibrary({ 'mot.md': lecture({ title: 'Bài một', time: '01/02/2024' }, 'Nội dung '.repeat(400)) });
-const renderer = makeLibrary({ 'index.html': '<!doctype html><title>reader</title>' });
-const service = await LectureService.open([fixture.root]);
-const { app, url } = await startServer({ service, rendererDir: renderer.root, port: 0 });
-after(async () => {
-  await app.close();
-  await service.close();
-  fixture.cleanup();
-  renderer.cleanup();
-});
+const { library: fixture, service, url } = await serveInProcess({ 'mot.md': lecture({ title: 'Bài một', time: '01/02/2024' }, 'Nội dung '.repeat(400)) });
 
 let made = 0;
 const getLibrary = service.getLibrary.bind(service);

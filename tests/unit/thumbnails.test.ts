@@ -11,10 +11,9 @@ import { after, test } from 'node:test';
 import sharp from 'sharp';
 import { THUMBNAIL_WIDTH } from '../../core/cache/thumbnails.js';
 import { thumbnailRoute } from '../../core/common/routes.js';
-import { startServer } from '../../core/server/httpServer.js';
-import { LectureService } from '../../core/service/lectureService.js';
 import { rawGet } from '../helpers/network.js';
-import { lecture, makeLibrary } from '../helpers/tempLibrary.js';
+import { serveInProcess } from '../helpers/inProcessServer.js';
+import { lecture } from '../helpers/tempLibrary.js';
 
 // A noisy photo: large in bytes, as camera banners are.
 const { width, height } = { width: 2400, height: 1200 };
@@ -22,25 +21,19 @@ const noise = Buffer.alloc(width * height * 3);
 for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
 const photo = await sharp(noise, { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
 
-const fixture = makeLibrary({
-  'anh.md': lecture({ title: 'Ảnh lớn', time: '01/02/2024', banner_url: 'images/anh.jpg' }),
-  've.md': lecture({ title: 'Hình vẽ', time: '01/03/2024', banner_url: 'images/ve.svg' }),
-  'gia.md': lecture({ title: 'Ảnh giả', time: '01/04/2024', banner_url: 'images/gia.png' }),
-});
-fixture.write('images/anh.jpg', photo);
-fixture.write('images/ve.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
-fixture.write('images/gia.png', 'không phải ảnh');
-const renderer = makeLibrary({ 'index.html': '<!doctype html><title>reader</title>' });
 const cacheDir = mkdtempSync(path.join(tmpdir(), 'lecture-thumbs-'));
-const service = await LectureService.open([fixture.root], { cacheDir });
-const { app, url } = await startServer({ service, rendererDir: renderer.root, port: 0 });
-after(async () => {
-  await app.close();
-  await service.close();
-  fixture.cleanup();
-  renderer.cleanup();
-  rmSync(cacheDir, { recursive: true, force: true });
-});
+after(() => rmSync(cacheDir, { recursive: true, force: true }));
+const { service, url } = await serveInProcess(
+  {
+    'anh.md': lecture({ title: 'Ảnh lớn', time: '01/02/2024', banner_url: 'images/anh.jpg' }),
+    've.md': lecture({ title: 'Hình vẽ', time: '01/03/2024', banner_url: 'images/ve.svg' }),
+    'gia.md': lecture({ title: 'Ảnh giả', time: '01/04/2024', banner_url: 'images/gia.png' }),
+    'images/anh.jpg': photo,
+    'images/ve.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>',
+    'images/gia.png': 'không phải ảnh',
+  },
+  { cacheDir },
+);
 
 const banner = async (title: string) => (await service.getLibrary()).articles.find((article) => article.title === title)!.banner!;
 const get = (route: string, headers: Record<string, string> = {}) => rawGet(url, route, headers);
