@@ -109,6 +109,8 @@ export interface SearchHit {
   section: { id: string; title: string };
   /** Text around the match, HTML-escaped, matched words wrapped in `<mark>…</mark>`. */
   snippet: string;
+  /** Found through the glossary, not the typed words: why, as "typed term = counterpart" ("ảo giác = hallucination"). */
+  via?: string;
 }
 
 export interface SearchResponse {
@@ -116,6 +118,28 @@ export interface SearchResponse {
   tookMs: number;
   /** A corrected query built from the library's own words, when some word of the query matched nothing. */
   didYouMean?: string;
+}
+
+/** A place in the library: a lecture and one of its sections ('' is the text before the first heading). */
+export interface GlossaryPlace {
+  lecture: string;
+  title: string;
+  section: string;
+  sectionTitle: string;
+}
+
+/** One Vietnamese⇄English term pair of the library's glossary. */
+export interface GlossaryEntry {
+  vi: string;
+  en: string;
+  /** The sentence that introduces the term; '' when the lecture gives none. */
+  definition: string;
+  /** Where the pair is first written. */
+  introduced: GlossaryPlace;
+  /** Sections (of every lecture) whose text uses either term, the introduction included. */
+  uses: number;
+  /** Those sections other than the introduction (the first ones, when there are many). */
+  usedIn: GlossaryPlace[];
 }
 
 /** How much of the library can be read without the network. */
@@ -134,6 +158,8 @@ export interface LectureApi {
   search(request: SearchRequest): Promise<SearchResponse>;
   getProblems(): Promise<Problem[]>;
   getOfflineStatus(): Promise<OfflineStatus>;
+  /** The Vietnamese⇄English terms the lectures introduce, A–Z by the Vietnamese term. */
+  getGlossary(options?: { includeDrafts?: boolean }): Promise<GlossaryEntry[]>;
   /** URL the reader can load an asset path from. Pure: no round trip. */
   assetUrl(assetPath: string): string;
   /** Calls `listener` whenever the library changes on disk; returns the unsubscribe function. */

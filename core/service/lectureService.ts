@@ -6,10 +6,14 @@ import { watch, type FSWatcher } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ImageCache, type Progress } from '../cache/imageCache.js';
-import type { Article, LectureApi, LibraryOverview, LibraryVersion, OfflineStatus, Problem, SearchRequest, SearchResponse } from '../common/api.js';
+import type { Article, GlossaryEntry, LectureApi, LibraryOverview, LibraryVersion, OfflineStatus, Problem, SearchRequest, SearchResponse } from '../common/api.js';
 import { decodeAssetPath } from '../common/assetPath.js';
+import { matchWords } from '../glossary/glossary.js';
+import { LibraryGlossary } from '../glossary/libraryGlossary.js';
 import { imageTypeOf } from '../common/imageTypes.js';
 import { LectureLibrary, type LibraryOptions, type LoadStats } from '../library/lectureLibrary.js';
+import type { MarkdownOutline } from '../library/markdownOutline.js';
+import { searchAcrossLanguages } from '../search/crossLingual.js';
 import { IndexedSearch, type SearchBackend } from '../search/indexedSearch.js';
 import { indexFilePath } from '../search/indexStore.js';
 import { toSearchDocument } from '../search/libraryDocuments.js';
@@ -47,12 +51,16 @@ export function defaultDataDir(): string {
 }
 
 export class LectureService implements LectureBackend {
+  private readonly glossary: LibraryGlossary;
+
   private constructor(
     readonly library: LectureLibrary,
     private readonly searchBackend: SearchBackend,
     /** Downloaded lecture images; absent without a cache folder. */
     readonly images: ImageCache | null,
-  ) {}
+  ) {
+    this.glossary = new LibraryGlossary(library);
+  }
 
   static async open(folders: string[], options: ServiceOptions = {}): Promise<LectureService> {
     const images = options.cacheDir ? await ImageCache.open(path.join(options.cacheDir, 'images'), { allowPrivateNetwork: options.allowPrivateNetwork, fetch: options.fetch }) : null;
@@ -80,7 +88,31 @@ export class LectureService implements LectureBackend {
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {
-    return this.searchBackend.search(request);
+    return searchAcrossLanguages(request, {
+      search: (engineRequest) => this.searchBackend.search(engineRequest),
+      glossary: this.glossary.entries(request.includeDrafts === true),
+      hasEveryWord: (slug, query) => this.hasEveryWord(slug, query),
+    });
+  }
+
+  private readonly lectureWords = new WeakMap<MarkdownOutline, Set<string>>();
+
+  async getGlossary(options: { includeDrafts?: boolean } = {}): Promise<GlossaryEntry[]> {
+    return this.glossary.entries(options.includeDrafts === true);
+  }
+
+  private hasEveryWord(slug: string, query: string): boolean {
+    const lecture = this.library.lecture(slug);
+    if (!lecture) return false;
+    let known = this.lectureWords.get(lecture.outline);
+    if (!known) {
+      const text = [lecture.title, lecture.description, ...lecture.outline.sections.map((section) => `${section.title}\n${section.text}`)].join('\n');
+      this.lectureWords.set(lecture.outline, (known = new Set(matchWords(text))));
+    }
+    const typed = matchWords(query);
+    const last = typed.pop();
+    const words = [...known];
+    return typed.every((word) => known.has(word)) && (last === undefined || known.has(last) || words.some((word) => word.startsWith(last)));
   }
 
   async getProblems(): Promise<Problem[]> {

@@ -1,5 +1,5 @@
-import { LIBRARY_POLL_MS, type Article, type LectureApi, type LibraryOverview, type LibraryVersion, type OfflineStatus, type Problem, type SearchRequest, type SearchResponse } from '../../../core/common/api.js';
-import { articlePath, assetRoute, libraryPath, ROUTES, searchPath } from '../../../core/common/routes.js';
+import { LIBRARY_POLL_MS, type Article, type GlossaryEntry, type LectureApi, type LibraryOverview, type LibraryVersion, type OfflineStatus, type Problem, type SearchRequest, type SearchResponse } from '../../../core/common/api.js';
+import { articlePath, assetRoute, glossaryPath, libraryPath, ROUTES, searchPath } from '../../../core/common/routes.js';
 
 /** The contract over the local HTTP server's JSON API (browser and classroom mode). */
 export class HttpLectureApi implements LectureApi {
@@ -32,6 +32,10 @@ export class HttpLectureApi implements LectureApi {
 
   getOfflineStatus(): Promise<OfflineStatus> {
     return this.get(ROUTES.offline);
+  }
+
+  getGlossary(options: { includeDrafts?: boolean } = {}): Promise<GlossaryEntry[]> {
+    return this.get(glossaryPath(options));
   }
 
   assetUrl(assetPath: string): string {
