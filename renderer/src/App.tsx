@@ -4,6 +4,7 @@ import { lectureOfAddress } from '../../core/common/lectureAddress.js';
 import { safeDecode } from '../../core/common/links.js';
 import { api } from './api/index.js';
 import { ArticleList } from './components/ArticleList.js';
+import { Glossary } from './components/Glossary.js';
 import { LibrariesPanel } from './components/LibrariesPanel.js';
 import { Reader } from './components/Reader.js';
 import { SearchBox } from './components/SearchBox.js';
@@ -17,10 +18,14 @@ import { TagLabels } from './tagLabels.js';
 interface Route {
   slug?: string;
   section?: string;
+  /** The glossary screen (`#/glossary`, or `#/glossary/<filter>` from a search). */
+  glossary?: { filter: string };
 }
 
 /** Routes live in the URL hash (`#/blog/<slug>/<section>`), so they work over HTTP and the app protocol alike. */
 function parseHash(hash: string): Route {
+  const glossary = /^#\/glossary(?:\/(.*))?$/.exec(hash);
+  if (glossary) return { glossary: { filter: glossary[1] ? safeDecode(glossary[1]) : '' } };
   const match = /^#\/blog\/([^/]+)(?:\/(.+))?$/.exec(hash);
   if (!match) return {};
   return { slug: safeDecode(match[1]), section: match[2] ? safeDecode(match[2]) : undefined };
@@ -141,8 +146,8 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    if (!route.slug) document.title = strings.appName;
-  }, [route.slug, strings.appName]);
+    if (!route.slug && !route.glossary) document.title = strings.appName;
+  }, [route.slug, route.glossary, strings.appName]);
 
   return (
     <div className="app">
@@ -206,6 +211,7 @@ export function App() {
             onToggleTag={toggleTag}
             onClearTags={() => setSelectedTags([])}
             onOpenArticle={openArticle}
+            onNavigate={() => setSidebarOpen(false)}
             open={sidebarOpen}
             onClose={() => setSidebarOpen(false)}
           />
@@ -240,7 +246,10 @@ export function App() {
               onNotice={setNotice}
             />
           )}
-          {library && !route.slug && <ArticleList articles={library.articles} strings={strings} selectedTags={selectedTags} onOpen={openArticle} onToggleTag={toggleTag} />}
+          {library && route.glossary && (
+            <Glossary key={route.glossary.filter} strings={strings} includeDrafts={settings.showDrafts} revision={revision} initialFilter={route.glossary.filter} onOpen={openArticle} />
+          )}
+          {library && !route.slug && !route.glossary && <ArticleList articles={library.articles} strings={strings} selectedTags={selectedTags} onOpen={openArticle} onToggleTag={toggleTag} />}
         </main>
       </div>
       </TagLabels.Provider>

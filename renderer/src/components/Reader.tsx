@@ -7,6 +7,7 @@ import { api } from '../api/index.js';
 import { clearHighlights, highlightQuery } from '../highlightWords.js';
 import type { Strings } from '../i18n.js';
 import { MarkdownBody } from '../markdown/MarkdownBody.js';
+import { useGlossaryTerms } from '../glossaryTerms.js';
 import { LectureLink } from './LectureLink.js';
 import { MissingLecture } from './MissingLecture.js';
 import { useTagLabel } from '../tagLabels.js';
@@ -36,6 +37,7 @@ function scrollProgress(): number {
 
 export function Reader({ slug, section, highlight, restoreProgress, includeDrafts, revision, strings, onOpen, onToggleTag, onNotice }: ReaderProps) {
   const [article, setArticle] = useState<Article | null | undefined>(undefined);
+  const glossaryTerms = useGlossaryTerms(includeDrafts, revision);
   const [progress, setProgress] = useState(0);
   const [activeHeading, setActiveHeading] = useState<string>('');
   const body = useRef<HTMLDivElement>(null);
@@ -175,7 +177,7 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
           </details>
         )}
         <div className="markdown-body" ref={body}>
-          <MarkdownBody markdown={article.body} imageUrl={imageUrl} knownLinks={article.knownLinks} offlineLabel={strings.imageOffline} onInternalLink={onInternalLink} />
+          <MarkdownBody markdown={article.body} imageUrl={imageUrl} knownLinks={article.knownLinks} offlineLabel={strings.imageOffline} onInternalLink={onInternalLink} glossaryTerms={glossaryTerms} />
         </div>
         {(article.previous || article.next) && (
           <nav className="prev-next" aria-label={`${strings.previous} / ${strings.next}`}>

@@ -151,6 +151,7 @@ export function SearchBox({ strings, tags, includeDrafts, onOpen }: SearchBoxPro
               >
                 <span className="hit-title">{hit.title}</span>
                 {hit.section.title && <span className="hit-section">{hit.section.title}</span>}
+                {hit.via && <span className="hit-via">{strings.glossaryVia}: {hit.via}</span>}
                 <span className="hit-snippet">
                   <Snippet html={hit.snippet} />
                 </span>
@@ -158,6 +159,9 @@ export function SearchBox({ strings, tags, includeDrafts, onOpen }: SearchBoxPro
             ))}
           </ul>
           {!response && <p className="search-meta">{strings.searching}</p>}
+          <a className="search-glossary" href={`#/glossary/${encodeURIComponent(query)}`} onClick={() => setOpen(false)}>
+            {strings.glossaryInSearch}: “{query}”
+          </a>
         </div>
       )}
     </div>

@@ -2,6 +2,7 @@ import { memo, type ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import { classifyLink } from '../../../core/common/links.js';
 import { rehypePlugins, remarkPlugins } from './pipeline.js';
+import rehypeGlossaryTerms, { type GlossaryTerm } from './rehypeGlossaryTerms.js';
 
 export interface MarkdownBodyProps {
   markdown: string;
@@ -11,9 +12,11 @@ export interface MarkdownBodyProps {
   knownLinks: string[];
   offlineLabel: string;
   onInternalLink: (slug: string, anchor: string | undefined, known: boolean) => void;
+  /** Glossary terms whose counterpart a reader can show in the text. */
+  glossaryTerms?: readonly GlossaryTerm[];
 }
 
-function MarkdownBodyImpl({ markdown, imageUrl, knownLinks, offlineLabel, onInternalLink }: MarkdownBodyProps) {
+function MarkdownBodyImpl({ markdown, imageUrl, knownLinks, offlineLabel, onInternalLink, glossaryTerms = [] }: MarkdownBodyProps) {
   const components: Components = {
     img({ src, alt, width, height }) {
       const url = typeof src === 'string' ? imageUrl(src) : null;
@@ -75,7 +78,7 @@ function MarkdownBodyImpl({ markdown, imageUrl, knownLinks, offlineLabel, onInte
     },
   };
   return (
-    <Markdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={components}>
+    <Markdown remarkPlugins={remarkPlugins} rehypePlugins={[...rehypePlugins, [rehypeGlossaryTerms, { terms: glossaryTerms }]]} components={components}>
       {markdown}
     </Markdown>
   );
@@ -84,5 +87,5 @@ function MarkdownBodyImpl({ markdown, imageUrl, knownLinks, offlineLabel, onInte
 /** Re-rendered only when the text changes: re-parsing a long lecture on every scroll or keystroke would stall. */
 export const MarkdownBody = memo(
   MarkdownBodyImpl,
-  (before, after) => before.markdown === after.markdown && before.knownLinks === after.knownLinks && before.offlineLabel === after.offlineLabel,
+  (before, after) => before.markdown === after.markdown && before.knownLinks === after.knownLinks && before.offlineLabel === after.offlineLabel && before.glossaryTerms === after.glossaryTerms,
 );
