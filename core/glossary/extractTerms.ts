@@ -28,28 +28,39 @@ const MAX_DEFINITION_CHARS = 300;
 const EDGE = '¦';
 const EDGE_CHARS = /[¦.,;:!?…"“”'‘’|()[\]{}<>=/\\*_`~#+]/u;
 
-/**
- * Vietnamese words a term does not start with: function words, and the verbs a sentence puts before a term
- * ("gửi yêu cầu (request)" introduces "yêu cầu"). Compared in exact form (exactWord).
- */
-const VI_STOP_WORDS = new Set(
-  [
-    'là', 'của', 'một', 'các', 'những', 'được', 'và', 'với', 'cho', 'để', 'khi', 'này', 'đó', 'có', 'trong', 'về',
-    'như', 'thì', 'mà', 'hay', 'hoặc', 'bằng', 'tại', 'theo', 'vào', 'ra', 'sẽ', 'đã', 'đang', 'bị', 'gọi', 'gửi',
-    'tăng', 'giảm', 'dùng', 'sử', 'trả', 'thể', 'nhiều', 'mỗi', 'rất', 'cũng', 'chỉ', 'còn', 'nên', 'vì', 'nếu',
-    'sau', 'trước', 'giữa', 'qua', 'lên', 'xuống', 'thành', 'tới', 'đến', 'ở', 'nhằm', 'giúp', 'cần', 'phải',
-    'gồm', 'bao', 'tức', 'hoá', 'nào', 'ví', 'dụ', 'từng', 'mọi', 'nhất', 'hơn', 'lại', 'đây', 'kia', 'họ', 'ta',
-    'chúng', 'việc', 'thực', 'hiện', 'tạo', 'xem', 'biết', 'hiểu', 'gì', 'không',
-  ].map(exactWord),
+/** Function words: a phrase holding one is a clause or a list ("loại bỏ các cột"), not a term. Exact forms. */
+const VI_FUNCTION_WORDS = new Set(
+  ['là', 'của', 'các', 'những', 'một', 'được', 'và', 'với', 'cho', 'để', 'khi', 'này', 'đó', 'có', 'trong', 'về', 'như', 'thì', 'mà', 'hay', 'hoặc', 'bằng', 'tại', 'theo', 'sẽ', 'đã', 'đang', 'bị', 'vì', 'nếu', 'không', 'rằng', 'nhưng', 'thường'].map(exactWord),
 );
+
+/** Verbs that open an instruction ("Dùng danh từ (nouns)", "giúp xây dựng (build)"): a term never starts with one. */
+const VI_LEADING_VERBS = new Set(['dùng', 'giúp', 'tăng', 'giảm', 'gửi', 'tạo', 'trả', 'cần', 'phải', 'nên', 'gọi', 'sử', 'hãy', 'nhằm'].map(exactWord));
+
+/**
+ * Verbs a Vietnamese phrase can open with ("kiểm tra chứng chỉ (certificate)"): such a phrase names an action,
+ * and only an English term that names one too (Memory Management, scheduling) translates it.
+ */
+const VI_ACTION_VERBS = new Set(['kiểm tra', 'khởi động', 'xử lý', 'tính toán', 'hợp nhất', 'sắp xếp', 'quản lý', 'thực hiện', 'sử dụng', 'chạy', 'gửi', 'nhận', 'đọc', 'ghi'].map((verb) => verb.split(' ').map(exactWord).join(' ')));
+const ENGLISH_ACTION_NOUN = /(ing|ment|tion|sion|ance|ence|ity|sis|er|or|ure)$/i;
+
+/** Notes an author puts in parentheses after a term, which are no translation of it ("Code on Demand (tùy chọn)"). */
+const VI_NOTES = new Set(['tùy chọn', 'không bắt buộc', 'bắt buộc', 'mặc định', 'khuyến nghị', 'nâng cao', 'cơ bản', 'ví dụ'].map((note) => note.split(' ').map(exactWord).join(' ')));
+
+/** Whether the pair can be one term in two languages (an action translated by a thing is not). */
+function translates(vi: string, en: string): boolean {
+  const viWords = wordsOf(vi).map(exactWord);
+  if (VI_NOTES.has(viWords.join(' '))) return false;
+  const opensWithVerb = VI_ACTION_VERBS.has(viWords.slice(0, 2).join(' ')) || VI_ACTION_VERBS.has(viWords[0]);
+  return !opensWithVerb || ENGLISH_ACTION_NOUN.test(wordsOf(en).pop() ?? '');
+}
 
 /** Words that make a phrase a clause ("thường là trình duyệt"), never part of a term. */
 const SENTENCE_WORDS = new Set(['là', 'được', 'sẽ', 'đã', 'đang', 'thường', 'rằng', 'nhưng'].map(exactWord));
 
 /** Common Vietnamese syllables written without diacritics: a side made of them is not English. */
 const TONELESS_VIETNAMESE = new Set(['khong', 'nhung', 'cua', 'duoc', 'nguoi', 'cac', 'trong', 'voi', 'nhieu', 'mot', 'hoac', 'thi', 'nhu', 'tren', 'duoi', 'giua', 'theo', 'hoc', 'lieu', 'du', 'va', 'la', 'cho', 'khi', 'nay', 'thanh', 'bang', 'viec', 'phan', 'tich', 'nhau', 'gian', 'hon', 'dang', 'cung', 'dung', 'sang', 'nhanh', 'cham', 'moi', 'cu']);
-/** English words that alone are no term. */
-const ENGLISH_FILLER = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'to', 'in', 'on', 'for', 'is', 'are', 'with', 'by', 'as', 'at', 'from', 'vs', 'etc', 'eg', 'ie', 'optional', 'example', 'note']);
+/** English words that alone are no term: filler, and the labels of a step or an example ("Dữ liệu mẫu (input)"). */
+const ENGLISH_FILLER = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'to', 'in', 'on', 'for', 'is', 'are', 'with', 'by', 'as', 'at', 'from', 'vs', 'etc', 'eg', 'ie', 'optional', 'example', 'note', 'input', 'output', 'result', 'step', 'summary', 'overview']);
 
 const LETTER_WORD = /^\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*$/u;
 const ENGLISH_WORD = /^[A-Za-z]+(?:-[A-Za-z]+)*$/;
@@ -66,6 +77,8 @@ export function isEnglishTerm(phrase: string, vietnamese = ''): boolean {
   // Abbreviations (HRM, SaaS) and product names (PayPal, MongoDB): capitals after the first letter.
   if (items.some((word) => /^.+[A-Z]/.test(word))) return false;
   if (items.every((word) => ENGLISH_FILLER.has(word.toLowerCase()))) return false;
+  // "(cacheable)", "(detached)": one adjective or participle describes; it is not the name of a term.
+  if (items.length === 1 && /(ed|able|ible)$/i.test(items[0])) return false;
   const folded = new Set(wordsOf(foldWord(vietnamese)));
   // "học máy (hoc may)": the Vietnamese written again without its diacritics.
   if (items.some((word) => TONELESS_VIETNAMESE.has(word.toLowerCase()) || folded.has(word.toLowerCase()))) return false;
@@ -85,7 +98,7 @@ export function isVietnameseTerm(phrase: string): boolean {
   // "phản hồi từ server", "vector biểu diễn": a term does not start or end on a loanword.
   if (!hasDiacritics(items[0]) || !hasDiacritics(items[items.length - 1])) return false;
   if (items.some((word) => SENTENCE_WORDS.has(exactWord(word)))) return false;
-  if (VI_STOP_WORDS.has(exactWord(items[0]))) return false;
+  if (VI_FUNCTION_WORDS.has(exactWord(items[0])) || VI_LEADING_VERBS.has(exactWord(items[0]))) return false;
   const marked = items.filter(hasDiacritics).length;
   return marked > 0 && marked * 2 >= items.length;
 }
@@ -104,16 +117,12 @@ function termBefore(text: string, language: 'vi' | 'en', counterpartWords: numbe
     const run = items.slice(first);
     return run.length > 0 && run.length <= MAX_EN_WORDS ? run.join(' ') : null;
   }
-  // A Vietnamese term starts after the last function word or at the phrase's edge, within about two syllables
-  // per English word; a start that cannot be told (a long run of content words) gives no term.
-  let first = items.length;
+  // A Vietnamese term is the whole phrase, from its edge (line or list-item start, emphasis, punctuation): where
+  // the author marked where the term starts. A start inside a running clause (after "các", "là", a verb) cannot
+  // be told from the words alone ("loại bỏ các cột dư thừa (projection pruning)"), so it gives no term.
   const limit = Math.min(MAX_VI_WORDS, 2 * counterpartWords + 2);
-  while (first > 0 && !VI_STOP_WORDS.has(exactWord(items[first - 1]))) {
-    if (items.length - first === limit) return null;
-    first--;
-  }
-  const term = items.slice(first);
-  return term.length > 0 ? term.join(' ') : null;
+  if (items.length > limit || items.some((word) => VI_FUNCTION_WORDS.has(exactWord(word)))) return null;
+  return items.join(' ');
 }
 
 /** Inline Markdown turned into plain words, with an edge mark wherever a phrase must end. */
@@ -200,14 +209,20 @@ function boldDashPairs(line: string): Candidate[] {
   return found;
 }
 
-/** The sentence of a plain line that carries the term, when it is a real sentence. */
+/** The sentence of a plain line that carries the term, when it is a real sentence and says more than the term. */
 function definitionIn(plain: string, pair: Candidate): string {
   const sentences = plain.split(/(?<=[.!?])\s+(?=\P{Ll})/u);
   const vi = foldWord(pair.vi);
   const en = pair.en.toLowerCase();
   const sentence = sentences.find((item) => foldWord(item).includes(vi) || item.toLowerCase().includes(en)) ?? '';
-  const clean = sentence.replace(/^[-*+>\s]+|^\d+[.)]\s+/, '').trim();
-  if (wordsOf(clean).length < MIN_DEFINITION_WORDS || clean.length > MAX_DEFINITION_CHARS) return '';
+  // "Định nghĩa: Data Lake là…": a short label before the term is not part of the sentence.
+  const unlabelled = sentence.replace(/^[-*+>\s]+|^\d+[.)]\s+/, '');
+  const label = /^([^:]{1,20}):\s+/.exec(unlabelled);
+  const after = label ? foldWord(unlabelled.slice(label[0].length)) : '';
+  const opensWithTerm = label && wordsOf(label[1]).length <= 2 && (after.startsWith(vi) || after.startsWith(en));
+  const clean = (opensWithTerm ? unlabelled.slice(label[0].length) : unlabelled).trim();
+  const rest = foldWord(clean).replace(vi, ' ').replace(foldWord(pair.en), ' ');
+  if (wordsOf(rest.replace(/[^\p{L}\p{N}]+/gu, ' ')).length < MIN_DEFINITION_WORDS || clean.length > MAX_DEFINITION_CHARS) return '';
   return clean;
 }
 
@@ -242,7 +257,9 @@ export function extractTermPairs(body: string, headings: readonly Heading[]): Te
         section = headings[index].id;
         nextHeading = index + 1;
       }
-      awaiting = headingPairs(heading[2]).map((pair) => ({ ...pair, section, definition: '' }));
+      awaiting = headingPairs(heading[2])
+        .filter((pair) => translates(pair.vi, pair.en))
+        .map((pair) => ({ ...pair, section, definition: '' }));
       pairs.push(...awaiting);
       continue;
     }
@@ -251,7 +268,7 @@ export function extractTermPairs(body: string, headings: readonly Heading[]): Te
     for (const pair of awaiting) if (!pair.definition) pair.definition = definitionIn(plain, pair);
     awaiting = [];
     const cleaned = cleanInline(line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').replace(/^\s*>\s?/, ''));
-    for (const pair of [...parenthesisPairs(cleaned), ...boldDashPairs(line)]) {
+    for (const pair of [...parenthesisPairs(cleaned), ...boldDashPairs(line)].filter((item) => translates(item.vi, item.en))) {
       pairs.push({ ...pair, section, definition: definitionIn(plain, pair) });
     }
   }
