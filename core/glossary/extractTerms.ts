@@ -30,7 +30,7 @@ const EDGE_CHARS = /[¦.,;:!?…"“”'‘’|()[\]{}<>=/\\*_`~#+]/u;
 
 /** Function words: a phrase holding one is a clause or a list ("loại bỏ các cột"), not a term. Exact forms. */
 const VI_FUNCTION_WORDS = new Set(
-  ['là', 'của', 'các', 'những', 'một', 'được', 'và', 'với', 'cho', 'để', 'khi', 'này', 'đó', 'có', 'trong', 'về', 'như', 'thì', 'mà', 'hay', 'hoặc', 'bằng', 'tại', 'theo', 'sẽ', 'đã', 'đang', 'bị', 'vì', 'nếu', 'không', 'rằng', 'nhưng', 'thường'].map(exactWord),
+  ['là', 'của', 'các', 'những', 'một', 'được', 'và', 'với', 'cho', 'để', 'khi', 'này', 'đó', 'có', 'trong', 'về', 'như', 'thì', 'mà', 'hay', 'hoặc', 'bằng', 'tại', 'theo', 'sẽ', 'đã', 'đang', 'bị', 'vì', 'nếu', 'không', 'rằng', 'nhưng', 'thường', 'mỗi', 'mọi', 'từng', 'vài'].map(exactWord),
 );
 
 /** Verbs that open an instruction ("Dùng danh từ (nouns)", "giúp xây dựng (build)"): a term never starts with one. */
@@ -53,9 +53,6 @@ function translates(vi: string, en: string): boolean {
   const opensWithVerb = VI_ACTION_VERBS.has(viWords.slice(0, 2).join(' ')) || VI_ACTION_VERBS.has(viWords[0]);
   return !opensWithVerb || ENGLISH_ACTION_NOUN.test(wordsOf(en).pop() ?? '');
 }
-
-/** Words that make a phrase a clause ("thường là trình duyệt"), never part of a term. */
-const SENTENCE_WORDS = new Set(['là', 'được', 'sẽ', 'đã', 'đang', 'thường', 'rằng', 'nhưng'].map(exactWord));
 
 /** Common Vietnamese syllables written without diacritics: a side made of them is not English. */
 const TONELESS_VIETNAMESE = new Set(['khong', 'nhung', 'cua', 'duoc', 'nguoi', 'cac', 'trong', 'voi', 'nhieu', 'mot', 'hoac', 'thi', 'nhu', 'tren', 'duoi', 'giua', 'theo', 'hoc', 'lieu', 'du', 'va', 'la', 'cho', 'khi', 'nay', 'thanh', 'bang', 'viec', 'phan', 'tich', 'nhau', 'gian', 'hon', 'dang', 'cung', 'dung', 'sang', 'nhanh', 'cham', 'moi', 'cu']);
@@ -85,22 +82,29 @@ export function isEnglishTerm(phrase: string, vietnamese = ''): boolean {
   return true;
 }
 
+/** A Vietnamese syllable written without marks ("kho", "cho", "ban"): onset, vowels, coda. "file", "data" are not. */
+const PLAIN_SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$/;
+
+function isVietnameseWord(word: string): boolean {
+  return hasDiacritics(word) || PLAIN_SYLLABLE.test(word.toLowerCase());
+}
+
 /**
- * A Vietnamese term: 2–6 words of letters, most of them with diacritics, starting with no function word. A word
- * without diacritics is only a lowercase loanword ("hệ thống file"): a capitalized one is a name or an English
- * term inside a Vietnamese phrase ("Thiết kế Map", "Mô hình GPT").
+ * A Vietnamese term: 2–6 words of letters, at least one with diacritics, no function word. A word that is no
+ * Vietnamese syllable is only a lowercase loanword inside it ("hệ thống file tạm"): the term does not start or
+ * end on one ("phản hồi từ server"), and a capitalized word after the first is a name or an English term inside
+ * a Vietnamese phrase ("Thiết kế Map", "Mô hình GPT").
  */
 export function isVietnameseTerm(phrase: string): boolean {
   const items = wordsOf(phrase);
   if (items.length < 2 || items.length > MAX_VI_WORDS) return false;
   if (!items.every((word) => LETTER_WORD.test(word))) return false;
-  if (items.some((word) => !hasDiacritics(word) && /[A-Z]/.test(word))) return false;
-  // "phản hồi từ server", "vector biểu diễn": a term does not start or end on a loanword.
-  if (!hasDiacritics(items[0]) || !hasDiacritics(items[items.length - 1])) return false;
-  if (items.some((word) => SENTENCE_WORDS.has(exactWord(word)))) return false;
-  if (VI_FUNCTION_WORDS.has(exactWord(items[0])) || VI_LEADING_VERBS.has(exactWord(items[0]))) return false;
-  const marked = items.filter(hasDiacritics).length;
-  return marked > 0 && marked * 2 >= items.length;
+  if (!items.some(hasDiacritics)) return false;
+  if (!isVietnameseWord(items[0]) || !isVietnameseWord(items[items.length - 1])) return false;
+  if (items.some((word, index) => !hasDiacritics(word) && (index > 0 || !isVietnameseWord(word)) && /[A-Z]/.test(word))) return false;
+  if (items.filter((word) => !isVietnameseWord(word)).length * 2 > items.length) return false;
+  if (items.some((word) => VI_FUNCTION_WORDS.has(exactWord(word))) || VI_LEADING_VERBS.has(exactWord(items[0]))) return false;
+  return true;
 }
 
 /** The words just before `end` in `text`, back to the nearest phrase edge, read as a term in one language. */
@@ -121,8 +125,7 @@ function termBefore(text: string, language: 'vi' | 'en', counterpartWords: numbe
   // the author marked where the term starts. A start inside a running clause (after "các", "là", a verb) cannot
   // be told from the words alone ("loại bỏ các cột dư thừa (projection pruning)"), so it gives no term.
   const limit = Math.min(MAX_VI_WORDS, 2 * counterpartWords + 2);
-  if (items.length > limit || items.some((word) => VI_FUNCTION_WORDS.has(exactWord(word)))) return null;
-  return items.join(' ');
+  return items.length <= limit ? items.join(' ') : null;
 }
 
 /** Inline Markdown turned into plain words, with an edge mark wherever a phrase must end. */
@@ -204,7 +207,7 @@ function boldDashPairs(line: string): Candidate[] {
   const found: Candidate[] = [];
   for (const match of line.matchAll(/\*\*([^*]{1,60})\*\*\s*[-–—]\s*([^.,;:!?()*]{1,60})/g)) {
     const pair = dashPair(match[1], match[2]);
-    if (pair && !namesProduct(pair.en, pair.vi)) found.push(pair);
+    if (pair) found.push(pair);
   }
   return found;
 }

@@ -91,29 +91,30 @@ export class LectureService implements LectureBackend {
     return searchAcrossLanguages(request, {
       search: (engineRequest) => this.searchBackend.search(engineRequest),
       glossary: this.glossary.entries(request.includeDrafts === true),
-      hasEveryWord: (slug, query) => this.hasEveryWord(slug, query),
+      hasPhrase: (slug, query) => this.hasPhrase(slug, query),
     });
   }
 
-  private readonly lectureWords = new WeakMap<MarkdownOutline, Set<string>>();
+  private readonly lectureWords = new WeakMap<MarkdownOutline, string[]>();
 
   async getGlossary(options: { includeDrafts?: boolean } = {}): Promise<GlossaryEntry[]> {
     return this.glossary.entries(options.includeDrafts === true);
   }
 
-  private hasEveryWord(slug: string, query: string): boolean {
+  /** Whether the lecture's text has the query's words one after another (the last one may be unfinished). */
+  private hasPhrase(slug: string, query: string): boolean {
     const lecture = this.library.lecture(slug);
-    if (!lecture) return false;
-    let known = this.lectureWords.get(lecture.outline);
-    if (!known) {
-      const text = [lecture.title, lecture.description, ...lecture.outline.sections.map((section) => `${section.title}\n${section.text}`)].join('\n');
-      this.lectureWords.set(lecture.outline, (known = new Set(matchWords(text))));
-    }
     const typed = matchWords(query);
-    const last = typed.pop();
-    const words = [...known];
-    return typed.every((word) => known.has(word)) && (last === undefined || known.has(last) || words.some((word) => word.startsWith(last)));
+    if (!lecture || typed.length === 0) return false;
+    let text = this.lectureWords.get(lecture.outline);
+    if (!text) {
+      const parts = [lecture.title, lecture.description, ...lecture.outline.sections.map((section) => `${section.title}\n${section.text}`)];
+      this.lectureWords.set(lecture.outline, (text = matchWords(parts.join('\n'))));
+    }
+    const last = typed.length - 1;
+    return text.some((_, at) => typed.every((word, offset) => (offset === last ? text[at + offset]?.startsWith(word) : text[at + offset] === word)));
   }
+
 
   async getProblems(): Promise<Problem[]> {
     return [...this.library.problems];
