@@ -48,6 +48,14 @@ const popover = (page: Page) =>
     return active.classList.contains('glossary-term') ? getComputedStyle(active, '::after').content : 'no term focused';
   });
 
+/** The glossary's terms once the list shows `expected` (it re-renders as the filter and the order change). */
+async function shownTerms(page: Page, expected: string[]): Promise<string[]> {
+  await page
+    .waitForFunction((want) => JSON.stringify([...document.querySelectorAll('.glossary-entry dt')].map((dt) => dt.textContent)) === want, JSON.stringify(expected), { timeout: 5000 })
+    .catch(() => undefined);
+  return page.locator('.glossary-entry dt').allTextContents();
+}
+
 describe('glossary screen, cross-lingual search and term popovers', { skip: browserSkip }, () => {
   const served = servedLibrary(files);
 
@@ -58,8 +66,7 @@ describe('glossary screen, cross-lingual search and term popovers', { skip: brow
     await page.goto(served.server.url);
     await page.getByRole('navigation', { name: 'Thư viện' }).getByRole('link', { name: 'Thuật ngữ' }).click();
     await page.getByRole('heading', { level: 1, name: 'Thuật ngữ' }).waitFor();
-    const terms = page.locator('.glossary-entry dt');
-    assert.deepEqual(await terms.allTextContents(), ['ảo giác = hallucination', 'tinh chỉnh = fine-tuning']);
+    assert.deepEqual(await shownTerms(page, ['ảo giác = hallucination', 'tinh chỉnh = fine-tuning']), ['ảo giác = hallucination', 'tinh chỉnh = fine-tuning']);
     const entry = page.locator('.glossary-entry').filter({ has: page.locator('dt', { hasText: 'ảo giác' }) });
     assert.equal(await entry.locator('.glossary-definition').textContent(), 'Ảo giác (hallucination) là khi mô hình bịa ra thông tin nghe hợp lý nhưng sai sự thật.');
     await entry.getByText('Dùng ở 4 mục').click();
@@ -68,12 +75,12 @@ describe('glossary screen, cross-lingual search and term popovers', { skip: brow
     assert.deepEqual(await seriousViolations(page, '.glossary'), []);
 
     await page.getByRole('searchbox', { name: /Lọc thuật ngữ/ }).fill('ao giac');
-    assert.deepEqual(await terms.allTextContents(), ['ảo giác = hallucination']);
+    assert.deepEqual(await shownTerms(page, ['ảo giác = hallucination']), ['ảo giác = hallucination']);
     await page.getByRole('searchbox', { name: /Lọc thuật ngữ/ }).fill('fine');
-    assert.deepEqual(await terms.allTextContents(), ['tinh chỉnh = fine-tuning']);
+    assert.deepEqual(await shownTerms(page, ['tinh chỉnh = fine-tuning']), ['tinh chỉnh = fine-tuning']);
     await page.getByRole('searchbox', { name: /Lọc thuật ngữ/ }).fill('');
     await page.getByRole('button', { name: 'A–Z tiếng Anh' }).click();
-    assert.deepEqual(await terms.allTextContents(), ['fine-tuning = tinh chỉnh', 'hallucination = ảo giác']);
+    assert.deepEqual(await shownTerms(page, ['fine-tuning = tinh chỉnh', 'hallucination = ảo giác']), ['fine-tuning = tinh chỉnh', 'hallucination = ảo giác']);
 
     await entry.getByRole('link', { name: 'Mô hình ngôn ngữ lớn › Rủi ro' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mô hình ngôn ngữ lớn' }).waitFor();
@@ -92,7 +99,7 @@ describe('glossary screen, cross-lingual search and term popovers', { skip: brow
     await page.getByRole('link', { name: /Tìm trong thuật ngữ/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Thuật ngữ' }).waitFor();
     assert.equal(await page.getByRole('searchbox', { name: /Lọc thuật ngữ/ }).inputValue(), 'hallucination');
-    assert.deepEqual(await page.locator('.glossary-entry dt').allTextContents(), ['ảo giác = hallucination']);
+    assert.deepEqual(await shownTerms(page, ['ảo giác = hallucination']), ['ảo giác = hallucination']);
     await context.close();
   });
 
