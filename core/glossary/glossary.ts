@@ -28,7 +28,8 @@ export function singular(word: string): string {
 
 /** The form terms and text are compared in: folded words, English plurals made singular. */
 export function matchWords(text: string): string[] {
-  return words(text).map((word) => singular(foldWord(word)));
+  // Folding the whole text at once, not word by word: the library's every section goes through here.
+  return words(foldWord(text)).map(singular);
 }
 
 function mergeKey(pair: TermPair): string {
