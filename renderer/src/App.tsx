@@ -8,6 +8,7 @@ import { Glossary } from './components/Glossary.js';
 import { LibrariesPanel } from './components/LibrariesPanel.js';
 import { Reader } from './components/Reader.js';
 import { SearchBox } from './components/SearchBox.js';
+import { SearchResults } from './components/SearchResults.js';
 import { SettingsPanel } from './components/SettingsPanel.js';
 import { SharePanel } from './components/SharePanel.js';
 import { Sidebar } from './components/Sidebar.js';
@@ -20,12 +21,16 @@ interface Route {
   section?: string;
   /** The glossary screen (`#/glossary`, or `#/glossary/<filter>` from a search). */
   glossary?: { filter: string };
+  /** The full search results page (`#/search/<query>`). */
+  search?: string;
 }
 
 /** Routes live in the URL hash (`#/blog/<slug>/<section>`), so they work over HTTP and the app protocol alike. */
 function parseHash(hash: string): Route {
   const glossary = /^#\/glossary(?:\/(.*))?$/.exec(hash);
   if (glossary) return { glossary: { filter: glossary[1] ? safeDecode(glossary[1]) : '' } };
+  const search = /^#\/search\/(.+)$/.exec(hash);
+  if (search) return { search: safeDecode(search[1]) };
   const match = /^#\/blog\/([^/]+)(?:\/(.+))?$/.exec(hash);
   if (!match) return {};
   return { slug: safeDecode(match[1]), section: match[2] ? safeDecode(match[2]) : undefined };
@@ -52,7 +57,7 @@ export function App() {
   const [library, setLibrary] = useState<LibraryOverview | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [route, setRoute] = useState<Route>(routeOfAddress);
-  const [highlight, setHighlight] = useState<string | undefined>();
+  const [highlight, setHighlight] = useState<string[] | undefined>();
   const [restore, setRestore] = useState<number | undefined>(() => {
     // A restart goes back to the last article and where the reader was in it.
     const position = savedPosition();
@@ -129,8 +134,8 @@ export function App() {
     return () => clearTimeout(timer);
   }, [notice]);
 
-  const open = useCallback((slug: string, section?: string, query?: string) => {
-    setHighlight(query);
+  const open = useCallback((slug: string, section?: string, matched?: string[]) => {
+    setHighlight(matched);
     setRestore(undefined);
     setSidebarOpen(false);
     const next = hashFor({ slug, section });
@@ -138,7 +143,12 @@ export function App() {
     else setRoute(parseHash(next));
   }, []);
   const openArticle = useCallback((slug: string, section?: string) => open(slug, section), [open]);
-  const openHit = useCallback((hit: SearchHit, query: string) => open(hit.slug, hit.section.id || undefined, query), [open]);
+  const openHit = useCallback((hit: SearchHit, section = hit.section) => open(hit.slug, section.id || undefined, hit.matched), [open]);
+  const showAllResults = useCallback((query: string) => {
+    setSidebarOpen(false);
+    location.hash = `#/search/${encodeURIComponent(query)}`;
+  }, []);
+  const clearTags = useCallback(() => setSelectedTags([]), []);
   const toggleTag = useCallback((tag: string) => {
     setSelectedTags((tags) => (tags.includes(tag) ? tags.filter((t) => t !== tag) : [...tags, tag]));
     setSidebarOpen(false);
@@ -162,7 +172,7 @@ export function App() {
           <span className="brand-mark" aria-hidden="true">AI</span>
           <span className="brand-name">{strings.appName}</span>
         </a>
-        <SearchBox strings={strings} tags={selectedTags} includeDrafts={settings.showDrafts} onOpen={openHit} />
+        <SearchBox strings={strings} tags={selectedTags} includeDrafts={settings.showDrafts} onOpen={openHit} onShowAll={showAllResults} onClearTags={clearTags} />
         {api.sharing && (
           <button
             type="button"
@@ -209,7 +219,7 @@ export function App() {
             strings={strings}
             selectedTags={selectedTags}
             onToggleTag={toggleTag}
-            onClearTags={() => setSelectedTags([])}
+            onClearTags={clearTags}
             onOpenArticle={openArticle}
             onNavigate={() => setSidebarOpen(false)}
             open={sidebarOpen}
@@ -249,7 +259,10 @@ export function App() {
           {library && route.glossary && (
             <Glossary key={route.glossary.filter} strings={strings} includeDrafts={settings.showDrafts} revision={revision} initialFilter={route.glossary.filter} onOpen={openArticle} />
           )}
-          {library && !route.slug && !route.glossary && <ArticleList articles={library.articles} strings={strings} selectedTags={selectedTags} onOpen={openArticle} onToggleTag={toggleTag} />}
+          {library && route.search && (
+            <SearchResults query={route.search} tags={selectedTags} includeDrafts={settings.showDrafts} strings={strings} onOpen={openHit} onClearTags={clearTags} />
+          )}
+          {library && !route.slug && !route.search && !route.glossary && <ArticleList articles={library.articles} strings={strings} selectedTags={selectedTags} onOpen={openArticle} onToggleTag={toggleTag} />}
         </main>
       </div>
       </TagLabels.Provider>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { GlossaryTerm } from './markdown/rehypeGlossaryTerms.js';
+import type { GlossaryTerm } from './markdown/glossaryMarks.js';
 import { api } from './api/index.js';
 
 /** Every glossary term in both directions (vi → en and en → vi), for marking them in a lecture. */

@@ -18,14 +18,15 @@ export function ArticleList({ articles, strings, selectedTags, onOpen, onToggleT
   const [sort, setSort] = useState<'newest' | 'title'>('newest');
   const tagLabel = useTagLabel();
   const shown = useMemo(() => {
-    const filtered = articles.filter((article) => selectedTags.every((tag) => article.tags.includes(tag)));
+    // Several tags combine as OR: every tag added shows more lectures, never an empty list by accident.
+    const filtered = selectedTags.length ? articles.filter((article) => selectedTags.some((tag) => article.tags.includes(tag))) : articles;
     return sort === 'title' ? [...filtered].sort((a, b) => a.title.localeCompare(b.title, 'vi')) : filtered;
   }, [articles, selectedTags, sort]);
 
   return (
     <section className="article-list" aria-labelledby="list-heading">
       <div className="list-head">
-        <h1 id="list-heading">{selectedTags.length ? selectedTags.map(tagLabel).join(' + ') : strings.allLectures}</h1>
+        <h1 id="list-heading">{selectedTags.length ? selectedTags.map(tagLabel).join(` ${strings.or} `) : strings.allLectures}</h1>
         <label className="sort">
           {strings.sortBy}{' '}
           <select value={sort} onChange={(event) => setSort(event.target.value as 'newest' | 'title')}>

@@ -4,7 +4,7 @@ import { formatVietnameseDate } from '../../../core/common/dates.js';
 import { safeDecode } from '../../../core/common/links.js';
 import { slugify } from '../../../core/common/slug.js';
 import { api } from '../api/index.js';
-import { clearHighlights, highlightQuery } from '../highlightWords.js';
+import { clearHighlights, firstRangeFrom, highlightWords, showRange } from '../highlightWords.js';
 import type { Strings } from '../i18n.js';
 import { MarkdownBody } from '../markdown/MarkdownBody.js';
 import { useGlossaryTerms } from '../glossaryTerms.js';
@@ -17,8 +17,8 @@ interface ReaderProps {
   slug: string;
   /** Heading id to scroll to once the article is shown. */
   section?: string;
-  /** Search query whose words are highlighted in the article. */
-  highlight?: string;
+  /** Words a search matched (as written in the lecture): highlighted, the first one in the section shown. */
+  highlight?: string[];
   /** Fraction of the article to scroll to (restoring the last reading position). */
   restoreProgress?: number;
   includeDrafts: boolean;
@@ -29,6 +29,12 @@ interface ReaderProps {
   onToggleTag: (tag: string) => void;
   onNotice: (message: string) => void;
 }
+
+/**
+ * An ordinary lecture appears whole, title and body at once; a huge one (typeset off the page's thread, put on
+ * the page in steps) shows its title after this long at most, and its body fills in after it.
+ */
+const REVEAL_WITHIN_MS = 400;
 
 function scrollProgress(): number {
   const max = document.documentElement.scrollHeight - window.innerHeight;
@@ -42,6 +48,7 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
   const [activeHeading, setActiveHeading] = useState<string>('');
   const body = useRef<HTMLDivElement>(null);
   const articleElement = useRef<HTMLElement>(null);
+  const [matches, setMatches] = useState<{ ranges: Range[]; index: number } | null>(null);
   const tagLabel = useTagLabel();
 
   useEffect(() => {
@@ -53,26 +60,43 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
     return () => {
       current = false;
       clearHighlights();
+      setMatches(null);
     };
   }, [slug, includeDrafts, revision]);
 
   // A different lecture starts from a loading state; a refreshed one keeps showing until its update arrives.
   useEffect(() => setArticle(undefined), [slug]);
 
+  // The body is typeset off the page's thread and put on the page in steps: placing waits until all of it is there.
+  const [renderedBody, setRenderedBody] = useState<string | null>(null);
+  const bodyReady = article != null && renderedBody === article.body;
+  const [deadlinePassed, setDeadlinePassed] = useState(false);
+  const articleSlug = article?.slug;
+  useEffect(() => {
+    setDeadlinePassed(false);
+    if (!articleSlug) return;
+    const timer = setTimeout(() => setDeadlinePassed(true), REVEAL_WITHIN_MS);
+    return () => clearTimeout(timer);
+  }, [articleSlug]);
+  const revealed = bodyReady || deadlinePassed;
+
   // Once the article is on screen: restore the position, or go to the section, and mark the searched words.
   const placedFor = useRef('');
   useEffect(() => {
-    if (!article || !body.current) return;
+    if (!article || !body.current || !bodyReady) return;
     document.title = `${article.title} · ${strings.appName}`;
     // A lecture refreshed after an edit on disk keeps the reader where they are.
-    const placement = `${article.slug}|${section}|${highlight}|${restoreProgress}`;
+    const placement = `${article.slug}|${section}|${highlight?.join(' ')}|${restoreProgress}`;
     if (placedFor.current === placement) return;
     placedFor.current = placement;
-    const firstHit = highlight ? highlightQuery(body.current, highlight) : (clearHighlights(), null);
+    const ranges = highlight?.length ? highlightWords(body.current, highlight) : (clearHighlights(), []);
     const target = section ? document.getElementById(sectionId(article, section)) : null;
+    // The first match in the section is where the student is going; its heading may be far above it.
+    const first = firstRangeFrom(ranges, target);
+    setMatches(ranges.length ? { ranges, index: first } : null);
     const place = () => {
-      if (target) target.scrollIntoView({ block: 'start' });
-      else if (firstHit) firstHit.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      if (ranges.length) showRange(ranges[first]);
+      else if (target) target.scrollIntoView({ block: 'start' });
       else if (restoreProgress) window.scrollTo({ top: restoreProgress * (document.documentElement.scrollHeight - window.innerHeight) });
       else window.scrollTo({ top: 0 });
     };
@@ -92,7 +116,31 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
       clearTimeout(timer);
       stop();
     };
-  }, [article, section, highlight, restoreProgress, strings.appName]);
+  }, [article, bodyReady, section, highlight, restoreProgress, strings.appName]);
+
+  // n / Shift+N move between the search's matches, Esc clears them (outside text fields).
+  const moveMatch = useCallback((step: number) => {
+    setMatches((current) => {
+      if (!current) return current;
+      const index = (current.index + step + current.ranges.length) % current.ranges.length;
+      showRange(current.ranges[index]);
+      return { ...current, index };
+    });
+  }, []);
+  const clearMatches = useCallback(() => {
+    clearHighlights();
+    setMatches(null);
+  }, []);
+  useEffect(() => {
+    if (!matches) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || (event.target as HTMLElement).closest('input, textarea, select, [contenteditable]')) return;
+      if (event.key.toLowerCase() === 'n') moveMatch(event.shiftKey ? -1 : 1);
+      else if (event.key === 'Escape') clearMatches();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [matches, moveMatch, clearMatches]);
 
   // Progress bar, table of contents that follows the scroll, and the remembered position.
   useEffect(() => {
@@ -148,7 +196,9 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
   const banner = article.banner ? api.assetUrl(article.banner) : null;
   const tocHeadings = article.headings.filter((heading) => heading.level <= 3);
   return (
-    <div className="reader-layout">
+    <>
+    {!revealed && <p className="loading" role="status">{strings.loading}</p>}
+    <div className="reader-layout" hidden={!revealed}>
       <div className="progress" role="progressbar" aria-label={strings.readingProgress} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
         <div className="progress-fill" style={{ transform: `scaleX(${progress})` }} />
       </div>
@@ -176,8 +226,8 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
             <TableOfContents headings={tocHeadings} active={activeHeading} onGo={(id) => document.getElementById(id)?.scrollIntoView()} />
           </details>
         )}
-        <div className="markdown-body" ref={body}>
-          <MarkdownBody markdown={article.body} imageUrl={imageUrl} knownLinks={article.knownLinks} offlineLabel={strings.imageOffline} onInternalLink={onInternalLink} glossaryTerms={glossaryTerms} />
+        <div className="markdown-body" ref={body} aria-busy={!bodyReady}>
+          <MarkdownBody markdown={article.body} imageUrl={imageUrl} knownLinks={article.knownLinks} labels={strings} onInternalLink={onInternalLink} onRendered={setRenderedBody} glossaryTerms={glossaryTerms} />
         </div>
         {(article.previous || article.next) && (
           <nav className="prev-next" aria-label={`${strings.previous} / ${strings.next}`}>
@@ -198,6 +248,20 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
           </nav>
         )}
       </article>
+      {matches && (
+        <div className="match-bar" role="group" aria-label={strings.searchMatches}>
+          <span aria-live="polite">{strings.matchPosition(matches.index + 1, matches.ranges.length)}</span>
+          <button type="button" className="icon-button" aria-label={strings.previousMatch} title={`${strings.previousMatch} (Shift+N)`} onClick={() => moveMatch(-1)}>
+            ↑
+          </button>
+          <button type="button" className="icon-button" aria-label={strings.nextMatch} title={`${strings.nextMatch} (N)`} onClick={() => moveMatch(1)}>
+            ↓
+          </button>
+          <button type="button" className="icon-button" aria-label={strings.clearMatches} title={`${strings.clearMatches} (Esc)`} onClick={clearMatches}>
+            ✕
+          </button>
+        </div>
+      )}
       {tocHeadings.length > 1 && (
         <aside className="toc" aria-label={strings.contents}>
           <h2>{strings.contents}</h2>
@@ -205,6 +269,7 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
         </aside>
       )}
     </div>
+    </>
   );
 }
 

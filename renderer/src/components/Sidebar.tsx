@@ -19,6 +19,10 @@ interface SidebarProps {
 
 export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, onClearTags, onOpenArticle, onNavigate, open, onClose }: SidebarProps) {
   const highlights = library.articles.filter((article) => article.highlight);
+  // Tags combine as OR: the selection's lectures, and what each other tag would add to them.
+  const inSelection = (tags: string[]) => selectedTags.some((tag) => tags.includes(tag));
+  const selectedCount = library.articles.filter((article) => inSelection(article.tags)).length;
+  const wouldAdd = (tag: string) => library.articles.filter((article) => article.tags.includes(tag) && !inSelection(article.tags)).length;
   const tagLabel = useTagLabel();
   return (
     <nav className={open ? 'sidebar open' : 'sidebar'} aria-label={strings.library}>
@@ -63,16 +67,26 @@ export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, 
               <li key={tag}>
                 <button type="button" className={selected ? 'tag-filter selected' : 'tag-filter'} aria-pressed={selected} onClick={() => onToggleTag(tag)}>
                   <span className="tag-name">{tagLabel(tag)}</span>
-                  <span className="tag-count">{count}</span>
+                  {selectedTags.length && !selected ? (
+                    <span className="tag-count" title={strings.tagWouldAdd(wouldAdd(tag))}>
+                      +{wouldAdd(tag)}
+                      <span className="visually-hidden"> ({strings.tagWouldAdd(wouldAdd(tag))})</span>
+                    </span>
+                  ) : (
+                    <span className="tag-count">{count}</span>
+                  )}
                 </button>
               </li>
             );
           })}
         </ul>
         {selectedTags.length > 0 && (
-          <button type="button" className="link-button clear-tags" onClick={onClearTags}>
-            {strings.clearTags}
-          </button>
+          <p className="tag-selection" role="status">
+            {strings.lectures(selectedCount)}{' '}
+            <button type="button" className="link-button clear-tags" onClick={onClearTags}>
+              {strings.clearTags}
+            </button>
+          </p>
         )}
       </section>
     </nav>

@@ -1,8 +1,20 @@
-import { memo, type ReactNode } from 'react';
-import Markdown, { type Components } from 'react-markdown';
+import type { Element, RootContent } from 'hast';
+import { toJsxRuntime, type Components } from 'hast-util-to-jsx-runtime';
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import { classifyLink } from '../../../core/common/links.js';
-import { rehypePlugins, remarkPlugins } from './pipeline.js';
-import rehypeGlossaryTerms, { type GlossaryTerm } from './rehypeGlossaryTerms.js';
+import { BoundedCode, BoundedTable, previewLargeTables } from './BoundedBlocks.js';
+import { glossaryMarker, type GlossaryTerm } from './glossaryMarks.js';
+import { useMarkdownSteps, type MarkdownSteps } from './useMarkdownSteps.js';
+
+export interface MarkdownLabels {
+  loading: string;
+  imageOffline: string;
+  formula: string;
+  tableLabel: string;
+  codeLabel: string;
+  showAll: (shown: number, total: number, unit: 'rows' | 'lines') => string;
+}
 
 export interface MarkdownBodyProps {
   markdown: string;
@@ -10,25 +22,108 @@ export interface MarkdownBodyProps {
   imageUrl: (src: string) => string | null;
   /** Slugs of `/blog/` links that exist in the library. */
   knownLinks: string[];
-  offlineLabel: string;
+  labels: MarkdownLabels;
   onInternalLink: (slug: string, anchor: string | undefined, known: boolean) => void;
+  /** Called with the Markdown once all of it is on the page (the reader then places the scroll and search hits). */
+  onRendered?: (markdown: string) => void;
   /** Glossary terms whose counterpart a reader can show in the text. */
   glossaryTerms?: readonly GlossaryTerm[];
 }
 
-function MarkdownBodyImpl({ markdown, imageUrl, knownLinks, offlineLabel, onInternalLink, glossaryTerms = [] }: MarkdownBodyProps) {
-  const components: Components = {
-    img({ src, alt, width, height }) {
+const NO_TERMS: readonly GlossaryTerm[] = [];
+
+/** The steps with glossary terms marked, each step marked once as it arrives (so steps on the page stay as they are). */
+function useGlossaryMarks({ steps, complete }: MarkdownSteps, terms: readonly GlossaryTerm[]): MarkdownSteps {
+  const done = useRef<{ source: RootContent[][]; terms: readonly GlossaryTerm[]; marker: ReturnType<typeof glossaryMarker>; marked: RootContent[][] } | null>(null);
+  let state = done.current;
+  if (!state || state.terms !== terms || steps.length < state.marked.length || state.source[0] !== steps[0]) {
+    state = done.current = { source: steps, terms, marker: glossaryMarker(terms), marked: [] };
+  }
+  state.source = steps;
+  while (state.marked.length < steps.length) state.marked = [...state.marked, state.marker.mark(steps[state.marked.length])];
+  return { steps: state.marked, complete };
+}
+
+/** The file name of an image source, for a placeholder whose image has no alt text. */
+function fileName(src: string): string {
+  const path = src.split(/[?#]/)[0];
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name) || src;
+  } catch {
+    return name || src;
+  }
+}
+
+function renderNodes(nodes: RootContent[], components: Partial<Components>): ReactNode {
+  return toJsxRuntime({ type: 'root', children: nodes }, { Fragment, jsx, jsxs, components, passKeys: true, passNode: true, ignoreInvalidStyle: true });
+}
+
+let runs = 0;
+
+/** Lectures of more steps than this are laid out lazily (`content-visibility`). */
+const HUGE_STEPS = 8;
+
+const Step = memo(function Step({ nodes, components }: { nodes: RootContent[]; components: Partial<Components> }) {
+  return renderNodes(previewLargeTables(nodes), components);
+});
+
+/** Puts the steps on the page one at a time as they arrive, yielding to the browser between them. */
+function Progressive({ steps, complete, components, onDone }: MarkdownSteps & { components: Partial<Components>; onDone: () => void }) {
+  const [shown, setShown] = useState(1);
+  useEffect(() => {
+    if (shown < steps.length) {
+      const timer = setTimeout(() => setShown(shown + 1), 0);
+      return () => clearTimeout(timer);
+    }
+    if (complete) onDone();
+  }, [shown, steps.length, complete, onDone]);
+  const rendered = steps.slice(0, shown).map((nodes, index) => <Step key={index} nodes={nodes} components={components} />);
+  // A huge lecture: the browser lays out only the blocks near the screen, or every step would re-lay the whole page.
+  // (The wrapper is always there: adding it later would rebuild every step already on the page.)
+  return <div className={steps.length > HUGE_STEPS ? 'lecture-blocks huge-lecture' : 'lecture-blocks'}>{rendered}</div>;
+}
+
+function MarkdownBodyImpl({ markdown, imageUrl, knownLinks, labels, onInternalLink, onRendered, glossaryTerms = NO_TERMS }: MarkdownBodyProps) {
+  const { steps, complete } = useGlossaryMarks(useMarkdownSteps(markdown, labels.formula), glossaryTerms);
+  // Callbacks change with every article object; the components must not, or every step would be redone.
+  const latest = useRef({ imageUrl, onInternalLink, onRendered, markdown });
+  latest.current = { imageUrl, onInternalLink, onRendered, markdown };
+  const onDone = useMemo(() => () => latest.current.onRendered?.(latest.current.markdown), []);
+  const components = useMemo(() => markdownComponents(knownLinks, labels, latest), [knownLinks, labels]);
+  // A new text or new components start the steps again from the first.
+  const run = useMemo(() => ++runs, [markdown, components]);
+  if (!steps.length && !complete)
+    return (
+      <p className="loading" role="status">
+        {labels.loading}
+      </p>
+    );
+  return <Progressive key={run} steps={steps} complete={complete} components={components} onDone={onDone} />;
+}
+
+function markdownComponents(
+  knownLinks: string[],
+  labels: MarkdownLabels,
+  latest: { current: Pick<MarkdownBodyProps, 'imageUrl' | 'onInternalLink'> },
+): Partial<Components> {
+  const imageUrl = (src: string) => latest.current.imageUrl(src);
+  const onInternalLink: MarkdownBodyProps['onInternalLink'] = (...args) => latest.current.onInternalLink(...args);
+  const components: Partial<Components> = {
+    img({ src, alt, width, height, className }) {
       const url = typeof src === 'string' ? imageUrl(src) : null;
       if (!url) {
+        const name = alt || (typeof src === 'string' ? fileName(src) : '');
+        // At the size the author asked for, so the layout around a missing figure stays as they meant it.
+        const size = { width: width ? `${width}px` : undefined, height: height ? `${height}px` : undefined, minHeight: height ? 0 : undefined };
         return (
-          <span className="image-placeholder" role="img" aria-label={`${alt || ''} (${offlineLabel})`} style={width ? { maxWidth: `${width}px` } : undefined}>
-            <span aria-hidden="true">🖼</span> {alt || offlineLabel}
-            {alt ? <small>{offlineLabel}</small> : null}
+          <span className={['image-placeholder', className].filter(Boolean).join(' ')} role="img" aria-label={`${name} (${labels.imageOffline})`} style={size}>
+            <span aria-hidden="true">🖼</span> {name}
+            <small>{labels.imageOffline}</small>
           </span>
         );
       }
-      return <img src={url} alt={alt ?? ''} width={width} height={height} loading="lazy" decoding="async" />;
+      return <img src={url} alt={alt ?? ''} width={width} height={height} className={className} loading="lazy" decoding="async" />;
     },
     a({ href, children }) {
       const link = classifyLink(href ?? '');
@@ -69,23 +164,27 @@ function MarkdownBodyImpl({ markdown, imageUrl, knownLinks, offlineLabel, onInte
       }
       return <span className="inert-link">{children as ReactNode}</span>;
     },
-    table({ children }) {
+    table({ node, children, className }) {
       return (
-        <div className="table-scroll" tabIndex={0}>
-          <table>{children}</table>
-        </div>
+        <BoundedTable node={node as Element | undefined} className={className} labels={labels} renderAll={(full) => renderNodes(full.children, components)}>
+          {children}
+        </BoundedTable>
+      );
+    },
+    pre({ node, children }) {
+      return (
+        <BoundedCode node={node as Element | undefined} labels={labels}>
+          {children}
+        </BoundedCode>
       );
     },
   };
-  return (
-    <Markdown remarkPlugins={remarkPlugins} rehypePlugins={[...rehypePlugins, [rehypeGlossaryTerms, { terms: glossaryTerms }]]} components={components}>
-      {markdown}
-    </Markdown>
-  );
+  return components;
 }
 
 /** Re-rendered only when the text changes: re-parsing a long lecture on every scroll or keystroke would stall. */
 export const MarkdownBody = memo(
   MarkdownBodyImpl,
-  (before, after) => before.markdown === after.markdown && before.knownLinks === after.knownLinks && before.offlineLabel === after.offlineLabel && before.glossaryTerms === after.glossaryTerms,
+  (before, after) =>
+    before.markdown === after.markdown && before.knownLinks === after.knownLinks && before.labels === after.labels && before.glossaryTerms === after.glossaryTerms,
 );
