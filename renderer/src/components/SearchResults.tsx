@@ -76,6 +76,11 @@ export function SearchResults({ query, tags, includeDrafts, strings, onOpen, onC
           </li>
         ))}
       </ol>
+      <p>
+        <a href={`#/glossary/${encodeURIComponent(query)}`}>
+          {strings.glossaryInSearch}: “{query}”
+        </a>
+      </p>
     </section>
   );
 }
