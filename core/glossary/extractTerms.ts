@@ -267,12 +267,13 @@ export function extractTermPairs(body: string, headings: readonly Heading[]): Te
       continue;
     }
     if (!line.trim() || /^\s*\|/.test(line)) continue;
-    const plain = plainInline(line);
-    for (const pair of awaiting) if (!pair.definition) pair.definition = definitionIn(plain, pair);
+    for (const pair of awaiting) if (!pair.definition) pair.definition = definitionIn(plainInline(line), pair);
     awaiting = [];
+    // Most lines hold no pair at all: only a parenthesis or a dash can start one.
+    if (!line.includes('(') && !/\s[-–—]\s/.test(line)) continue;
     const cleaned = cleanInline(line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').replace(/^\s*>\s?/, ''));
     for (const pair of [...parenthesisPairs(cleaned), ...boldDashPairs(line)].filter((item) => translates(item.vi, item.en))) {
-      pairs.push({ ...pair, section, definition: definitionIn(plain, pair) });
+      pairs.push({ ...pair, section, definition: definitionIn(plainInline(line), pair) });
     }
   }
   return pairs;

@@ -67,6 +67,15 @@ export function buildGlossary(sources: readonly GlossarySource[]): GlossaryEntry
     .sort((a, b) => a.vi.localeCompare(b.vi, 'vi') || a.en.localeCompare(b.en, 'en'));
 }
 
+/** A section's words in match form, kept while the section is (an unchanged lecture keeps its sections). */
+const wordsBySection = new WeakMap<object, string[]>();
+
+function sectionWords(section: GlossarySource['sections'][number]): string[] {
+  let known = wordsBySection.get(section);
+  if (!known) wordsBySection.set(section, (known = matchWords(`${section.title}\n${section.text}`)));
+  return known;
+}
+
 /** Counts, for each entry, the sections whose text has either term, and lists those after the introduction. */
 function countUses(entries: (GlossaryEntry & { terms: string[][] })[], sources: readonly GlossarySource[]): void {
   // Terms by their first word: each section's words are read once, whatever the number of entries.
@@ -81,7 +90,7 @@ function countUses(entries: (GlossaryEntry & { terms: string[][] })[], sources: 
   }
   for (const source of sources) {
     for (const section of source.sections) {
-      const text = matchWords(`${section.title}\n${section.text}`);
+      const text = sectionWords(section);
       const found = new Set<(typeof entries)[number]>();
       text.forEach((word, at) => {
         for (const { entry, term } of byFirstWord.get(word) ?? []) {
