@@ -24,7 +24,7 @@ export interface Section {
   text: string;
 }
 
-export interface ArticleSummary {
+export interface LectureSummary {
   slug: string;
   title: string;
   /** ISO `YYYY-MM-DD`, absent when the lecture has no valid date. */
@@ -39,7 +39,7 @@ export interface ArticleSummary {
   file: string;
 }
 
-export interface Article extends ArticleSummary {
+export interface LectureDetail extends LectureSummary {
   /** Markdown body, NFC. */
   body: string;
   headings: Heading[];
@@ -73,7 +73,9 @@ export interface Problem {
 
 export interface LibraryOverview {
   name: string;
-  articles: ArticleSummary[];
+  /** Named `articles` (like `counts.articles` and the `/api/articles/` route) because that is the published JSON of
+   * `check --json` and the HTTP API; everywhere else the concept is a lecture. */
+  articles: LectureSummary[];
   tags: TagCount[];
   /** Labels the library gives its tags (`dao-duc` → `Đạo đức`); a tag without one is shown as written. */
   tagLabels: Record<string, string>;
@@ -189,7 +191,7 @@ export interface OfflineStatus {
 
 export interface LectureApi {
   getLibrary(options?: { includeDrafts?: boolean }): Promise<LibraryOverview>;
-  getArticle(slug: string, options?: { includeDrafts?: boolean }): Promise<Article | null>;
+  getLecture(slug: string, options?: { includeDrafts?: boolean }): Promise<LectureDetail | null>;
   search(request: SearchRequest): Promise<SearchResponse>;
   getProblems(): Promise<Problem[]>;
   getOfflineStatus(): Promise<OfflineStatus>;

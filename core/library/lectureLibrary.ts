@@ -7,7 +7,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Article, ArticleSummary, LibraryOverview, Problem, TagCount } from '../common/api.js';
+import type { LectureDetail, LectureSummary, LibraryOverview, Problem, TagCount } from '../common/api.js';
 import { encodeAssetPath } from '../common/assetPath.js';
 import { classifyLink, safeDecode } from '../common/links.js';
 import { slugify } from '../common/slug.js';
@@ -333,7 +333,7 @@ export class LectureLibrary {
     return [...urls];
   }
 
-  summary(lecture: Lecture): ArticleSummary {
+  summary(lecture: Lecture): LectureSummary {
     const banner = lecture.bannerUrl ? this.imageAsset(lecture, lecture.bannerUrl) ?? undefined : undefined;
     return {
       slug: lecture.slug,
@@ -367,7 +367,7 @@ export class LectureLibrary {
     };
   }
 
-  article(slug: string, includeDrafts = false): Article | null {
+  lectureDetail(slug: string, includeDrafts = false): LectureDetail | null {
     const lecture = this.lecture(slug);
     if (!lecture || (!lecture.visible && !includeDrafts)) return null;
     const readable = this.readable(includeDrafts);

@@ -37,9 +37,9 @@ export interface SearchDocument {
 }
 
 type Field = 'title' | 'meta' | 'heading' | 'body';
-const ARTICLE_FIELDS = ['title', 'meta'] as const;
+const LECTURE_FIELDS = ['title', 'meta'] as const;
 const SECTION_FIELDS = ['heading', 'body'] as const;
-const FIELDS: readonly Field[] = [...ARTICLE_FIELDS, ...SECTION_FIELDS];
+const FIELDS: readonly Field[] = [...LECTURE_FIELDS, ...SECTION_FIELDS];
 
 /** Field weights: where a word stands says how much the lecture is about it. */
 const FIELD_WEIGHT: Record<Field, number> = { title: 8, heading: 4, meta: 2, body: 1 };
@@ -64,7 +64,7 @@ const WEAK_SHARE = 0.25;
 /** Other matching sections listed with a hit. */
 const OTHER_SECTIONS_LISTED = 5;
 
-interface ArticleEntry extends Omit<SearchDocument, 'sections'> {
+interface LectureEntry extends Omit<SearchDocument, 'sections'> {
   sectionIds: number[];
   /** The lecture's distinct folded words, space-separated: what it added to the vocabulary. */
   words: string;
@@ -87,7 +87,7 @@ export interface SyncStats {
 export interface SavedEngine {
   version: number;
   indexes: Record<Field, Record<string, string>>;
-  articles: (ArticleEntry | null)[];
+  articles: (LectureEntry | null)[];
   sections: ({ article: number; id: string; title: string } | null)[];
   vocabulary: [string, number][];
 }
@@ -105,18 +105,18 @@ export class SearchEngine {
     heading: createIndex(),
     body: createIndex(),
   };
-  private articles: (ArticleEntry | null)[] = [];
+  private articles: (LectureEntry | null)[] = [];
   private sections: (SectionEntry | null)[] = [];
   private readonly byKey = new Map<string, number>();
   private vocabulary = new Vocabulary();
-  private liveArticles = 0;
+  private liveLectures = 0;
   private liveSections = 0;
-  private readonly articleBoard = new ScoreBoard();
+  private readonly lectureFieldBoard = new ScoreBoard();
   private readonly sectionBoard = new ScoreBoard();
   private readonly lectureBoard = new LectureBoard();
 
   get size(): { articles: number; sections: number; words: number } {
-    return { articles: this.liveArticles, sections: this.liveSections, words: this.vocabulary.size };
+    return { articles: this.liveLectures, sections: this.liveSections, words: this.vocabulary.size };
   }
 
   /**
@@ -150,7 +150,7 @@ export class SearchEngine {
     return stats;
   }
 
-  private refresh(entry: ArticleEntry, document: SearchDocument): void {
+  private refresh(entry: LectureEntry, document: SearchDocument): void {
     Object.assign(entry, { slug: document.slug, title: document.title, tags: document.tags, description: document.description, visible: document.visible });
     entry.sectionIds.forEach((sectionId, ordinal) => {
       const section = this.sections[sectionId]!;
@@ -180,14 +180,14 @@ export class SearchEngine {
     this.vocabulary.add(words);
     this.articles.push({ ...document, sectionIds, words: [...words].join(' ') });
     this.byKey.set(document.key, id);
-    this.liveArticles++;
+    this.liveLectures++;
     this.liveSections += sectionIds.length;
   }
 
   private remove(id: number): void {
     const entry = this.articles[id];
     if (!entry) return;
-    for (const field of ARTICLE_FIELDS) this.indexes[field].remove(id);
+    for (const field of LECTURE_FIELDS) this.indexes[field].remove(id);
     for (const sectionId of entry.sectionIds) {
       for (const field of SECTION_FIELDS) this.indexes[field].remove(sectionId);
       this.sections[sectionId] = null;
@@ -195,7 +195,7 @@ export class SearchEngine {
     this.vocabulary.add(splitTerms(entry.words), -1);
     this.articles[id] = null;
     this.byKey.delete(entry.key);
-    this.liveArticles--;
+    this.liveLectures--;
     this.liveSections -= entry.sectionIds.length;
   }
 
@@ -206,18 +206,18 @@ export class SearchEngine {
     if (query.length === 0) return { results: [], tookMs: performance.now() - started };
 
     const { words, corrected } = this.resolveWords(query);
-    const articleBoard = this.articleBoard;
+    const lectureFieldBoard = this.lectureFieldBoard;
     const sectionBoard = this.sectionBoard;
-    articleBoard.begin(this.articles.length);
+    lectureFieldBoard.begin(this.articles.length);
     sectionBoard.begin(this.sections.length);
 
     /** Credits every document holding `term` in `field`; with `once`, a document met earlier in the pass is skipped. */
     const credit = (field: Field, term: string, weight: number, bit: number, once: boolean, exactBit = 0) => {
       const ids = this.indexes[field].search(term, { limit: 1_000_000 }) as number[];
       if (ids.length === 0) return;
-      const articleLevel = field === 'title' || field === 'meta';
-      const value = FIELD_WEIGHT[field] * weight * Math.log(1 + (articleLevel ? this.liveArticles : this.liveSections) / ids.length);
-      const board = articleLevel ? articleBoard : sectionBoard;
+      const lectureLevel = field === 'title' || field === 'meta';
+      const value = FIELD_WEIGHT[field] * weight * Math.log(1 + (lectureLevel ? this.liveLectures : this.liveSections) / ids.length);
+      const board = lectureLevel ? lectureFieldBoard : sectionBoard;
       if (once) {
         for (let i = 0; i < ids.length; i++) if (board.firstTime(ids[i])) board.add(ids[i], value, bit, exactBit);
       } else {
@@ -226,7 +226,7 @@ export class SearchEngine {
     };
     const eachField = (action: (field: Field) => void) => {
       for (const field of FIELDS) {
-        articleBoard.beginPass();
+        lectureFieldBoard.beginPass();
         sectionBoard.beginPass();
         action(field);
       }
@@ -274,7 +274,7 @@ export class SearchEngine {
       const score = byCoverage(sectionBoard.score[sectionId], bits) * (wholePhrase && pairs ? WHOLE_PHRASE_GAIN : 1);
       lectures.offer(article, sectionId, score, popcount(sectionBoard.exact[sectionId]), bits, wholePhrase);
     }
-    for (const article of articleBoard.touched) lectures.offer(article, -1, 0, 0, 0, false);
+    for (const article of lectureFieldBoard.touched) lectures.offer(article, -1, 0, 0, 0, false);
 
     const requiredTags = (request.tags ?? []).map((tag) => tag.toLowerCase());
     const top = new TopResults(limit);
@@ -286,23 +286,23 @@ export class SearchEngine {
         outsideTags++;
         continue;
       }
-      const ownBits = articleBoard.has(article) ? articleBoard.bits[article] : 0;
+      const ownBits = lectureFieldBoard.has(article) ? lectureFieldBoard.bits[article] : 0;
       const ownPhrase = pairs !== 0 && holdsPhrase(ownBits);
-      const own = ownBits || articleBoard.has(article) ? byCoverage(articleBoard.score[article], ownBits) * (ownPhrase ? WHOLE_PHRASE_GAIN : 1) : 0;
+      const own = ownBits || lectureFieldBoard.has(article) ? byCoverage(lectureFieldBoard.score[article], ownBits) * (ownPhrase ? WHOLE_PHRASE_GAIN : 1) : 0;
       const bestScore = lectures.best[article];
       const inSections = bestScore + Math.min(bestScore, OTHER_SECTIONS_SHARE * lectures.others[article]);
       // Whole-lecture evidence: sections (and its own title or description) holding the whole query in order, with
       // diminishing returns (BM25-like).
       const phraseSections = lectures.phraseSections[article] + (holdsPhrase(ownBits) ? 1 : 0);
       const evidence = 1 + PHRASE_SECTIONS_GAIN * (phraseSections / (phraseSections + PHRASE_SECTIONS_HALF));
-      const tier = Math.max(lectures.bestTier[article], articleBoard.has(article) ? popcount(articleBoard.exact[article]) : 0);
+      const tier = Math.max(lectures.bestTier[article], lectureFieldBoard.has(article) ? popcount(lectureFieldBoard.exact[article]) : 0);
       const score = byCoverage(own + inSections, ownBits | lectures.words[article]) * evidence;
       top.offer(article, tier, score, lectures.bestSection[article]);
     }
     const ranked = this.setWeakApart(
       top.sorted((a, b) => this.articles[a]!.title.localeCompare(this.articles[b]!.title)),
       (candidate) => {
-        const bits = (articleBoard.has(candidate.article) ? articleBoard.bits[candidate.article] : 0) | lectures.words[candidate.article];
+        const bits = (lectureFieldBoard.has(candidate.article) ? lectureFieldBoard.bits[candidate.article] : 0) | lectures.words[candidate.article];
         return wanted > 1 && (bits & allWords) !== allWords;
       },
     );
@@ -343,7 +343,7 @@ export class SearchEngine {
   }
 
   /** The lecture's other matching sections passing `asGood`, best first. */
-  private otherSections(entry: ArticleEntry, best: number, asGood: (section: number) => boolean): { id: string; title: string }[] {
+  private otherSections(entry: LectureEntry, best: number, asGood: (section: number) => boolean): { id: string; title: string }[] {
     if (best < 0) return [];
     const board = this.sectionBoard;
     return entry.sectionIds
@@ -400,7 +400,7 @@ export class SearchEngine {
     engine.articles.forEach((entry, id) => {
       if (!entry) return;
       engine.byKey.set(entry.key, id);
-      engine.liveArticles++;
+      engine.liveLectures++;
       engine.liveSections += entry.sectionIds.length;
     });
     return engine;

@@ -3,8 +3,8 @@ import type { LibraryOverview, OfflineStatus, SearchHit } from '../../core/commo
 import { lectureOfAddress } from '../../core/common/lectureAddress.js';
 import { safeDecode } from '../../core/common/links.js';
 import { api } from './api/index.js';
-import { ArticleList } from './components/ArticleList.js';
 import { Glossary } from './components/Glossary.js';
+import { LectureList } from './components/LectureList.js';
 import { LibrariesPanel } from './components/LibrariesPanel.js';
 import { Reader } from './components/Reader.js';
 import { SearchBox } from './components/SearchBox.js';
@@ -142,7 +142,7 @@ export function App() {
     if (location.hash !== next) location.hash = next;
     else setRoute(parseHash(next));
   }, []);
-  const openArticle = useCallback((slug: string, section?: string) => open(slug, section), [open]);
+  const openLecture = useCallback((slug: string, section?: string) => open(slug, section), [open]);
   const openHit = useCallback((hit: SearchHit, section = hit.section) => open(hit.slug, section.id || undefined, hit.matched), [open]);
   const showAllResults = useCallback((query: string) => {
     setSidebarOpen(false);
@@ -220,7 +220,7 @@ export function App() {
             selectedTags={selectedTags}
             onToggleTag={toggleTag}
             onClearTags={clearTags}
-            onOpenArticle={openArticle}
+            onOpenLecture={openLecture}
             onNavigate={() => setSidebarOpen(false)}
             open={sidebarOpen}
             onClose={() => setSidebarOpen(false)}
@@ -251,18 +251,18 @@ export function App() {
               includeDrafts={settings.showDrafts}
               revision={revision}
               strings={strings}
-              onOpen={openArticle}
+              onOpen={openLecture}
               onToggleTag={toggleTag}
               onNotice={setNotice}
             />
           )}
-          {library && route.glossary && (
-            <Glossary key={route.glossary.filter} strings={strings} includeDrafts={settings.showDrafts} revision={revision} initialFilter={route.glossary.filter} onOpen={openArticle} />
-          )}
           {library && route.search && (
             <SearchResults query={route.search} tags={selectedTags} includeDrafts={settings.showDrafts} strings={strings} onOpen={openHit} onClearTags={clearTags} />
           )}
-          {library && !route.slug && !route.search && !route.glossary && <ArticleList articles={library.articles} strings={strings} selectedTags={selectedTags} onOpen={openArticle} onToggleTag={toggleTag} />}
+          {library && route.glossary && (
+            <Glossary key={route.glossary.filter} strings={strings} includeDrafts={settings.showDrafts} revision={revision} initialFilter={route.glossary.filter} onOpen={openLecture} />
+          )}
+          {library && !route.slug && !route.search && !route.glossary && <LectureList articles={library.articles} strings={strings} selectedTags={selectedTags} onOpen={openLecture} onToggleTag={toggleTag} />}
         </main>
       </div>
       </TagLabels.Provider>

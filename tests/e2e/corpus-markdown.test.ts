@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import type { Article, LibraryOverview } from '../../core/common/api.js';
+import type { LectureDetail, LibraryOverview } from '../../core/common/api.js';
 import { browserSkip, launchBrowser, startServe, type RunningServer } from '../helpers/browser.js';
 import { PROJECT_ROOT } from '../helpers/cli.js';
 import { proseLines, rawLatexOnPage } from '../helpers/markdownPage.js';
@@ -38,7 +38,7 @@ describe('every real lecture renders as its author meant', { skip }, () => {
     let formulas = 0;
     let localImages = 0;
     for (const summary of overview.articles) {
-      const article = (await (await fetch(`${server.url}api/articles/${encodeURIComponent(summary.slug)}`)).json()) as Article;
+      const article = (await (await fetch(`${server.url}api/articles/${encodeURIComponent(summary.slug)}`)).json()) as LectureDetail;
       await page.goto(`${server.url}#/blog/${encodeURIComponent(summary.slug)}`);
       await page.locator('.reader h1').filter({ hasText: article.title }).waitFor();
       const body = page.locator('.markdown-body[aria-busy="false"]');

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import type { Article } from '../../core/common/api.js';
+import type { LectureDetail } from '../../core/common/api.js';
 import { browserSkip, launchBrowser, screenshotPath, startServe, type RunningServer } from '../helpers/browser.js';
 import { PROJECT_ROOT } from '../helpers/cli.js';
 import { rawLatexOnPage } from '../helpers/markdownPage.js';
@@ -44,8 +44,8 @@ describe('lecture Markdown in the reader', { skip: browserSkip }, () => {
     return page;
   }
 
-  async function article(slug: string): Promise<Article> {
-    return (await fetch(`${server.url}api/articles/${slug}`)).json() as Promise<Article>;
+  async function article(slug: string): Promise<LectureDetail> {
+    return (await fetch(`${server.url}api/articles/${slug}`)).json() as Promise<LectureDetail>;
   }
 
   test('formulas in every delimiter render as KaTeX; nothing after a broken $$ is swallowed', async () => {

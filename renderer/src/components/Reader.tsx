@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Article } from '../../../core/common/api.js';
+import type { LectureDetail } from '../../../core/common/api.js';
 import { formatVietnameseDate } from '../../../core/common/dates.js';
 import { safeDecode } from '../../../core/common/links.js';
 import { slugify } from '../../../core/common/slug.js';
@@ -42,20 +42,20 @@ function scrollProgress(): number {
 }
 
 export function Reader({ slug, section, highlight, restoreProgress, includeDrafts, revision, strings, onOpen, onToggleTag, onNotice }: ReaderProps) {
-  const [article, setArticle] = useState<Article | null | undefined>(undefined);
+  const [article, setLecture] = useState<LectureDetail | null | undefined>(undefined);
   const glossaryTerms = useGlossaryTerms(includeDrafts, revision);
   const [progress, setProgress] = useState(0);
   const [activeHeading, setActiveHeading] = useState<string>('');
   const body = useRef<HTMLDivElement>(null);
-  const articleElement = useRef<HTMLElement>(null);
+  const lectureElement = useRef<HTMLElement>(null);
   const [matches, setMatches] = useState<{ ranges: Range[]; index: number } | null>(null);
   const tagLabel = useTagLabel();
 
   useEffect(() => {
     let current = true;
-    api.getArticle(slug, { includeDrafts }).then(
-      (loaded) => current && setArticle(loaded),
-      () => current && setArticle(null),
+    api.getLecture(slug, { includeDrafts }).then(
+      (loaded) => current && setLecture(loaded),
+      () => current && setLecture(null),
     );
     return () => {
       current = false;
@@ -65,19 +65,19 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
   }, [slug, includeDrafts, revision]);
 
   // A different lecture starts from a loading state; a refreshed one keeps showing until its update arrives.
-  useEffect(() => setArticle(undefined), [slug]);
+  useEffect(() => setLecture(undefined), [slug]);
 
   // The body is typeset off the page's thread and put on the page in steps: placing waits until all of it is there.
   const [renderedBody, setRenderedBody] = useState<string | null>(null);
   const bodyReady = article != null && renderedBody === article.body;
   const [deadlinePassed, setDeadlinePassed] = useState(false);
-  const articleSlug = article?.slug;
+  const lectureSlug = article?.slug;
   useEffect(() => {
     setDeadlinePassed(false);
-    if (!articleSlug) return;
+    if (!lectureSlug) return;
     const timer = setTimeout(() => setDeadlinePassed(true), REVEAL_WITHIN_MS);
     return () => clearTimeout(timer);
-  }, [articleSlug]);
+  }, [lectureSlug]);
   const revealed = bodyReady || deadlinePassed;
 
   // Once the article is on screen: restore the position, or go to the section, and mark the searched words.
@@ -103,7 +103,7 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
     requestAnimationFrame(place);
     // Images above the target (the banner too) load later and push it down: keep it in place until the reader
     // takes over.
-    const container = articleElement.current ?? body.current;
+    const container = lectureElement.current ?? body.current;
     const onImageLoad = () => requestAnimationFrame(place);
     const stop = () => {
       container.removeEventListener('load', onImageLoad, true);
@@ -202,7 +202,7 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
       <div className="progress" role="progressbar" aria-label={strings.readingProgress} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
         <div className="progress-fill" style={{ transform: `scaleX(${progress})` }} />
       </div>
-      <article className="reader" lang="vi" ref={articleElement}>
+      <article className="reader" lang="vi" ref={lectureElement}>
         {banner && <img className="banner" src={banner} alt="" />}
         <header className="article-head">
           <h1>{article.title}</h1>
@@ -273,7 +273,7 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
   );
 }
 
-function TableOfContents({ headings, active, onGo }: { headings: Article['headings']; active: string; onGo: (id: string) => void }) {
+function TableOfContents({ headings, active, onGo }: { headings: LectureDetail['headings']; active: string; onGo: (id: string) => void }) {
   const minLevel = Math.min(...headings.map((heading) => heading.level));
   return (
     <ol>
@@ -296,7 +296,7 @@ function TableOfContents({ headings, active, onGo }: { headings: Article['headin
 }
 
 /** The heading a section names: its id, or (a link from the lecture site) its title's slug without diacritics. */
-function sectionId(article: Article, section: string): string {
+function sectionId(article: LectureDetail, section: string): string {
   const wanted = slugify(section);
   return article.headings.some((heading) => heading.id === section) ? section : (article.headings.find((heading) => slugify(heading.text) === wanted)?.id ?? section);
 }

@@ -10,14 +10,14 @@ interface SidebarProps {
   selectedTags: string[];
   onToggleTag: (tag: string) => void;
   onClearTags: () => void;
-  onOpenArticle: (slug: string) => void;
+  onOpenLecture: (slug: string) => void;
   /** A link of the sidebar's own was followed (the phone drawer closes). */
   onNavigate: () => void;
   open: boolean;
   onClose: () => void;
 }
 
-export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, onClearTags, onOpenArticle, onNavigate, open, onClose }: SidebarProps) {
+export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, onClearTags, onOpenLecture, onNavigate, open, onClose }: SidebarProps) {
   const highlights = library.articles.filter((article) => article.highlight);
   // Tags combine as OR: the selection's lectures, and what each other tag would add to them.
   const inSelection = (tags: string[]) => selectedTags.some((tag) => tags.includes(tag));
@@ -50,7 +50,7 @@ export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, 
           <ul className="highlight-list">
             {highlights.map((article) => (
               <li key={article.slug}>
-                <LectureLink slug={article.slug} onOpen={onOpenArticle}>
+                <LectureLink slug={article.slug} onOpen={onOpenLecture}>
                   {article.title}
                 </LectureLink>
               </li>

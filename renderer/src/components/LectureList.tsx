@@ -1,20 +1,20 @@
 import { useMemo, useState } from 'react';
-import type { ArticleSummary } from '../../../core/common/api.js';
+import type { LectureSummary } from '../../../core/common/api.js';
 import { formatVietnameseDate } from '../../../core/common/dates.js';
 import { api } from '../api/index.js';
 import type { Strings } from '../i18n.js';
 import { LectureLink } from './LectureLink.js';
 import { useTagLabel } from '../tagLabels.js';
 
-interface ArticleListProps {
-  articles: ArticleSummary[];
+interface LectureListProps {
+  articles: LectureSummary[];
   strings: Strings;
   selectedTags: string[];
   onOpen: (slug: string) => void;
   onToggleTag: (tag: string) => void;
 }
 
-export function ArticleList({ articles, strings, selectedTags, onOpen, onToggleTag }: ArticleListProps) {
+export function LectureList({ articles, strings, selectedTags, onOpen, onToggleTag }: LectureListProps) {
   const [sort, setSort] = useState<'newest' | 'title'>('newest');
   const tagLabel = useTagLabel();
   const shown = useMemo(() => {
