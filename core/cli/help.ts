@@ -38,6 +38,16 @@ export const COMMANDS: Record<string, CommandHelp> = {
     options: [['--json', 'the list as JSON'], CACHE_DIR],
     examples: [['list content', 'the bundled lectures']],
   },
+  glossary: {
+    usage: ['glossary <folder…> [--json]'],
+    summary: 'the Vietnamese⇄English terms the lectures introduce',
+    details: [
+      'Prints every term pair the published lectures write ("ảo giác (hallucination)", "Data Lake - Hồ dữ liệu"),',
+      'A–Z by the Vietnamese term, with where it is introduced, how many sections use it and its defining sentence.',
+    ],
+    options: [['--json', 'the pairs as JSON: [{ vi, en, definition, lecture, section, uses }]']],
+    examples: [['glossary content', 'the bundled lectures\' terms']],
+  },
   search: {
     usage: ['search <folder…> "<query>" [--tag T]… [--limit N] [--json]', 'search <folder…> --queries-file F [--json]'],
     summary: 'full-text search, with or without Vietnamese diacritics',

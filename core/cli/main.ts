@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The command line: `check`, `list`, `search`, `cache`, `sync` and `serve` (USAGE below). Exit codes: 0 fine,
+ * The command line: `check`, `list`, `glossary`, `search`, `cache`, `sync` and `serve` (USAGE below). Exit codes: 0 fine,
  * 1 problems found, 2 bad usage.
  */
 import { readFile } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import { SEARCH_BOUNDS, type SearchResponse, type SnippetSegment } from '../comm
 import type { Progress } from '../cache/imageCache.js';
 import { formatVietnameseDate } from '../common/dates.js';
 import { LectureLibrary } from '../library/lectureLibrary.js';
+import { LibraryGlossary } from '../glossary/libraryGlossary.js';
 import { networkChoices, studentUrls } from '../server/classroomShare.js';
 import { startServer } from '../server/httpServer.js';
 import { bundledContentDir, BUNDLED_LIBRARY_NAME, rendererDir } from '../service/appPaths.js';
@@ -242,6 +243,22 @@ async function list(folders: string[], json: boolean, cacheDir: string): Promise
   return 0;
 }
 
+async function glossary(folders: string[], json: boolean, cacheDir: string): Promise<number> {
+  const entries = await withLibrary(folders, cacheDir, (library) => new LibraryGlossary(library).entries(false));
+  if (json) {
+    const rows = entries.map((entry) => ({ vi: entry.vi, en: entry.en, definition: entry.definition, lecture: entry.introduced.lecture, section: entry.introduced.section, uses: entry.uses }));
+    process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+  } else {
+    for (const entry of entries) {
+      const place = `/blog/${entry.introduced.lecture}${entry.introduced.section ? `#${entry.introduced.section}` : ''}`;
+      process.stdout.write(terminalText(`${entry.vi} = ${entry.en}  (${entry.uses}×, ${place})`) + '\n');
+      if (entry.definition) process.stdout.write(terminalText(`    ${entry.definition}`) + '\n');
+    }
+    process.stdout.write(`${entries.length} terms\n`);
+  }
+  return 0;
+}
+
 /** One command's help on stdout (exit 0), or a usage error for a name that is no command. */
 function showHelp(command: string): number {
   const help = commandHelp(command);
@@ -278,6 +295,8 @@ export async function main(argv: string[]): Promise<number> {
         return await check(positionals, values.json!, values['cache-dir'] ?? defaultCacheDir());
       case 'list':
         return await list(positionals, values.json!, values['cache-dir'] ?? defaultCacheDir());
+      case 'glossary':
+        return await glossary(positionals, values.json!, values['cache-dir'] ?? defaultCacheDir());
       case 'search':
         return await search(positionals, {
           tags: values.tag!,

@@ -21,6 +21,7 @@ export const BRIDGE_CHANNELS = {
   search: 'lectures:search',
   getProblems: 'lectures:get-problems',
   getOfflineStatus: 'lectures:get-offline-status',
+  getGlossary: 'lectures:get-glossary',
   getSharing: 'sharing:get',
   startSharing: 'sharing:start',
   stopSharing: 'sharing:stop',

@@ -11,6 +11,7 @@ export const ROUTES = {
   problems: '/api/problems',
   version: '/api/version',
   offline: '/api/offline',
+  glossary: '/api/glossary',
 } as const;
 
 /** Paths under these prefixes are never the reader's app routes (an unknown one is a 404, not the reader). */
@@ -47,6 +48,10 @@ function first(value: string | string[] | undefined): string | undefined {
 
 export function libraryPath(options: { includeDrafts?: boolean } = {}): string {
   return withQuery(ROUTES.library, draftsParameter(options.includeDrafts));
+}
+
+export function glossaryPath(options: { includeDrafts?: boolean } = {}): string {
+  return withQuery(ROUTES.glossary, draftsParameter(options.includeDrafts));
 }
 
 export function lecturePath(slug: string, options: { includeDrafts?: boolean } = {}): string {

@@ -7,6 +7,7 @@
  *   GET /api/library?drafts=1        LibraryOverview
  *   GET /api/articles/:slug          LectureDetail (404 when not in the library)
  *   GET /api/search?q=&tag=&limit=   SearchResponse
+ *   GET /api/glossary                GlossaryEntry[]
  *   GET /api/problems                Problem[]
  *   GET /api/version                 LibraryVersion, polled by open readers
  *   GET /api/offline                 OfflineStatus
@@ -183,6 +184,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     return service.getVersion();
   });
   app.get(ROUTES.offline, async () => service.getOfflineStatus());
+  app.get(ROUTES.glossary, async (request, reply) => {
+    if (revalidate(request, reply)) return reply;
+    return service.getGlossary({ includeDrafts: draftsShown(request.query) });
+  });
 
   // Only for its file sender: ETag, Last-Modified, 304s and Range requests.
   await app.register(fastifyStatic, { root: path.resolve(rendererDir), serve: false });

@@ -7,10 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { ImageCache, type Progress } from '../cache/imageCache.js';
 import { Thumbnails } from '../cache/thumbnails.js';
-import type { LectureDetail, LectureApi, LibraryOverview, LibraryVersion, OfflineStatus, Problem, SearchRequest, SearchResponse } from '../common/api.js';
+import type { GlossaryEntry, LectureDetail, LectureApi, LibraryOverview, LibraryVersion, OfflineStatus, Problem, SearchRequest, SearchResponse } from '../common/api.js';
 import { decodeAssetPath } from '../common/assetPath.js';
+import { matchWords } from '../glossary/glossary.js';
+import { LibraryGlossary } from '../glossary/libraryGlossary.js';
 import { imageTypeOf } from '../common/imageTypes.js';
 import { LectureLibrary, type LibraryOptions, type LoadStats } from '../library/lectureLibrary.js';
+import type { MarkdownOutline } from '../library/markdownOutline.js';
+import { searchAcrossLanguages } from '../search/crossLingual.js';
 import { IndexedSearch, type SearchBackend } from '../search/indexedSearch.js';
 import { indexFilePath } from '../search/indexStore.js';
 import { toSearchDocument } from '../search/libraryDocuments.js';
@@ -46,6 +50,8 @@ export function defaultDataDir(): string {
 }
 
 export class LectureService implements LectureBackend {
+  private readonly glossary: LibraryGlossary;
+
   private constructor(
     readonly library: LectureLibrary,
     private readonly searchBackend: SearchBackend,
@@ -53,7 +59,9 @@ export class LectureService implements LectureBackend {
     readonly images: ImageCache | null,
     /** Small copies of banners; absent without a cache folder (the images themselves are served). */
     private readonly thumbnails: Thumbnails | null,
-  ) {}
+  ) {
+    this.glossary = new LibraryGlossary(library);
+  }
 
   static async open(folders: string[], options: ServiceOptions = {}): Promise<LectureService> {
     const images = options.cacheDir ? await ImageCache.open(path.join(options.cacheDir, 'images'), { allowPrivateNetwork: options.allowPrivateNetwork, fetch: options.fetch }) : null;
@@ -82,8 +90,33 @@ export class LectureService implements LectureBackend {
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {
-    return this.searchBackend.search(request);
+    return searchAcrossLanguages(request, {
+      search: (engineRequest) => this.searchBackend.search(engineRequest),
+      glossary: this.glossary.entries(request.includeDrafts === true),
+      hasPhrase: (slug, query) => this.hasPhrase(slug, query),
+    });
   }
+
+  private readonly lectureWords = new WeakMap<MarkdownOutline, string[]>();
+
+  async getGlossary(options: { includeDrafts?: boolean } = {}): Promise<GlossaryEntry[]> {
+    return this.glossary.entries(options.includeDrafts === true);
+  }
+
+  /** Whether the lecture's text has the query's words one after another (the last one may be unfinished). */
+  private hasPhrase(slug: string, query: string): boolean {
+    const lecture = this.library.lecture(slug);
+    const typed = matchWords(query);
+    if (!lecture || typed.length === 0) return false;
+    let text = this.lectureWords.get(lecture.outline);
+    if (!text) {
+      const parts = [lecture.title, lecture.description, ...lecture.outline.sections.map((section) => `${section.title}\n${section.text}`)];
+      this.lectureWords.set(lecture.outline, (text = matchWords(parts.join('\n'))));
+    }
+    const last = typed.length - 1;
+    return text.some((_, at) => typed.every((word, offset) => (offset === last ? text[at + offset]?.startsWith(word) : text[at + offset] === word)));
+  }
+
 
   async getProblems(): Promise<Problem[]> {
     return [...this.library.problems];

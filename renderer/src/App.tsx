@@ -3,6 +3,7 @@ import type { LibraryOverview, OfflineStatus, SearchHit } from '../../core/commo
 import { lectureOfAddress } from '../../core/common/lectureAddress.js';
 import { safeDecode } from '../../core/common/links.js';
 import { api } from './api/index.js';
+import { Glossary } from './components/Glossary.js';
 import { LectureList } from './components/LectureList.js';
 import { LibrariesPanel } from './components/LibrariesPanel.js';
 import { Reader } from './components/Reader.js';
@@ -18,12 +19,16 @@ import { TagLabels } from './tagLabels.js';
 interface Route {
   slug?: string;
   section?: string;
+  /** The glossary screen (`#/glossary`, or `#/glossary/<filter>` from a search). */
+  glossary?: { filter: string };
   /** The full search results page (`#/search/<query>`). */
   search?: string;
 }
 
 /** Routes live in the URL hash (`#/blog/<slug>/<section>`), so they work over HTTP and the app protocol alike. */
 function parseHash(hash: string): Route {
+  const glossary = /^#\/glossary(?:\/(.*))?$/.exec(hash);
+  if (glossary) return { glossary: { filter: glossary[1] ? safeDecode(glossary[1]) : '' } };
   const search = /^#\/search\/(.+)$/.exec(hash);
   if (search) return { search: safeDecode(search[1]) };
   const match = /^#\/blog\/([^/]+)(?:\/(.+))?$/.exec(hash);
@@ -151,8 +156,8 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    if (!route.slug) document.title = strings.appName;
-  }, [route.slug, strings.appName]);
+    if (!route.slug && !route.glossary) document.title = strings.appName;
+  }, [route.slug, route.glossary, strings.appName]);
 
   return (
     <div className="app">
@@ -216,6 +221,7 @@ export function App() {
             onToggleTag={toggleTag}
             onClearTags={clearTags}
             onOpenLecture={openLecture}
+            onNavigate={() => setSidebarOpen(false)}
             open={sidebarOpen}
             onClose={() => setSidebarOpen(false)}
           />
@@ -253,7 +259,10 @@ export function App() {
           {library && route.search && (
             <SearchResults query={route.search} tags={selectedTags} includeDrafts={settings.showDrafts} strings={strings} onOpen={openHit} onClearTags={clearTags} />
           )}
-          {library && !route.slug && !route.search && <LectureList articles={library.articles} strings={strings} selectedTags={selectedTags} onOpen={openLecture} onToggleTag={toggleTag} />}
+          {library && route.glossary && (
+            <Glossary key={route.glossary.filter} strings={strings} includeDrafts={settings.showDrafts} revision={revision} initialFilter={route.glossary.filter} onOpen={openLecture} />
+          )}
+          {library && !route.slug && !route.search && !route.glossary && <LectureList articles={library.articles} strings={strings} selectedTags={selectedTags} onOpen={openLecture} onToggleTag={toggleTag} />}
         </main>
       </div>
       </TagLabels.Provider>

@@ -12,6 +12,7 @@ export class BridgeLectureApi implements LectureApi {
   search: LectureApi['search'] = (request) => this.bridge.search(request);
   getProblems: LectureApi['getProblems'] = () => this.bridge.getProblems();
   getOfflineStatus: LectureApi['getOfflineStatus'] = () => this.bridge.getOfflineStatus();
+  getGlossary: LectureApi['getGlossary'] = (options) => this.bridge.getGlossary(options);
   onLibraryChanged = (listener: () => void) => this.bridge.onLibraryChanged(listener);
   sharing: ClassroomSharingApi = {
     getSharing: () => this.bridge.getSharing(),

@@ -1,5 +1,5 @@
-import { LIBRARY_POLL_MS, type LectureDetail, type LectureApi, type LibraryOverview, type LibraryVersion, type OfflineStatus, type Problem, type SearchRequest, type SearchResponse } from '../../../core/common/api.js';
-import { lecturePath, assetRoute, libraryPath, ROUTES, searchPath, thumbnailRoute } from '../../../core/common/routes.js';
+import { LIBRARY_POLL_MS, type GlossaryEntry, type LectureDetail, type LectureApi, type LibraryOverview, type LibraryVersion, type OfflineStatus, type Problem, type SearchRequest, type SearchResponse } from '../../../core/common/api.js';
+import { lecturePath, assetRoute, glossaryPath, libraryPath, ROUTES, searchPath, thumbnailRoute } from '../../../core/common/routes.js';
 
 /** The contract over the local HTTP server's JSON API (browser and classroom mode). */
 export class HttpLectureApi implements LectureApi {
@@ -32,6 +32,10 @@ export class HttpLectureApi implements LectureApi {
 
   getOfflineStatus(): Promise<OfflineStatus> {
     return this.get(ROUTES.offline);
+  }
+
+  getGlossary(options: { includeDrafts?: boolean } = {}): Promise<GlossaryEntry[]> {
+    return this.get(glossaryPath(options));
   }
 
   assetUrl(assetPath: string): string {

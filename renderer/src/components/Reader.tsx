@@ -7,6 +7,7 @@ import { api } from '../api/index.js';
 import { clearHighlights, firstRangeFrom, highlightWords, showRange } from '../highlightWords.js';
 import type { Strings } from '../i18n.js';
 import { MarkdownBody } from '../markdown/MarkdownBody.js';
+import { useGlossaryTerms } from '../glossaryTerms.js';
 import { LectureLink } from './LectureLink.js';
 import { MissingLecture } from './MissingLecture.js';
 import { useTagLabel } from '../tagLabels.js';
@@ -42,6 +43,7 @@ function scrollProgress(): number {
 
 export function Reader({ slug, section, highlight, restoreProgress, includeDrafts, revision, strings, onOpen, onToggleTag, onNotice }: ReaderProps) {
   const [article, setLecture] = useState<LectureDetail | null | undefined>(undefined);
+  const glossaryTerms = useGlossaryTerms(includeDrafts, revision);
   const [progress, setProgress] = useState(0);
   const [activeHeading, setActiveHeading] = useState<string>('');
   const body = useRef<HTMLDivElement>(null);
@@ -225,7 +227,7 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
           </details>
         )}
         <div className="markdown-body" ref={body} aria-busy={!bodyReady}>
-          <MarkdownBody markdown={article.body} imageUrl={imageUrl} knownLinks={article.knownLinks} labels={strings} onInternalLink={onInternalLink} onRendered={setRenderedBody} />
+          <MarkdownBody markdown={article.body} imageUrl={imageUrl} knownLinks={article.knownLinks} labels={strings} onInternalLink={onInternalLink} onRendered={setRenderedBody} glossaryTerms={glossaryTerms} />
         </div>
         {(article.previous || article.next) && (
           <nav className="prev-next" aria-label={`${strings.previous} / ${strings.next}`}>

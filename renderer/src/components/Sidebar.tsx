@@ -11,11 +11,13 @@ interface SidebarProps {
   onToggleTag: (tag: string) => void;
   onClearTags: () => void;
   onOpenLecture: (slug: string) => void;
+  /** A link of the sidebar's own was followed (the phone drawer closes). */
+  onNavigate: () => void;
   open: boolean;
   onClose: () => void;
 }
 
-export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, onClearTags, onOpenLecture, open, onClose }: SidebarProps) {
+export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, onClearTags, onOpenLecture, onNavigate, open, onClose }: SidebarProps) {
   const highlights = library.articles.filter((article) => article.highlight);
   // Tags combine as OR: the selection's lectures, and what each other tag would add to them.
   const inSelection = (tags: string[]) => selectedTags.some((tag) => tags.includes(tag));
@@ -37,6 +39,11 @@ export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, 
           {strings.offline(offline.images - offline.available, offline.images)}
         </p>
       )}
+      <p className="glossary-link">
+        <a href="#/glossary" onClick={onNavigate}>
+          {strings.glossary}
+        </a>
+      </p>
       {highlights.length > 0 && (
         <section aria-labelledby="highlights-heading">
           <h3 id="highlights-heading">★ {strings.highlights}</h3>
