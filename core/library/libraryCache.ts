@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../node/atomicFile.js';
+import { removeTemporaryFiles, writeFileAtomic } from '../node/atomicFile.js';
 
 const MAGIC = 'lecture-reader-library';
 /** The layout of this file; the parser's own version is stored beside it. */
@@ -37,6 +37,8 @@ export type CacheLoad<Result> = { entries: CacheEntries<Result> } | { entries: n
 
 /** The saved entries (absolute path → parse), or why there are none to use. */
 export async function loadLibraryCache<Result>(file: string, parserVersion: string): Promise<CacheLoad<Result>> {
+  // What a save killed mid-write left behind (the search index sweeps its own the same way).
+  await removeTemporaryFiles(path.dirname(file), path.basename(file));
   let text: string;
   try {
     text = await readFile(file, 'utf8');
