@@ -1,26 +1,35 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LibraryOverview, OfflineStatus, SearchHit } from '../../core/common/api.js';
 import { lectureOfAddress } from '../../core/common/lectureAddress.js';
 import { safeDecode } from '../../core/common/links.js';
 import { api } from './api/index.js';
 import { ArticleList } from './components/ArticleList.js';
+import { ContinueReading } from './components/ContinueReading.js';
+import { HistoryButtons } from './components/HistoryButtons.js';
+import { MyNotes } from './components/MyNotes.js';
 import { LibrariesPanel } from './components/LibrariesPanel.js';
 import { Reader } from './components/Reader.js';
 import { SearchBox } from './components/SearchBox.js';
 import { SettingsPanel } from './components/SettingsPanel.js';
 import { SharePanel } from './components/SharePanel.js';
 import { Sidebar } from './components/Sidebar.js';
-import { STRINGS } from './i18n.js';
-import { savedPosition, useSettings } from './settings.js';
+import { STRINGS, StringsContext } from './i18n.js';
+import { useReading } from './reading/ReadingContext.js';
+import { useSettings } from './settings.js';
 import { TagLabels } from './tagLabels.js';
 
 interface Route {
   slug?: string;
   section?: string;
+  /** "Ghi chú của tôi". */
+  notes?: boolean;
 }
+
+const NOTES_HASH = '#/notes';
 
 /** Routes live in the URL hash (`#/blog/<slug>/<section>`), so they work over HTTP and the app protocol alike. */
 function parseHash(hash: string): Route {
+  if (hash === NOTES_HASH) return { notes: true };
   const match = /^#\/blog\/([^/]+)(?:\/(.+))?$/.exec(hash);
   if (!match) return {};
   return { slug: safeDecode(match[1]), section: match[2] ? safeDecode(match[2]) : undefined };
@@ -48,13 +57,11 @@ export function App() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [route, setRoute] = useState<Route>(routeOfAddress);
   const [highlight, setHighlight] = useState<string | undefined>();
-  const [restore, setRestore] = useState<number | undefined>(() => {
-    // A restart goes back to the last article and where the reader was in it.
-    const position = savedPosition();
-    if (location.hash || !position) return undefined;
-    history.replaceState(null, '', hashFor({ slug: position.slug }));
-    return position.progress;
-  });
+  const [restore, setRestore] = useState<number | undefined>();
+  // Where "Đọc tiếp" reopens a lecture, carried over the hash change it causes.
+  const pendingRestore = useRef<number | undefined>(undefined);
+  const [focusHighlight, setFocusHighlight] = useState<string | undefined>();
+  const reading = useReading();
   const [selectedTags, setSelectedTags] = useState<string[]>([]);
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -72,10 +79,6 @@ export function App() {
     [],
   );
   const [notice, setNotice] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (restore !== undefined) setRoute(parseHash(location.hash));
-  }, [restore]);
 
   const [offline, setOffline] = useState<OfflineStatus | null>(null);
   const loadLibrary = useCallback(() => {
@@ -99,7 +102,8 @@ export function App() {
   useEffect(() => {
     const onHash = () => {
       setRoute(parseHash(location.hash));
-      setRestore(undefined);
+      setRestore(pendingRestore.current);
+      pendingRestore.current = undefined;
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
@@ -124,14 +128,18 @@ export function App() {
     return () => clearTimeout(timer);
   }, [notice]);
 
-  const open = useCallback((slug: string, section?: string, query?: string) => {
+  const open = useCallback((slug: string, section?: string, query?: string, position?: number, highlightId?: string) => {
     setHighlight(query);
-    setRestore(undefined);
+    setFocusHighlight(highlightId);
+    setRestore(position);
+    pendingRestore.current = position;
     setSidebarOpen(false);
     const next = hashFor({ slug, section });
     if (location.hash !== next) location.hash = next;
     else setRoute(parseHash(next));
   }, []);
+  const resume = useCallback((slug: string, position: number) => open(slug, undefined, undefined, position), [open]);
+  const openHighlight = useCallback((slug: string, id: string) => open(slug, undefined, undefined, undefined, id), [open]);
   const openArticle = useCallback((slug: string, section?: string) => open(slug, section), [open]);
   const openHit = useCallback((hit: SearchHit, query: string) => open(hit.slug, hit.section.id || undefined, query), [open]);
   const toggleTag = useCallback((tag: string) => {
@@ -141,10 +149,11 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    if (!route.slug) document.title = strings.appName;
-  }, [route.slug, strings.appName]);
+    if (!route.slug) document.title = route.notes ? `${strings.myNotes} · ${strings.appName}` : strings.appName;
+  }, [route.slug, route.notes, strings.appName, strings.myNotes]);
 
   return (
+    <StringsContext.Provider value={strings}>
     <div className="app">
       <a className="skip-link" href="#main-content" onClick={(event) => (event.preventDefault(), document.getElementById('main-content')?.focus())}>
         {strings.allLectures}
@@ -153,6 +162,7 @@ export function App() {
         <button type="button" className="icon-button menu-button" aria-label={strings.menu} aria-expanded={sidebarOpen} onClick={() => setSidebarOpen(true)}>
           ☰
         </button>
+        {api.sharing && <HistoryButtons strings={strings} />}
         <a className="brand" href="#/">
           <span className="brand-mark" aria-hidden="true">AI</span>
           <span className="brand-name">{strings.appName}</span>
@@ -206,6 +216,7 @@ export function App() {
             onToggleTag={toggleTag}
             onClearTags={() => setSelectedTags([])}
             onOpenArticle={openArticle}
+            notesOpen={Boolean(route.notes)}
             open={sidebarOpen}
             onClose={() => setSidebarOpen(false)}
           />
@@ -232,6 +243,7 @@ export function App() {
               section={route.section}
               highlight={highlight}
               restoreProgress={restore}
+              focusHighlight={focusHighlight}
               includeDrafts={settings.showDrafts}
               revision={revision}
               strings={strings}
@@ -240,7 +252,14 @@ export function App() {
               onNotice={setNotice}
             />
           )}
-          {library && !route.slug && <ArticleList articles={library.articles} strings={strings} selectedTags={selectedTags} onOpen={openArticle} onToggleTag={toggleTag} />}
+          {reading.error && (
+            <div className="error" role="alert">
+              {strings.readingDataError(reading.error)}
+            </div>
+          )}
+          {library && route.notes && <MyNotes articles={library.articles} strings={strings} onOpenHighlight={openHighlight} onNotice={setNotice} />}
+          {library && !route.slug && !route.notes && !selectedTags.length && <ContinueReading articles={library.articles} strings={strings} onResume={resume} />}
+          {library && !route.slug && !route.notes && <ArticleList articles={library.articles} strings={strings} selectedTags={selectedTags} onOpen={openArticle} onToggleTag={toggleTag} />}
         </main>
       </div>
       </TagLabels.Provider>
@@ -248,5 +267,6 @@ export function App() {
         {notice}
       </div>
     </div>
+    </StringsContext.Provider>
   );
 }

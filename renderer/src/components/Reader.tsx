@@ -10,7 +10,12 @@ import { MarkdownBody } from '../markdown/MarkdownBody.js';
 import { LectureLink } from './LectureLink.js';
 import { MissingLecture } from './MissingLecture.js';
 import { useTagLabel } from '../tagLabels.js';
-import { savePosition } from '../settings.js';
+import { locate } from '../reading/anchor.js';
+import { elementOf } from '../reading/paint.js';
+import { useReading } from '../reading/ReadingContext.js';
+import { indexText } from '../reading/textIndex.js';
+import { FindBar } from './FindBar.js';
+import { LectureStudy } from './LectureStudy.js';
 
 interface ReaderProps {
   slug: string;
@@ -20,6 +25,8 @@ interface ReaderProps {
   highlight?: string;
   /** Fraction of the article to scroll to (restoring the last reading position). */
   restoreProgress?: number;
+  /** Id of the student's highlight to scroll to ("Ghi chú của tôi" → Mở trong bài). */
+  focusHighlight?: string;
   includeDrafts: boolean;
   /** Changes when the library changed on disk: the article is fetched again. */
   revision: number;
@@ -34,13 +41,30 @@ function scrollProgress(): number {
   return max > 0 ? Math.min(1, Math.max(0, window.scrollY / max)) : 0;
 }
 
-export function Reader({ slug, section, highlight, restoreProgress, includeDrafts, revision, strings, onOpen, onToggleTag, onNotice }: ReaderProps) {
+export function Reader({ slug, section, highlight, restoreProgress, focusHighlight, includeDrafts, revision, strings, onOpen, onToggleTag, onNotice }: ReaderProps) {
   const [article, setArticle] = useState<Article | null | undefined>(undefined);
   const [progress, setProgress] = useState(0);
   const [activeHeading, setActiveHeading] = useState<string>('');
   const body = useRef<HTMLDivElement>(null);
   const articleElement = useRef<HTMLElement>(null);
   const tagLabel = useTagLabel();
+  const reading = useReading();
+  const { recordProgress } = reading;
+  // 0: the find bar is closed; each Ctrl+F or button press counts up and focuses its field again.
+  const [findRequest, setFindRequest] = useState(0);
+  const focused = focusHighlight ? reading.data.highlights.find((item) => item.id === focusHighlight) : undefined;
+
+  // Ctrl+F / ⌘F finds in the lecture (the desktop window has no find of its own).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        setFindRequest((value) => value + 1);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   useEffect(() => {
     let current = true;
@@ -63,11 +87,12 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
     if (!article || !body.current) return;
     document.title = `${article.title} · ${strings.appName}`;
     // A lecture refreshed after an edit on disk keeps the reader where they are.
-    const placement = `${article.slug}|${section}|${highlight}|${restoreProgress}`;
+    const placement = `${article.slug}|${section}|${highlight}|${restoreProgress}|${focused?.id}`;
     if (placedFor.current === placement) return;
     placedFor.current = placement;
     const firstHit = highlight ? highlightQuery(body.current, highlight) : (clearHighlights(), null);
-    const target = section ? document.getElementById(sectionId(article, section)) : null;
+    const focusPlace = focused ? locate(indexText(body.current).text, focused.anchor) : null;
+    const target = section ? document.getElementById(sectionId(article, section)) : focusPlace ? elementOf(indexText(body.current).range(...focusPlace)) : null;
     const place = () => {
       if (target) target.scrollIntoView({ block: 'start' });
       else if (firstHit) firstHit.startContainer.parentElement?.scrollIntoView({ block: 'center' });
@@ -90,7 +115,7 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
       clearTimeout(timer);
       stop();
     };
-  }, [article, section, highlight, restoreProgress, strings.appName]);
+  }, [article, section, highlight, restoreProgress, focused, strings.appName]);
 
   // Progress bar, table of contents that follows the scroll, and the remembered position.
   useEffect(() => {
@@ -104,7 +129,7 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
       // Written on real movement only: storage is synchronous and scroll events come every frame.
       if (Math.abs(fraction - saved) > 0.002) {
         saved = fraction;
-        savePosition({ slug: article.slug, progress: fraction });
+        recordProgress(article.slug, fraction);
       }
       let current = '';
       for (const heading of article.headings) {
@@ -124,7 +149,7 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
       window.removeEventListener('resize', onScroll);
       cancelAnimationFrame(frame);
     };
-  }, [article]);
+  }, [article, recordProgress]);
 
   const imageUrl = useCallback((src: string) => {
     if (!article) return null;
@@ -165,6 +190,12 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
             <button type="button" className="link-button print-button" onClick={() => window.print()}>
               {strings.print}
             </button>
+            <button type="button" className="link-button study-button" aria-pressed={reading.data.bookmarks.includes(article.slug)} onClick={() => reading.toggleBookmark(article.slug)}>
+              🔖 {strings.bookmark}
+            </button>
+            <button type="button" className="link-button study-button" aria-expanded={findRequest > 0} onClick={() => setFindRequest((value) => (value ? 0 : 1))}>
+              {strings.findInLecture}
+            </button>
           </p>
           {article.description && <p className="lead">{article.description}</p>}
         </header>
@@ -174,9 +205,11 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
             <TableOfContents headings={tocHeadings} active={activeHeading} onGo={(id) => document.getElementById(id)?.scrollIntoView()} />
           </details>
         )}
+        {findRequest > 0 && <FindBar body={body} bodyText={article.body} focusRequest={findRequest} strings={strings} onClose={() => setFindRequest(0)} />}
         <div className="markdown-body" ref={body}>
           <MarkdownBody markdown={article.body} imageUrl={imageUrl} knownLinks={article.knownLinks} offlineLabel={strings.imageOffline} onInternalLink={onInternalLink} />
         </div>
+        <LectureStudy slug={article.slug} body={body} bodyText={article.body} strings={strings} />
         {(article.previous || article.next) && (
           <nav className="prev-next" aria-label={`${strings.previous} / ${strings.next}`}>
             {article.previous ? (

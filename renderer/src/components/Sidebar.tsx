@@ -2,6 +2,7 @@ import type { LibraryOverview, OfflineStatus } from '../../../core/common/api.js
 import type { Strings } from '../i18n.js';
 import { LectureLink } from './LectureLink.js';
 import { useTagLabel } from '../tagLabels.js';
+import { ReadingLists } from './ReadingLists.js';
 
 interface SidebarProps {
   library: LibraryOverview;
@@ -11,11 +12,13 @@ interface SidebarProps {
   onToggleTag: (tag: string) => void;
   onClearTags: () => void;
   onOpenArticle: (slug: string) => void;
+  /** "Ghi chú của tôi" is the page shown. */
+  notesOpen: boolean;
   open: boolean;
   onClose: () => void;
 }
 
-export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, onClearTags, onOpenArticle, open, onClose }: SidebarProps) {
+export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, onClearTags, onOpenArticle, notesOpen, open, onClose }: SidebarProps) {
   const highlights = library.articles.filter((article) => article.highlight);
   const tagLabel = useTagLabel();
   return (
@@ -33,6 +36,7 @@ export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, 
           {strings.offline(offline.images - offline.available, offline.images)}
         </p>
       )}
+      <ReadingLists articles={library.articles} strings={strings} notesOpen={notesOpen} onOpenArticle={onOpenArticle} />
       {highlights.length > 0 && (
         <section aria-labelledby="highlights-heading">
           <h3 id="highlights-heading">★ {strings.highlights}</h3>

@@ -1,6 +1,8 @@
 import { memo, type ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import { classifyLink } from '../../../core/common/links.js';
+import { CodeBlock } from '../components/CodeBlock.js';
+import { ViewableImage } from '../components/ImageViewer.js';
 import { rehypePlugins, remarkPlugins } from './pipeline.js';
 
 export interface MarkdownBodyProps {
@@ -25,7 +27,7 @@ function MarkdownBodyImpl({ markdown, imageUrl, knownLinks, offlineLabel, onInte
           </span>
         );
       }
-      return <img src={url} alt={alt ?? ''} width={width} height={height} loading="lazy" decoding="async" />;
+      return <ViewableImage src={url} alt={alt ?? ''} width={width} height={height} />;
     },
     a({ href, children }) {
       const link = classifyLink(href ?? '');
@@ -65,6 +67,11 @@ function MarkdownBodyImpl({ markdown, imageUrl, knownLinks, offlineLabel, onInte
         );
       }
       return <span className="inert-link">{children as ReactNode}</span>;
+    },
+    pre({ children, node }) {
+      const code = node?.children[0];
+      const language = code?.type === 'element' ? String((code.properties.className as string[] | undefined)?.find((name) => name.startsWith('language-'))?.slice(9) ?? '') : '';
+      return <CodeBlock language={language || undefined}>{children}</CodeBlock>;
     },
     table({ children }) {
       return (

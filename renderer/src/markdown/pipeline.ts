@@ -3,7 +3,9 @@
  * Order matters: raw HTML is parsed, then sanitized, and only then do trusted plugins add ids, math and colours.
  */
 import type { PluggableList } from 'unified';
+import dockerfile from 'highlight.js/lib/languages/dockerfile';
 import rehypeHighlight from 'rehype-highlight';
+import { common } from 'lowlight';
 import rehypeKatex from 'rehype-katex';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
@@ -20,4 +22,4 @@ export const remarkPlugins: PluggableList = [remarkGfm, remarkMath, remarkDispla
 export const sanitizingPlugins: PluggableList = [rehypeRaw, rehypeImageWidth, [rehypeSanitize, sanitizeSchema]];
 
 // KaTeX renders what it can and stays quiet about glyphs it has no metrics for (emoji, rare scripts).
-export const rehypePlugins: PluggableList = [...sanitizingPlugins, rehypeSlug, [rehypeKatex, { strict: 'ignore' }], [rehypeHighlight, { detect: false }]];
+export const rehypePlugins: PluggableList = [...sanitizingPlugins, rehypeSlug, [rehypeKatex, { strict: 'ignore' }], [rehypeHighlight, { detect: false, languages: { ...common, dockerfile } }]];
