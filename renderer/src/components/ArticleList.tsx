@@ -4,6 +4,9 @@ import { formatVietnameseDate } from '../../../core/common/dates.js';
 import { api } from '../api/index.js';
 import type { Strings } from '../i18n.js';
 import { LectureLink } from './LectureLink.js';
+import { ReadingMark } from './ReadingMark.js';
+import { progressState, type ProgressState } from '../reading/progress.js';
+import { useReading } from '../reading/ReadingContext.js';
 import { useTagLabel } from '../tagLabels.js';
 
 interface ArticleListProps {
@@ -16,16 +19,29 @@ interface ArticleListProps {
 
 export function ArticleList({ articles, strings, selectedTags, onOpen, onToggleTag }: ArticleListProps) {
   const [sort, setSort] = useState<'newest' | 'title'>('newest');
+  const [progressFilter, setProgressFilter] = useState<ProgressState | 'all'>('all');
+  const { progress } = useReading().data;
   const tagLabel = useTagLabel();
   const shown = useMemo(() => {
-    const filtered = articles.filter((article) => selectedTags.every((tag) => article.tags.includes(tag)));
+    const filtered = articles.filter(
+      (article) => selectedTags.every((tag) => article.tags.includes(tag)) && (progressFilter === 'all' || progressState(progress[article.slug]) === progressFilter),
+    );
     return sort === 'title' ? [...filtered].sort((a, b) => a.title.localeCompare(b.title, 'vi')) : filtered;
-  }, [articles, selectedTags, sort]);
+  }, [articles, selectedTags, sort, progressFilter, progress]);
 
   return (
     <section className="article-list" aria-labelledby="list-heading">
       <div className="list-head">
         <h1 id="list-heading">{selectedTags.length ? selectedTags.map(tagLabel).join(' + ') : strings.allLectures}</h1>
+        <label className="sort">
+          {strings.progressFilter}{' '}
+          <select value={progressFilter} onChange={(event) => setProgressFilter(event.target.value as ProgressState | 'all')}>
+            <option value="all">{strings.progressAll}</option>
+            <option value="unread">{strings.progressUnread}</option>
+            <option value="reading">{strings.progressReading}</option>
+            <option value="finished">{strings.progressFinished}</option>
+          </select>
+        </label>
         <label className="sort">
           {strings.sortBy}{' '}
           <select value={sort} onChange={(event) => setSort(event.target.value as 'newest' | 'title')}>
@@ -58,6 +74,7 @@ export function ArticleList({ articles, strings, selectedTags, onOpen, onToggleT
                 {article.date && <time dateTime={article.date}>{formatVietnameseDate(article.date)}</time>}
                 {!article.published && <span className="draft-badge">{strings.draft}</span>}
                 {article.highlight && <span className="star" aria-label={strings.highlights}>★</span>}
+                <ReadingMark slug={article.slug} strings={strings} />
               </p>
               {article.description && <p className="description">{article.description}</p>}
               <p className="tags">
