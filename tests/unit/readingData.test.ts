@@ -75,6 +75,9 @@ describe('reading data', () => {
     const edited = text.replace('để giảm', 'nhằm giảm');
     assert.equal(edited.slice(...locate(edited, anchor)!), 'đi ngược hướng đạo hàm nhằm giảm hàm mất mát');
     assert.equal(locate('Bài đã viết lại hoàn toàn, không còn đoạn cũ.', anchor), null);
+    // Same context, the passage rewritten: it is not this passage any more.
+    const rewritten = text.replace('đi ngược hướng đạo hàm để giảm hàm mất mát', 'chọn ngẫu nhiên một mẫu rồi cập nhật tham số');
+    assert.equal(locate(rewritten, anchor), null);
     // The same words twice: the context decides which one.
     const twice = 'Lặp: đi ngược hướng đạo hàm để giảm hàm mất mát nhanh. Gradient descent đi ngược hướng đạo hàm để giảm hàm mất mát từng bước nhỏ.';
     assert.equal(locate(twice, anchor)![0], twice.lastIndexOf('đi ngược'));

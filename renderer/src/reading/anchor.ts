@@ -29,6 +29,24 @@ function commonHead(a: string, b: string): number {
   return n;
 }
 
+/** How alike two texts are, 0..1 (Dice coefficient over character pairs). */
+function similarity(a: string, b: string): number {
+  const pairs = (text: string) => {
+    const counts = new Map<string, number>();
+    for (let i = 0; i < text.length - 1; i++) counts.set(text.slice(i, i + 2), (counts.get(text.slice(i, i + 2)) ?? 0) + 1);
+    return counts;
+  };
+  const left = pairs(a);
+  const right = pairs(b);
+  let shared = 0;
+  for (const [pair, count] of left) shared += Math.min(count, right.get(pair) ?? 0);
+  const total = Math.max(0, a.length - 1) + Math.max(0, b.length - 1);
+  return total === 0 ? 0 : (2 * shared) / total;
+}
+
+/** A passage edited this little is still the same passage; a rewritten one is not. */
+const MIN_SIMILARITY = 0.6;
+
 function occurrences(text: string, part: string): number[] {
   const found: number[] = [];
   for (let at = text.indexOf(part); at >= 0 && found.length < 1000; at = text.indexOf(part, at + 1)) found.push(at);
@@ -44,7 +62,7 @@ export function locate(text: string, anchor: TextAnchor): [number, number] | nul
     return [best, best + anchor.quote.length];
   }
   // The passage itself was edited: find it between its context, when the context is still there and the text
-  // between is about as long as the passage was.
+  // between is still mostly the passage.
   const before = anchor.prefix.slice(-16);
   const after = anchor.suffix.slice(0, 16);
   if (before.length < MIN_CONTEXT || after.length < MIN_CONTEXT) return null;
@@ -52,8 +70,7 @@ export function locate(text: string, anchor: TextAnchor): [number, number] | nul
     const start = at + before.length;
     const end = text.indexOf(after, start);
     if (end < 0) continue;
-    const length = end - start;
-    if (length > 0 && length >= anchor.quote.length * 0.5 && length <= anchor.quote.length * 1.5 + 20) return [start, end];
+    if (end > start && similarity(text.slice(start, end), anchor.quote) >= MIN_SIMILARITY) return [start, end];
   }
   return null;
 }
