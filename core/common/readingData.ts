@@ -48,6 +48,8 @@ export interface ReadingStore {
   load(): Promise<ReadingData>;
   /** Replaces the saved data with `data` as a whole; a crash midway keeps the previous data. */
   save(data: ReadingData): Promise<void>;
+  /** Calls `listener` when another writer (another tab) saved; returns the unsubscribe function. */
+  onExternalChange?(listener: (data: ReadingData) => void): () => void;
 }
 
 export const READING_LIMITS = {

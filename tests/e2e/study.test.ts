@@ -7,11 +7,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { browserSkip, CHROMIUM, screenshotPath } from '../helpers/browser.js';
 import { servedLibrary } from '../helpers/servedLibrary.js';
 import { lecture } from '../helpers/tempLibrary.js';
+import { startServeProcess } from '../../scripts/serveProcess.js';
 
 const filler = (topic: string) => Array.from({ length: 30 }, (_, i) => `Đoạn ${i + 1} về ${topic}: mỗi bước nhỏ đều cần kiểm tra lại kết quả trên tập dữ liệu riêng.\n`).join('\n');
 const PASSAGE = 'Gradient descent đi ngược hướng đạo hàm để giảm hàm mất mát';
@@ -66,7 +67,7 @@ async function seriousViolations(page: Page, selector = 'body'): Promise<string[
 
 /** The text of each range of a CSS highlight the page draws, or [] when it draws none. */
 function painted(page: Page, name: string): Promise<string[]> {
-  return page.evaluate((key) => [...((CSS.highlights.get(key) as Set<Range> | undefined) ?? [])].map((range) => range.toString()), name);
+  return page.evaluate((key) => [...(CSS.highlights.get(key) ?? [])].map((range) => (range as Range).toString()), name);
 }
 
 /** Selects the first occurrence of `text` in the lecture body, as a student dragging over it would. */
@@ -186,13 +187,188 @@ describe('study companion in the browser', { skip: browserSkip }, () => {
     await page.getByText('Câu mới thêm vào đầu đoạn.', { exact: false }).waitFor();
     // Drawn by an effect after the new text is shown: wait for the redraw, then check it.
     await page
-      .waitForFunction(() => [...(CSS.highlights.get('reading-green') as Set<Range>)].some((range) => range.toString().includes('nhằm')), undefined, { timeout: 5000 })
+      .waitForFunction(() => [...CSS.highlights.get('reading-green')!].some((range) => (range as Range).toString().includes('nhằm')), undefined, { timeout: 5000 })
       .catch(() => undefined);
     assert.deepEqual(await painted(page, 'reading-green'), ['Gradient descent đi ngược hướng đạo hàm nhằm giảm hàm mất mát']);
     const lost = page.getByRole('region', { name: 'Tô sáng không còn tìm thấy trong bài' });
     await lost.getByText('luôn đánh giá trên dữ liệu kiểm tra').waitFor();
     await lost.getByText('Không bao giờ chấm điểm trên dữ liệu huấn luyện.').waitFor();
     served.library.write('gradient.md', files['gradient.md']);
+    await page.context().close();
+  });
+
+  test('"Ghi chú của tôi": grouped and filterable; Markdown export; JSON export → another browser → import restores everything', async () => {
+    const page = await newPage();
+    await openLecture(page, 'Gradient từng bước');
+    await page.getByRole('button', { name: 'Đánh dấu bài giảng' }).click();
+    await select(page, PASSAGE);
+    await page.getByRole('toolbar', { name: 'Tô sáng đoạn đã chọn' }).getByRole('button', { name: 'Tô sáng: hồng' }).click();
+    await select(page, 'luôn đánh giá trên dữ liệu kiểm tra');
+    await page.getByRole('toolbar', { name: 'Tô sáng đoạn đã chọn' }).getByRole('button', { name: 'Ghi chú' }).click();
+    await page.getByLabel('Nội dung ghi chú').fill('Ghi nhớ: tập kiểm tra để riêng.');
+    await page.getByRole('button', { name: 'Lưu ghi chú' }).click();
+    await page.getByRole('navigation', { name: 'Thư viện' }).getByRole('link', { name: /Ghi chú của tôi/ }).click();
+    const notes = page.getByRole('region', { name: 'Ghi chú của tôi' });
+    const group = notes.getByRole('region', { name: 'Gradient từng bước' });
+    assert.equal(await group.getByRole('listitem').count(), 2);
+    await notes.getByLabel('Lọc ghi chú').fill('tap kiem tra');
+    assert.equal(await group.getByRole('listitem').count(), 1, 'filter ignores diacritics');
+    await notes.getByLabel('Lọc ghi chú').fill('');
+    assert.deepEqual(await violationsOf(page), []);
+    await page.screenshot({ path: screenshotPath('study-notes-light-desktop') });
+
+    const [markdown] = await Promise.all([page.waitForEvent('download'), notes.getByRole('button', { name: 'Xuất Markdown' }).click()]);
+    const markdownText = readFileSync((await markdown.path())!, 'utf8');
+    assert.match(markdownText, /^# Ghi chú của tôi/);
+    assert.ok(markdownText.includes(`## [Gradient từng bước](${served.server.url}#/blog/gradient-tung-buoc)`), markdownText);
+    assert.ok(markdownText.includes(`> ${PASSAGE}`));
+    assert.ok(markdownText.includes('Ghi nhớ: tập kiểm tra để riêng.'));
+
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('lecture-reader:reading-data') ?? '{}').highlights?.length === 2);
+    const [json] = await Promise.all([page.waitForEvent('download'), notes.getByRole('button', { name: 'Xuất dữ liệu đọc (JSON)' }).click()]);
+    const exported = await savedData(page);
+    assert.deepEqual(JSON.parse(readFileSync((await json.path())!, 'utf8')), exported);
+
+    // Another computer: a fresh browser profile, nothing saved; a damaged file changes nothing; the export restores all.
+    const other = await newPage(await served.browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP: true }));
+    await other.goto(`${served.server.url}#/notes`);
+    const otherNotes = other.getByRole('region', { name: 'Ghi chú của tôi' });
+    await otherNotes.getByText('Chưa có tô sáng hay ghi chú nào.', { exact: false }).waitFor();
+    await otherNotes.getByLabel('Nhập dữ liệu đọc (JSON)').setInputFiles({ name: 'hong.json', mimeType: 'application/json', buffer: Buffer.from('{"version":1,"progress":{},"bookmarks":[],"highlights":[{"id":"x"}]}') });
+    await other.getByText('Không nhập được tệp này', { exact: false }).waitFor();
+    await otherNotes.getByLabel('Nhập dữ liệu đọc (JSON)').setInputFiles((await json.path())!);
+    await other.getByText('Đã nhập dữ liệu đọc: 2 tô sáng và ghi chú.').waitFor();
+    await other.waitForFunction(() => JSON.parse(localStorage.getItem('lecture-reader:reading-data') ?? '{}').highlights?.length === 2);
+    assert.deepEqual(await savedData(other), exported);
+    await otherNotes.getByRole('link', { name: 'Mở trong bài' }).first().click();
+    await other.getByRole('article').getByRole('heading', { level: 1, name: 'Gradient từng bước' }).waitFor();
+    await other.waitForFunction(() => CSS.highlights.get('reading-pink')?.size === 1);
+    assert.equal(await other.getByRole('button', { name: 'Đánh dấu bài giảng' }).getAttribute('aria-pressed'), 'true');
+
+    // The notes stayed in the browsers: no request to the server carried any of them.
+    for (const request of requests) assert.ok(!request.includes('Ghi nhớ') && !request.includes('reading-data') && !request.includes('highlights'), request);
+    await page.context().close();
+    await other.context().close();
+  });
+
+  test('find in lecture: Ctrl+F, diacritic-insensitive count, next/previous, a closed quiz opened', async () => {
+    const page = await newPage();
+    await openLecture(page, 'Gradient từng bước');
+    await page.keyboard.press('Control+f');
+    const bar = page.getByRole('search', { name: 'Tìm trong bài' });
+    const field = bar.getByRole('searchbox', { name: 'Tìm trong bài' });
+    await field.waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Tìm trong bài');
+    await field.fill('du lieu kiem tra');
+    await bar.getByText('1/1').waitFor();
+    assert.equal(await page.locator('.markdown-body details').evaluate((details: HTMLDetailsElement) => details.open), true, 'the quiz holding the match is opened');
+    assert.deepEqual(await painted(page, 'find-current'), ['dữ liệu kiểm tra']);
+    await field.fill('Đoạn 1');
+    // "Đoạn 1", "Đoạn 10"…"Đoạn 19" in each of the two filler sections.
+    await bar.getByText('1/22').waitFor();
+    await field.press('Enter');
+    await bar.getByText('2/22').waitFor();
+    await bar.getByRole('button', { name: 'Kết quả trước' }).click();
+    await bar.getByRole('button', { name: 'Kết quả trước' }).click();
+    await bar.getByText('22/22').waitFor();
+    await bar.getByRole('button', { name: 'Kết quả sau' }).click();
+    await bar.getByText('1/22').waitFor();
+    assert.deepEqual(await violationsOf(page, '.reader-layout'), []);
+    await page.screenshot({ path: screenshotPath('study-find-light-desktop') });
+    await field.press('Escape');
+    await bar.waitFor({ state: 'detached' });
+    assert.deepEqual(await painted(page, 'find-match'), []);
+    await page.getByRole('button', { name: 'Tìm trong bài' }).click();
+    await bar.waitFor();
+    await page.context().close();
+  });
+
+  test('code blocks: language shown, Dockerfile and shell coloured, "Sao chép mã" puts the code on the clipboard', async () => {
+    const context = await served.browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP: true });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.server.url });
+    const page = await newPage(context);
+    await openLecture(page, 'Gradient từng bước');
+    assert.deepEqual(await page.locator('.code-language').allTextContents(), ['Python', 'Dockerfile', 'Bash']);
+    const docker = page.locator('.code-block', { hasText: 'FROM python' });
+    assert.ok((await docker.locator('.hljs-keyword').count()) >= 2, 'FROM and RUN coloured');
+    assert.ok((await page.locator('.code-block', { hasText: 'echo' }).locator('[class^="hljs-"]').count()) >= 2, 'shell coloured');
+    const python = page.locator('.code-block', { hasText: 'def buoc' });
+    await python.getByRole('button', { name: 'Sao chép mã' }).click();
+    await python.getByRole('status').getByText('Đã sao chép').waitFor();
+    assert.equal((await page.evaluate(() => navigator.clipboard.readText())).trimEnd(), PYTHON);
+    await context.close();
+  });
+
+  test('code copy on an insecure classroom origin (http://lop.test): no navigator.clipboard, the fallback copies', async () => {
+    // The classroom's server answers the host name students type (`serve --allow-host`).
+    const server = await startServeProcess([served.library.root], undefined, ['--allow-host', 'lop.test']);
+    const port = new URL(server.url).port;
+    const classroom = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP lop.test 127.0.0.1'] });
+    try {
+      const context = await classroom.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+      const page = await context.newPage();
+      page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
+      await page.goto(`http://lop.test:${port}/#/blog/gradient-tung-buoc`);
+      await page.getByRole('article').getByRole('heading', { level: 1, name: 'Gradient từng bước' }).waitFor();
+      assert.deepEqual(await page.evaluate(() => [isSecureContext, typeof navigator.clipboard, typeof crypto.randomUUID]), [false, 'undefined', 'undefined']);
+      const python = page.locator('.code-block', { hasText: 'def buoc' });
+      await python.getByRole('button', { name: 'Sao chép mã' }).click();
+      await python.getByRole('status').getByText(/Đã sao chép|nhấn Ctrl\+C/).waitFor();
+      // What reached the clipboard, read back from a secure page of the same browser.
+      await context.grantPermissions(['clipboard-read'], { origin: server.url });
+      const reader = await context.newPage();
+      await reader.goto(server.url);
+      assert.equal((await reader.evaluate(() => navigator.clipboard.readText())).trimEnd(), PYTHON);
+      // Highlights need ids: made without crypto.randomUUID here.
+      await select(page, PASSAGE);
+      await page.getByRole('toolbar', { name: 'Tô sáng đoạn đã chọn' }).getByRole('button', { name: 'Tô sáng: vàng' }).click();
+      assert.deepEqual(await painted(page, 'reading-yellow'), [PASSAGE]);
+      await page.screenshot({ path: screenshotPath('study-code-insecure-phone') });
+    } finally {
+      await classroom.close();
+      await server.stop();
+    }
+  });
+
+  test('image viewer: opened from the keyboard, zoomed, closed with Esc; the image keeps its place while loading', async () => {
+    const page = await newPage(undefined, { width: 1366, height: 900 }, 'dark');
+    await openLecture(page, 'Gradient từng bước');
+    const open = page.getByRole('button', { name: 'Xem ảnh lớn: Sơ đồ ba bước đi xuống dốc' });
+    await open.focus();
+    await page.keyboard.press('Enter');
+    const viewer = page.getByRole('dialog', { name: 'Xem ảnh' });
+    await viewer.waitFor();
+    await viewer.getByText('Sơ đồ ba bước đi xuống dốc').waitFor();
+    await page.keyboard.press('+');
+    await viewer.getByText('150 %').waitFor();
+    await viewer.getByRole('button', { name: 'Thu nhỏ' }).click();
+    await viewer.getByText('100 %').waitFor();
+    assert.deepEqual(await violationsOf(page, '.image-viewer'), []);
+    await page.screenshot({ path: screenshotPath('study-image-viewer-dark-desktop') });
+    await page.keyboard.press('Escape');
+    await viewer.waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Xem ảnh lớn: Sơ đồ ba bước đi xuống dốc', 'focus returns to the image');
+    await page.screenshot({ path: screenshotPath('study-article-dark-desktop') });
+    await page.context().close();
+  });
+
+  test('phone and dark screens: home with "Đọc tiếp", the reader, "Ghi chú của tôi"', async () => {
+    const page = await newPage(undefined, { width: 390, height: 844 }, 'dark');
+    await page.evaluate(() =>
+      localStorage.setItem(
+        'lecture-reader:reading-data',
+        JSON.stringify({ version: 1, progress: { 'gradient-tung-buoc': { position: 0.3, furthest: 0.4, lastOpened: new Date().toISOString() }, 'du-lieu-sach-truoc-tien': { position: 1, furthest: 1, lastOpened: '2026-01-01T00:00:00.000Z' } }, bookmarks: ['gradient-tung-buoc'], highlights: [] }),
+      ),
+    );
+    await page.reload();
+    await page.getByRole('region', { name: 'Đọc tiếp' }).waitFor();
+    await page.locator('.cards > li', { hasText: 'Dữ liệu sạch' }).getByText('Đã đọc xong').waitFor();
+    assert.deepEqual(await violationsOf(page), []);
+    await page.screenshot({ path: screenshotPath('study-home-dark-phone') });
+    await page.goto(`${served.server.url}#/notes`);
+    await page.getByRole('heading', { level: 1, name: 'Ghi chú của tôi' }).waitFor();
+    assert.deepEqual(await violationsOf(page), []);
+    await page.screenshot({ path: screenshotPath('study-notes-dark-phone') });
     await page.context().close();
   });
 });

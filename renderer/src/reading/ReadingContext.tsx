@@ -25,14 +25,22 @@ export function ReadingProvider({ children }: { children: ReactNode }) {
   const [data, setData] = useState<ReadingData>(emptyReadingData);
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // What the store holds as far as this page knows: nothing is written back that came from there.
+  const stored = useRef<ReadingData | null>(null);
   useEffect(() => {
     readingStore.load().then(
       (saved) => {
-        setData((current) => mergeReadingData(saved, current));
+        stored.current = saved;
+        setData((current) => (current.highlights.length || Object.keys(current.progress).length ? mergeReadingData(saved, current) : saved));
         setLoaded(true);
       },
       (failure: Error) => setError(failure.message),
     );
+    // Another tab of the same browser saved: take its data rather than overwrite it later.
+    return readingStore.onExternalChange?.((saved) => {
+      stored.current = saved;
+      setData(saved);
+    });
   }, []);
 
   const pending = useRef<ReadingData | null>(null);
@@ -42,10 +50,11 @@ export function ReadingProvider({ children }: { children: ReactNode }) {
     timer.current = undefined;
     const next = pending.current;
     pending.current = null;
+    if (next) stored.current = next;
     if (next) readingStore.save(next).then(() => setError(null), (failure: Error) => setError(failure.message));
   }, []);
   useEffect(() => {
-    if (!loaded) return;
+    if (!loaded || data === stored.current) return;
     pending.current = data;
     if (!timer.current) timer.current = setTimeout(flush, SAVE_DELAY_MS);
   }, [data, loaded, flush]);

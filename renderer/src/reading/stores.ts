@@ -14,6 +14,18 @@ export const browserReadingStore: ReadingStore = {
   async save(data: ReadingData) {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(data));
   },
+  onExternalChange(listener) {
+    const onStorage = (event: StorageEvent) => {
+      if (event.key !== STORAGE_KEY || !event.newValue) return;
+      try {
+        listener(parseReadingData(JSON.parse(event.newValue)));
+      } catch {
+        // Not ours to repair: the next save of this tab writes valid data.
+      }
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  },
 };
 
 /** The desktop app: the data lives in the user-data folder, saved atomically by the main process. */
