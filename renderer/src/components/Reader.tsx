@@ -191,7 +191,7 @@ export function Reader({ slug, section, highlight, restoreProgress, focusHighlig
               {strings.print}
             </button>
             <button type="button" className="link-button study-button" aria-pressed={reading.data.bookmarks.includes(article.slug)} onClick={() => reading.toggleBookmark(article.slug)}>
-              🔖 {strings.bookmark}
+              {strings.bookmark}
             </button>
             <button type="button" className="link-button study-button" aria-expanded={findRequest > 0} onClick={() => setFindRequest((value) => (value ? 0 : 1))}>
               {strings.findInLecture}

@@ -35,7 +35,7 @@ export function ReadingLists({ articles, strings, notesOpen, onOpenArticle }: { 
         </a>
       </p>
       {list('recent-heading', strings.recent, recent)}
-      {list('bookmarks-heading', `🔖 ${strings.bookmarks}`, bookmarked)}
+      {list('bookmarks-heading', strings.bookmarks, bookmarked)}
     </>
   );
 }
