@@ -24,6 +24,16 @@ function highlight(id: string, quote: string, note = ''): Highlight {
   return { id, slug: 'bai-1', anchor: { quote, prefix: '', suffix: '' }, color: 'yellow', note, createdAt: '2026-11-30T07:00:00.000Z' };
 }
 
+/** Runs `body` with a fresh temporary folder, removed afterwards. */
+async function inTemporaryFolder(body: (folder: string) => Promise<void>): Promise<void> {
+  const folder = mkdtempSync(path.join(tmpdir(), 'reading-'));
+  try {
+    await body(folder);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 function sample(): ReadingData {
   return {
     version: 1,
@@ -84,34 +94,27 @@ describe('reading data', () => {
   });
 
   test('the desktop bridge refuses bad reading data before it reaches the file, and refuses the methods without a store', async () => {
-    const folder = mkdtempSync(path.join(tmpdir(), 'reading-'));
-    try {
+    await inTemporaryFolder(async (folder) => {
       const store = new ReadingDataFile(path.join(folder, 'reading-data.json'));
       const targets = { library: {} as never, sharing: {} as never, readingData: store };
       assert.throws(() => callBridge(targets, 'saveReadingData', [{ version: 1, progress: [], bookmarks: [], highlights: [] }]), InvalidRequest);
       await callBridge(targets, 'saveReadingData', [sample()]);
       assert.deepEqual(await callBridge(targets, 'loadReadingData', []), sample());
       assert.throws(() => callBridge({ library: {} as never, sharing: {} as never }, 'loadReadingData', []), /not available/);
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    });
   });
 
   test('a damaged file is reported, not replaced by empty data', async () => {
-    const folder = mkdtempSync(path.join(tmpdir(), 'reading-'));
-    try {
+    await inTemporaryFolder(async (folder) => {
       const file = path.join(folder, 'reading-data.json');
       writeFileSync(file, '{"version":1,"progress":');
       await assert.rejects(new ReadingDataFile(file).load(), SyntaxError);
       assert.deepEqual(await new ReadingDataFile(path.join(folder, 'none.json')).load(), emptyReadingData());
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    });
   });
 
   test('kill test: a process SIGKILLed while saving leaves the previous notes whole', async () => {
-    const folder = mkdtempSync(path.join(tmpdir(), 'reading-kill-'));
-    try {
+    await inTemporaryFolder(async (folder) => {
       const file = path.join(folder, 'reading-data.json');
       const store = new ReadingDataFile(file);
       await store.save(sample());
@@ -140,8 +143,6 @@ describe('reading data', () => {
       await new ReadingDataFile(file).save(sample());
       assert.deepEqual(readdirSync(folder), ['reading-data.json']);
       assert.deepEqual(await store.load(), sample());
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    });
   });
 });
