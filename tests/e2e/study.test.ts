@@ -205,7 +205,7 @@ describe('study companion in the browser', { skip: browserSkip }, () => {
     await page.getByRole('toolbar', { name: 'Tô sáng đoạn đã chọn' }).getByRole('button', { name: 'Tô sáng: hồng' }).click();
     await select(page, 'luôn đánh giá trên dữ liệu kiểm tra');
     await page.getByRole('toolbar', { name: 'Tô sáng đoạn đã chọn' }).getByRole('button', { name: 'Ghi chú' }).click();
-    await page.getByLabel('Nội dung ghi chú').fill('Ghi nhớ: tập kiểm tra để riêng.');
+    await page.getByLabel('Nội dung ghi chú').fill('Ghi nhớ tạm');
     await page.getByRole('button', { name: 'Lưu ghi chú' }).click();
     await page.getByRole('navigation', { name: 'Thư viện' }).getByRole('link', { name: /Ghi chú của tôi/ }).click();
     const notes = page.getByRole('region', { name: 'Ghi chú của tôi' });
@@ -214,6 +214,10 @@ describe('study companion in the browser', { skip: browserSkip }, () => {
     await notes.getByLabel('Lọc ghi chú').fill('tap kiem tra');
     assert.equal(await group.getByRole('listitem').count(), 1, 'filter ignores diacritics');
     await notes.getByLabel('Lọc ghi chú').fill('');
+    await group.getByRole('button', { name: 'Sửa ghi chú' }).last().click();
+    await page.getByRole('dialog', { name: 'Ghi chú' }).getByLabel('Nội dung ghi chú').fill('Ghi nhớ: tập kiểm tra để riêng.');
+    await page.getByRole('dialog', { name: 'Ghi chú' }).getByRole('button', { name: 'Lưu ghi chú' }).click();
+    await group.getByText('Ghi nhớ: tập kiểm tra để riêng.').waitFor();
     assert.deepEqual(await violationsOf(page), []);
     await page.screenshot({ path: screenshotPath('study-notes-light-desktop') });
 

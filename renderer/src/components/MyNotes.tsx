@@ -5,6 +5,8 @@ import { foldWord } from '../../../core/common/vietnamese.js';
 import type { Strings } from '../i18n.js';
 import { download, groupByLecture, notesMarkdown } from '../reading/exportNotes.js';
 import { useReading } from '../reading/ReadingContext.js';
+import { NoteEditor } from './NoteEditor.js';
+import type { Highlight } from '../../../core/common/readingData.js';
 
 interface MyNotesProps {
   articles: ArticleSummary[];
@@ -17,6 +19,7 @@ interface MyNotesProps {
 export function MyNotes({ articles, strings, onOpenHighlight, onNotice }: MyNotesProps) {
   const reading = useReading();
   const [filter, setFilter] = useState('');
+  const [editing, setEditing] = useState<Highlight | null>(null);
   const groups = useMemo(() => {
     const wanted = foldWord(filter.trim());
     const shown = wanted ? reading.data.highlights.filter((item) => foldWord(`${item.anchor.quote} ${item.note}`).includes(wanted)) : reading.data.highlights;
@@ -61,6 +64,18 @@ export function MyNotes({ articles, strings, onOpenHighlight, onNotice }: MyNote
         </label>
       </div>
       {groups.length === 0 && <p className="empty">{strings.myNotesEmpty}</p>}
+      {editing && (
+        <NoteEditor
+          strings={strings}
+          quote={editing.anchor.quote}
+          note={editing.note}
+          onSave={(note) => {
+            reading.updateHighlight(editing.id, { note });
+            setEditing(null);
+          }}
+          onClose={() => setEditing(null)}
+        />
+      )}
       {groups.map((group) => (
         <section key={group.slug} className="notes-group" aria-label={group.title}>
           <h2>{group.title}</h2>
@@ -79,6 +94,9 @@ export function MyNotes({ articles, strings, onOpenHighlight, onNotice }: MyNote
                   >
                     {strings.openInLecture}
                   </a>
+                  <button type="button" className="link-button" onClick={() => setEditing(item)}>
+                    {strings.editNote}
+                  </button>
                   <button type="button" className="link-button" onClick={() => reading.removeHighlight(item.id)}>
                     {strings.removeHighlight}
                   </button>
