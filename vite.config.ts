@@ -1,11 +1,16 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 
 // The reader is built once and served by the HTTP server or the Electron protocol handler, never from a CDN.
 export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
+  resolve: {
+    // The Markdown pipeline also runs in a worker, which has no `document`: packages with a DOM-based browser
+    // build (entity decoding, rehype-katex's HTML parser) give their worker build, which runs anywhere.
+    conditions: ['worker', ...defaultClientConditions],
+  },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

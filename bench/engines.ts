@@ -6,7 +6,8 @@
 import { Document } from 'flexsearch';
 import lunr from 'lunr';
 import MiniSearch from 'minisearch';
-import { parseQuery, queryWordMatcher } from '../core/common/query.js';
+import { parseQuery, type QueryWord } from '../core/common/query.js';
+import { foldWord } from '../core/common/vietnamese.js';
 import { SearchEngine, type SearchDocument } from '../core/search/searchEngine.js';
 import { buildSnippet } from '../core/search/snippet.js';
 
@@ -41,6 +42,16 @@ function flatten(documents: SearchDocument[]): FlatDocument[] {
       meta: `${document.tags.join(' ')}\n${document.description}`,
       body: document.sections.map((section) => section.text).join('\n'),
     }));
+}
+
+/** The other engines do not say which words matched: a snippet marks every word folding to a query word. */
+function queryWordMatcher(query: QueryWord[]): (word: string) => boolean {
+  const whole = new Set(query.filter((w) => !w.prefix).map((w) => w.folded));
+  const prefixes = query.filter((w) => w.prefix).map((w) => w.folded);
+  return (word) => {
+    const folded = foldWord(word);
+    return whole.has(folded) || prefixes.some((prefix) => folded.startsWith(prefix));
+  };
 }
 
 function withSnippets(documents: FlatDocument[], ids: number[], query: string): string[] {

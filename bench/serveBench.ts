@@ -16,8 +16,8 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServeProcess } from '../scripts/serveProcess.js';
-import { SEARCH_BOX_RESULTS, type Article, type LibraryOverview } from '../core/common/api.js';
-import { articlePath, assetRoute, libraryPath, searchPath } from '../core/common/routes.js';
+import { SEARCH_BOX_RESULTS, type LectureDetail, type LibraryOverview } from '../core/common/api.js';
+import { lecturePath, assetRoute, libraryPath, searchPath } from '../core/common/routes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SHARED = path.resolve(ROOT, '../shared');
@@ -46,10 +46,10 @@ function rssMB(pid: number): number {
 /** The URLs a classroom asks for, by kind. */
 async function workload(base: string): Promise<Record<Kind, string[]>> {
   const library = (await (await fetch(`${base}${libraryPath()}`)).json()) as LibraryOverview;
-  const articles = library.articles.map((article) => articlePath(article.slug));
+  const articles = library.articles.map((article) => lecturePath(article.slug));
   const images: string[] = [];
   for (const url of articles) {
-    const article = (await (await fetch(base + url)).json()) as Article;
+    const article = (await (await fetch(base + url)).json()) as LectureDetail;
     for (const asset of Object.values(article.images)) if (asset) images.push(assetRoute(asset));
   }
   const queries = (JSON.parse(readFileSync(path.join(SHARED, 'search-queries.json'), 'utf8')) as { queries: { q: string }[] }).queries.map((q) => q.q);

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
-import { SEARCH_BOUNDS, type SearchResponse } from '../common/api.js';
+import { SEARCH_BOUNDS, type SearchResponse, type SnippetSegment } from '../common/api.js';
 import type { Progress } from '../cache/imageCache.js';
 import { formatVietnameseDate } from '../common/dates.js';
 import { LectureLibrary } from '../library/lectureLibrary.js';
@@ -98,7 +98,12 @@ async function search(positionals: string[], options: SearchOptions): Promise<nu
   for (const q of queries) answers.push(await service.search({ q, tags: options.tags, limit }));
   await service.close();
   if (options.json) {
-    const shaped = answers.map(({ results, tookMs, didYouMean }) => ({ results, tookMs: Math.round(tookMs * 1000) / 1000, ...(didYouMean ? { didYouMean } : {}) }));
+    const shaped = answers.map(({ results, tookMs, didYouMean, outsideTags }) => ({
+      results: results.map((hit) => ({ ...hit, snippet: snippetHtml(hit.snippet) })),
+      tookMs: Math.round(tookMs * 1000) / 1000,
+      ...(didYouMean ? { didYouMean } : {}),
+      ...(outsideTags !== undefined ? { outsideTags } : {}),
+    }));
     process.stdout.write(JSON.stringify(options.queriesFile ? shaped : shaped[0], null, 2) + '\n');
     return 0;
   }
@@ -108,20 +113,23 @@ async function search(positionals: string[], options: SearchOptions): Promise<nu
     answer.results.forEach((hit, rank) => {
       const section = hit.section.title ? ` › ${hit.section.title}` : '';
       out.push(terminalText(`${String(rank + 1).padStart(3)}. ${hit.title}${section}  [${hit.score}]  /blog/${hit.slug}${hit.section.id ? '#' + hit.section.id : ''}`));
-      out.push(`     ${unescapeSnippet(hit.snippet)}`);
+      out.push(`     ${terminalSnippet(hit.snippet)}`);
     });
     process.stdout.write(out.join('\n') + '\n\n');
   });
   return 0;
 }
 
-/** A snippet for a terminal: its own control characters replaced, then matches in bold, HTML entities decoded. */
-function unescapeSnippet(snippet: string): string {
+/** A snippet for a terminal: its own control characters replaced, matches in bold (in brackets when not a terminal). */
+function terminalSnippet(snippet: SnippetSegment[]): string {
   const bold = process.stdout.isTTY ? ['\x1b[1m', '\x1b[0m'] : ['[', ']'];
-  return terminalText(snippet)
-    .replace(/<mark>/g, bold[0])
-    .replace(/<\/mark>/g, bold[1])
-    .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name]!);
+  return snippet.map((segment) => (segment.marked ? bold[0] + terminalText(segment.text) + bold[1] : terminalText(segment.text))).join('');
+}
+
+/** A snippet as `--json` has always given it: HTML-escaped, matches in `<mark>…</mark>`. */
+function snippetHtml(snippet: SnippetSegment[]): string {
+  const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`);
+  return snippet.map((segment) => (segment.marked ? `<mark>${escape(segment.text)}</mark>` : escape(segment.text))).join('');
 }
 
 function portInUse({ host, port }: { host: string; port: number }): number {

@@ -6,11 +6,25 @@
 export interface Heading {
   level: number;
   text: string;
-  /** Anchor id, as the reader assigns it (GitHub's slugger over the heading text). */
+  /** Anchor id, as the reader assigns it: the shared Markdown preset's heading-id rule (core/common/markdown). */
   id: string;
 }
 
-export interface ArticleSummary {
+/**
+ * One part of a lecture, from a heading to the next one of any level: what the outline announces and what search
+ * indexes and answers with.
+ */
+export interface Section {
+  /** Anchor id of the heading that opens the section; '' for the text before the first heading. */
+  id: string;
+  title: string;
+  /** Titles of the headings this section sits under, outermost first: a subsection is about its parents' topic too. */
+  parents: string[];
+  /** Plain text of the section as a reader sees it: formulas as readable text, without URLs or image paths. */
+  text: string;
+}
+
+export interface LectureSummary {
   slug: string;
   title: string;
   /** ISO `YYYY-MM-DD`, absent when the lecture has no valid date. */
@@ -25,7 +39,7 @@ export interface ArticleSummary {
   file: string;
 }
 
-export interface Article extends ArticleSummary {
+export interface LectureDetail extends LectureSummary {
   /** Markdown body, NFC. */
   body: string;
   headings: Heading[];
@@ -59,7 +73,9 @@ export interface Problem {
 
 export interface LibraryOverview {
   name: string;
-  articles: ArticleSummary[];
+  /** Named `articles` (like `counts.articles` and the `/api/articles/` route) because that is the published JSON of
+   * `check --json` and the HTTP API; everywhere else the concept is a lecture. */
+  articles: LectureSummary[];
   tags: TagCount[];
   /** Labels the library gives its tags (`dao-duc` → `Đạo đức`); a tag without one is shown as written. */
   tagLabels: Record<string, string>;
@@ -70,7 +86,7 @@ export interface LibraryOverview {
 
 export interface SearchRequest {
   q: string;
-  /** Only lectures carrying every one of these tags. */
+  /** Only lectures carrying at least one of these tags (the sidebar combines tags with OR). */
   tags?: string[];
   limit?: number;
   includeDrafts?: boolean;
@@ -102,13 +118,32 @@ export function boundSearchRequest(request: SearchRequest): SearchRequest & { ta
   };
 }
 
+/** A run of snippet text; `marked` runs are words that matched the query. Each front door renders them its own way. */
+export interface SnippetSegment {
+  text: string;
+  marked: boolean;
+}
+
 export interface SearchHit {
   slug: string;
   title: string;
+  /** Relevance within its exact-diacritics tier: results are ordered by tier first, then by score. */
   score: number;
+  /** The best matching section: where opening the hit jumps to. */
   section: { id: string; title: string };
-  /** Text around the match, HTML-escaped, matched words wrapped in `<mark>…</mark>`. */
-  snippet: string;
+  /** Text around the match, plain text in segments. */
+  snippet: SnippetSegment[];
+  /**
+   * The words of the lecture that matched, as written there (lowercase): what the reader highlights. A query
+   * typed without diacritics names the accented words it really matched, not every word that folds alike.
+   */
+  matched: string[];
+  /** The lecture's other sections that match as well as the best one, best first (at most a few). */
+  otherSections: { id: string; title: string }[];
+  /** How many such sections there are in all (`otherSections` may list fewer). */
+  otherSectionCount: number;
+  /** Holds only part of a multi-word query and scores far below the top: shown apart, as less related. */
+  weak?: boolean;
 }
 
 export interface SearchResponse {
@@ -116,6 +151,8 @@ export interface SearchResponse {
   tookMs: number;
   /** A corrected query built from the library's own words, when some word of the query matched nothing. */
   didYouMean?: string;
+  /** With a tag filter: how many lectures outside it match the query. */
+  outsideTags?: number;
 }
 
 /** How much of the library can be read without the network. */
@@ -130,7 +167,7 @@ export interface OfflineStatus {
 
 export interface LectureApi {
   getLibrary(options?: { includeDrafts?: boolean }): Promise<LibraryOverview>;
-  getArticle(slug: string, options?: { includeDrafts?: boolean }): Promise<Article | null>;
+  getLecture(slug: string, options?: { includeDrafts?: boolean }): Promise<LectureDetail | null>;
   search(request: SearchRequest): Promise<SearchResponse>;
   getProblems(): Promise<Problem[]>;
   getOfflineStatus(): Promise<OfflineStatus>;

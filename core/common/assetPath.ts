@@ -1,5 +1,5 @@
 /**
- * Asset paths: how the contract names an image the reader can load offline (`Article.images`, banners). A file
+ * Asset paths: how the contract names an image the reader can load offline (`LectureDetail.images`, banners). A file
  * inside library folder number `root` is `<root>/<path>`; an entry of the offline image cache is `cache/<key>`.
  * Encoded and decoded only here; `assetRoute` (routes.ts) turns one into a URL path.
  */

@@ -25,7 +25,7 @@ export const ADD_LIBRARY_EVENT = 'libraries:add-requested';
 /** IPC channel names, one per bridge method. */
 export const BRIDGE_CHANNELS = {
   getLibrary: 'lectures:get-library',
-  getArticle: 'lectures:get-article',
+  getLecture: 'lectures:get-lecture',
   search: 'lectures:search',
   getProblems: 'lectures:get-problems',
   getOfflineStatus: 'lectures:get-offline-status',

@@ -1,7 +1,4 @@
-/**
- * What a search query means, shared by the search engine and the reader (which highlights the same words the
- * engine matched).
- */
+/** What a search query means: its words, folded and exact, and which one is still being typed. */
 import { SEARCH_BOUNDS } from './api.js';
 import { exactWord, foldWord, hasDiacritics, words } from './vietnamese.js';
 
@@ -27,14 +24,4 @@ export function parseQuery(query: string): QueryWord[] {
     accented: hasDiacritics(word),
     prefix: endsInWord && index === parsed.length - 1,
   }));
-}
-
-/** A test for one word of a text: does it match one of the query's words (as the engine counts a match)? */
-export function queryWordMatcher(query: QueryWord[]): (word: string) => boolean {
-  const whole = new Set(query.filter((w) => !w.prefix).map((w) => w.folded));
-  const prefixes = query.filter((w) => w.prefix).map((w) => w.folded);
-  return (word) => {
-    const folded = foldWord(word);
-    return whole.has(folded) || prefixes.some((prefix) => folded.startsWith(prefix));
-  };
 }

@@ -6,7 +6,7 @@ import { boundSearchRequest, type SearchRequest } from './api.js';
 
 export const ROUTES = {
   library: '/api/library',
-  article: '/api/articles/:slug',
+  lecture: '/api/articles/:slug',
   search: '/api/search',
   problems: '/api/problems',
   version: '/api/version',
@@ -45,8 +45,8 @@ export function libraryPath(options: { includeDrafts?: boolean } = {}): string {
   return withQuery(ROUTES.library, draftsParameter(options.includeDrafts));
 }
 
-export function articlePath(slug: string, options: { includeDrafts?: boolean } = {}): string {
-  return withQuery(ROUTES.article.replace(':slug', encodeURIComponent(slug)), draftsParameter(options.includeDrafts));
+export function lecturePath(slug: string, options: { includeDrafts?: boolean } = {}): string {
+  return withQuery(ROUTES.lecture.replace(':slug', encodeURIComponent(slug)), draftsParameter(options.includeDrafts));
 }
 
 export function searchPath(request: SearchRequest): string {

@@ -13,6 +13,8 @@ export const READER_CSP = [
   "object-src 'none'",
   "frame-src 'none'",
   "child-src 'none'",
+  // The reader typesets lectures in a worker of its own (renderer/src/markdown/markdownWorker.ts).
+  "worker-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",

@@ -7,9 +7,9 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Article, ArticleSummary, LibraryOverview, Problem, TagCount } from '../common/api.js';
+import type { LectureDetail, LectureSummary, LibraryOverview, Problem, TagCount } from '../common/api.js';
 import { encodeAssetPath } from '../common/assetPath.js';
-import { classifyLink } from '../common/links.js';
+import { classifyLink, safeDecode } from '../common/links.js';
 import { slugify } from '../common/slug.js';
 import { discoverMarkdownFiles } from './discover.js';
 import { ImageLocator, isRemoteImage } from './imageSources.js';
@@ -299,7 +299,7 @@ export class LectureLibrary {
       const local = this.locator.locate(src, lecture.root, path.relative(this.roots[lecture.root], lecture.path).split(path.sep).join('/'));
       lecture.images.set(src, local ? encodeAssetPath({ kind: 'library', ...local }) : null);
       if (!local && !isRemoteImage(src)) {
-        problems.push({ file: lecture.file, line: lineOf(image.line), severity: 'warning', message: `Image not found or not a URL: ${src.slice(0, 200)}` });
+        problems.push({ file: lecture.file, line: lineOf(image.line), severity: 'warning', message: `Image not found or not a URL: ${safeDecode(src).slice(0, 200)}` });
       }
     }
   }
@@ -333,7 +333,7 @@ export class LectureLibrary {
     return [...urls];
   }
 
-  summary(lecture: Lecture): ArticleSummary {
+  summary(lecture: Lecture): LectureSummary {
     const banner = lecture.bannerUrl ? this.imageAsset(lecture, lecture.bannerUrl) ?? undefined : undefined;
     return {
       slug: lecture.slug,
@@ -367,7 +367,7 @@ export class LectureLibrary {
     };
   }
 
-  article(slug: string, includeDrafts = false): Article | null {
+  lectureDetail(slug: string, includeDrafts = false): LectureDetail | null {
     const lecture = this.lecture(slug);
     if (!lecture || (!lecture.visible && !includeDrafts)) return null;
     const readable = this.readable(includeDrafts);

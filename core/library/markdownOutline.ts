@@ -1,35 +1,26 @@
 /**
- * Reads what the library needs out of a lecture body, using the same remark parser the reader renders with:
- * headings (with the anchor ids the reader gives them), links, image references, and the plain text of each
- * section for the search index. Nothing here renders HTML.
+ * Reads what the library needs out of a lecture body with the reader's own Markdown preset
+ * (core/common/markdown/preset.ts): headings with the very ids the reader gives them, links, image sources as
+ * the reader sees them, what the sanitizer removes, and the plain text of each section for the search index.
+ * Nothing here renders HTML.
  */
-import GithubSlugger from 'github-slugger';
-import type { Element, Root as HastRoot } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
-import type { Nodes, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import type { Heading } from '../common/api.js';
+import { VFile } from 'vfile';
+import type { Heading, Section } from '../common/api.js';
+import { mathToText } from '../common/markdown/mathText.js';
+import { headingIdPlugins, rawHtmlPlugins, remarkPlugins, remarkRehypeOptions, safetyPlugins } from '../common/markdown/preset.js';
+import { presentationOf } from '../common/markdown/presentation.js';
+import { FETCHING_ATTRIBUTES, FETCHING_ELEMENTS } from '../common/markdown/sanitizeSchema.js';
 
 export interface SourceRef {
   url: string;
   /** 1-based line inside the body. */
   line?: number;
-}
-
-export interface Section {
-  /** Anchor id of the heading that opens the section; '' for the text before the first heading. */
-  id: string;
-  title: string;
-  /** Titles of the headings this section sits under, outermost first. */
-  parents: string[];
-  /** Plain text of the section, without URLs, image paths or math source. */
-  text: string;
 }
 
 export interface MarkdownOutline {
@@ -41,105 +32,126 @@ export interface MarkdownOutline {
   removedHtml: SourceRef[];
 }
 
-/** Elements the reader's sanitizer removes with their content or as a whole. */
-const REMOVED_ELEMENTS = new Set(['script', 'style', 'iframe', 'frame', 'object', 'embed', 'applet', 'meta', 'base', 'link', 'form', 'svg', 'math', 'template']);
+/** h1…h6 → 1…6, anything else → undefined. */
+function headingRank(element: Element): number | undefined {
+  return /^h[1-6]$/.test(element.tagName) ? Number(element.tagName[1]) : undefined;
+}
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
+/** Elements the reader's sanitizer removes with their content or as a whole. */
+const REMOVED_ELEMENTS = new Set(['script', 'style', 'meta', 'base', 'form', 'math', 'template', ...FETCHING_ELEMENTS]);
+const FETCHING = new Set(FETCHING_ATTRIBUTES.filter((name) => name !== 'style'));
+
+const toRawTree = unified().use(remarkParse).use(remarkPlugins).use(remarkRehype, remarkRehypeOptions).use(rawHtmlPlugins);
+const toSafeTree = unified().use(safetyPlugins).use(headingIdPlugins);
 
 export function outlineMarkdown(body: string): MarkdownOutline {
-  const tree = parser.parse(body) as Root;
-  const slugger = new GithubSlugger();
-  const headings: Heading[] = [];
+  const file = new VFile(body);
+  const raw = toRawTree.runSync(toRawTree.parse(file), file) as HastRoot;
+  const originalLine = file.data.originalLine ?? [];
+  const lineOf = (node: { position?: { start: { line: number } } }) => {
+    const line = node.position?.start.line;
+    return line === undefined ? undefined : (originalLine[line - 1] ?? line);
+  };
+
   const links: SourceRef[] = [];
   const images: SourceRef[] = [];
   const removedHtml: SourceRef[] = [];
-  const sections: Section[] = [{ id: '', title: '', parents: [], text: '' }];
-  const open: Heading[] = [];
-
-  visit(tree, (node) => {
-    const line = node.position?.start.line;
-    if (node.type === 'link') links.push({ url: node.url, line });
-    else if (node.type === 'image') images.push({ url: node.url, line });
-    else if (node.type === 'definition') links.push({ url: node.url, line });
-    else if (node.type === 'html') {
-      const { hrefs, srcs, removed } = htmlReferences(node.value);
-      for (const url of hrefs) links.push({ url, line });
-      for (const url of srcs) images.push({ url, line });
-      for (const url of removed) removedHtml.push({ url, line });
+  visit(raw, 'element', (element: Element) => {
+    const line = lineOf(element);
+    const { href, src } = element.properties;
+    if (element.tagName === 'a' && typeof href === 'string') links.push({ url: href, line });
+    if (element.tagName === 'img') images.push({ url: typeof src === 'string' ? src : '', line });
+    if (REMOVED_ELEMENTS.has(element.tagName)) removedHtml.push({ url: `<${element.tagName}>`, line });
+    for (const name of Object.keys(element.properties)) {
+      if (/^on/i.test(name)) removedHtml.push({ url: `the ${name.toLowerCase()} handler on <${element.tagName}>`, line });
+      else if (FETCHING.has(name)) removedHtml.push({ url: `the ${name.toLowerCase()} attribute on <${element.tagName}>`, line });
+    }
+    const { dropped } = REMOVED_ELEMENTS.has(element.tagName) ? { dropped: [] } : presentationOf(element);
+    if (dropped.length) {
+      const what = element.properties.style === undefined ? 'the layout attributes' : 'the style attribute';
+      removedHtml.push({ url: `${what} on <${element.tagName}> (${dropped.join('; ')})`, line });
     }
   });
 
+  const tree = toSafeTree.runSync(raw) as HastRoot;
+  const headings: Heading[] = [];
+  visit(tree, 'element', (element: Element) => {
+    const level = headingRank(element);
+    if (level) headings.push({ level, text: headingText(element), id: String(element.properties.id ?? '') });
+  });
+  return { headings, links, images, removedHtml, sections: sectionsOf(tree) };
+}
+
+/** A heading as the table of contents shows it: its text, formulas as readable text. */
+function headingText(element: Element): string {
+  return readableText(element).replace(/\s+/g, ' ').trim();
+}
+
+/** Top-level headings split the lecture into sections; the text before the first one is section ''. */
+function sectionsOf(tree: HastRoot): Section[] {
+  const sections: Section[] = [{ id: '', title: '', parents: [], text: '' }];
   const texts: string[][] = [[]];
-  for (const block of tree.children) {
-    if (block.type === 'heading') {
-      const text = toString(block).trim();
-      const id = slugger.slug(text);
-      headings.push({ level: block.depth, text, id });
-      while (open.length && open[open.length - 1].level >= block.depth) open.pop();
-      sections.push({ id, title: text, parents: open.map((heading) => heading.text), text: '' });
-      open.push({ level: block.depth, text, id });
+  const open: { level: number; text: string }[] = [];
+  for (const node of tree.children) {
+    const level = node.type === 'element' ? headingRank(node) : undefined;
+    if (node.type === 'element' && level) {
+      const title = headingText(node);
+      while (open.length && open[open.length - 1].level >= level) open.pop();
+      sections.push({ id: String(node.properties.id ?? ''), title, parents: open.map((heading) => heading.text), text: '' });
+      open.push({ level, text: title });
       texts.push([]);
     } else {
-      const text = searchableText(block);
+      const text = readableText(node).trim();
       if (text) texts[texts.length - 1].push(text);
     }
   }
   sections.forEach((section, index) => (section.text = texts[index].join('\n')));
-  return { headings, links, images, removedHtml, sections: sections.filter((s, i) => i > 0 || s.text) };
+  return sections.filter((section, index) => index > 0 || section.text);
 }
 
-/** The words a reader sees in a block: code is kept (commands are searched for), URLs and math are not. */
-function searchableText(node: Nodes): string {
-  switch (node.type) {
-    case 'html':
-      return htmlText(node.value);
-    case 'math':
-    case 'inlineMath':
-    case 'image':
-    case 'imageReference':
-    case 'definition':
-      return '';
-    case 'code':
-    case 'inlineCode':
-    case 'text':
-      return node.value;
-    case 'link':
-      // A bare URL written as text becomes a link whose only text is the URL: not words to search.
-      return toString(node) === node.url ? '' : childrenText(node);
-    default:
-      return 'children' in node ? childrenText(node) : '';
-  }
-}
+const BLOCK_ELEMENTS = new Set([
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'blockquote',
+  'pre',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'details',
+  'summary',
+  'section',
+  'dl',
+  'dt',
+  'dd',
+  'hr',
+]);
 
-const BLOCK_TYPES = new Set(['paragraph', 'heading', 'listItem', 'tableRow', 'tableCell', 'blockquote', 'code', 'html', 'list', 'table']);
-
-function childrenText(node: Nodes & { children: Nodes[] }): string {
-  const separator = node.children.some((child) => BLOCK_TYPES.has(child.type)) ? '\n' : '';
-  const joiner = node.type === 'tableRow' ? ' | ' : separator;
-  return node.children.map(searchableText).filter(Boolean).join(joiner);
-}
-
-function parseHtml(html: string): HastRoot {
-  return fromHtml(html, { fragment: true });
-}
-
-function htmlText(html: string): string {
-  return hastToString(parseHtml(html)).trim();
-}
-
-function htmlReferences(html: string): { hrefs: string[]; srcs: string[]; removed: string[] } {
-  const hrefs: string[] = [];
-  const srcs: string[] = [];
-  const removed: string[] = [];
-  visit(parseHtml(html), 'element', (element: Element) => {
-    const { href, src } = element.properties;
-    if (element.tagName === 'a' && typeof href === 'string') hrefs.push(href);
-    if (element.tagName === 'img') srcs.push(typeof src === 'string' ? src : '');
-    if (REMOVED_ELEMENTS.has(element.tagName)) removed.push(`<${element.tagName}>`);
-    for (const name of Object.keys(element.properties)) {
-      if (/^on/i.test(name)) removed.push(`the ${name.toLowerCase()} handler on <${element.tagName}>`);
-      else if (name === 'style' && element.tagName !== 'img') removed.push(`the style attribute on <${element.tagName}>`);
-    }
-  });
-  return { hrefs, srcs, removed };
+/**
+ * The words a reader sees: code is kept (commands are searched for), formulas as readable text, URLs and image
+ * paths are not words.
+ */
+function readableText(node: RootContent | ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type !== 'element') return '';
+  const classes = Array.isArray(node.properties.className) ? node.properties.className : [];
+  if (node.tagName === 'code' && (classes.includes('math-inline') || classes.includes('math-display'))) return mathToText(hastToString(node));
+  if (node.tagName === 'img') return '';
+  if (node.tagName === 'br') return '\n';
+  // A bare URL written as text becomes a link whose only text is the URL: not words to search.
+  if (node.tagName === 'a' && hastToString(node) === node.properties.href) return '';
+  const parts = node.children.map(readableText).filter((text) => text.trim());
+  if (node.tagName === 'tr') return parts.map((part) => part.trim()).join(' | ');
+  const block = node.children.some((child) => child.type === 'element' && BLOCK_ELEMENTS.has(child.tagName));
+  return block ? parts.map((part) => part.trim()).join('\n') : node.children.map(readableText).join('');
 }

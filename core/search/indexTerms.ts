@@ -1,6 +1,7 @@
 /**
  * The terms one text contributes to the search index. Every word gives its folded form (no diacritics), its
- * exact form when that differs (diacritics, canonical tone placement), and a folded bigram with the next word:
+ * exact form when that differs (diacritics, canonical tone placement), and a folded bigram with the next word
+ * (plus the exact bigram when that differs):
  * Vietnamese words span syllables, and bigrams let "hệ thống tệp" rank text where the syllables stand together
  * above text where they are scattered.
  */
@@ -13,21 +14,29 @@ export function bigram(first: string, second: string): string {
   return first + BIGRAM_JOINER + second;
 }
 
+/** Only words separated by spaces or hyphens form a phrase: not across sentences, lines or table cells. */
+export function joinsPhrase(gap: string): boolean {
+  return /^[\s-]{1,3}$/.test(gap) && !gap.includes('\n');
+}
+
 /** Index terms of a text, space-separated: the form the FlexSearch indexes are fed (their encoder splits on spaces). */
 export function indexTerms(text: string): string {
   const spans = wordSpans(text);
   const terms: string[] = [];
   let previous: string | undefined;
+  let previousExact = '';
   let previousEnd = -1;
   for (const span of spans) {
     const [folded, exact] = wordForms(span.text);
     terms.push(folded);
     if (exact !== folded) terms.push(exact);
-    // Only words separated by spaces or hyphens form a bigram: not across sentences, lines or table cells.
-    if (previous !== undefined && /^[\s-]{1,3}$/.test(text.slice(previousEnd, span.start)) && !text.slice(previousEnd, span.start).includes('\n')) {
+    if (previous !== undefined && joinsPhrase(text.slice(previousEnd, span.start))) {
       terms.push(bigram(previous, folded));
+      // The exact pair too, so "truyền thông" typed with its diacritics finds the phrase, not "truyền thống".
+      if (previousExact !== previous || exact !== folded) terms.push(bigram(previousExact, exact));
     }
     previous = folded;
+    previousExact = exact;
     previousEnd = span.end;
   }
   return terms.join(' ');
@@ -37,7 +46,8 @@ export function indexTerms(text: string): string {
 const formsCache = new Map<string, [string, string]>();
 const FORMS_CACHE_LIMIT = 200_000;
 
-function wordForms(word: string): [string, string] {
+/** A word's folded and exact forms. */
+export function wordForms(word: string): [string, string] {
   let forms = formsCache.get(word);
   if (!forms) {
     if (formsCache.size >= FORMS_CACHE_LIMIT) formsCache.clear();

@@ -4,30 +4,23 @@
  * Documents are lecture sections, so a hit can say where in a lecture it is. Four FlexSearch indexes hold the
  * fields with their weights (title > headings > tags/description > body). The terms fed to them come from
  * `indexTerms`: folded words, exact words and bigrams, so one index answers with-diacritics, without-diacritics
- * and phrase questions. Ranking is ours: every query word scores idf × field weight where it matches (its exact,
- * accented form adds a bonus), adjacent query words that stand together in the text add a phrase bonus, and a
- * lecture that matches all the query's words ranks above one that matches some.
+ * and phrase questions. Ranking is ours: every query word scores idf × field weight where it matches, adjacent
+ * query words that stand together in the text add a phrase bonus, a lecture that matches all the query's words
+ * ranks above one that matches some, and sections holding the phrase again add whole-lecture evidence. Words
+ * typed with diacritics rank first by tier: how many of them (and of their pairs) a section holds exactly.
  */
 import { Index } from 'flexsearch';
-import { boundSearchRequest, type SearchHit, type SearchRequest, type SearchResponse } from '../common/api.js';
-import { parseQuery, queryWordMatcher, type QueryWord } from '../common/query.js';
-import { foldWord } from '../common/vietnamese.js';
+import { boundSearchRequest, type SearchHit, type SearchRequest, type SearchResponse, type Section } from '../common/api.js';
+import { parseQuery, type QueryWord } from '../common/query.js';
+import { foldWord, wordSpans } from '../common/vietnamese.js';
 import { bigram, indexTerms, splitTerms } from './indexTerms.js';
 import { buildSnippet } from './snippet.js';
-import { LectureBoard, ScoreBoard, TopResults } from './scoreBoard.js';
+import { matchedWords, type MatchWord } from './matchedWords.js';
+import { LectureBoard, ScoreBoard, TopResults, type Ranked } from './scoreBoard.js';
 import { correctionDeadline, Vocabulary } from './vocabulary.js';
 
 /** Bumped whenever what is indexed or how changes: a saved index of another version is rebuilt. */
-export const ENGINE_VERSION = 3;
-
-export interface SearchSection {
-  /** Heading anchor id, '' for the text before the first heading. */
-  id: string;
-  title: string;
-  /** Titles of the headings above this one: a subsection is about its parents' topic too. */
-  parents: string[];
-  text: string;
-}
+export const ENGINE_VERSION = 4;
 
 /** What the engine needs to know about one lecture. */
 export interface SearchDocument {
@@ -40,13 +33,13 @@ export interface SearchDocument {
   tags: string[];
   description: string;
   visible: boolean;
-  sections: SearchSection[];
+  sections: Section[];
 }
 
 type Field = 'title' | 'meta' | 'heading' | 'body';
-const ARTICLE_FIELDS = ['title', 'meta'] as const;
+const LECTURE_FIELDS = ['title', 'meta'] as const;
 const SECTION_FIELDS = ['heading', 'body'] as const;
-const FIELDS: readonly Field[] = [...ARTICLE_FIELDS, ...SECTION_FIELDS];
+const FIELDS: readonly Field[] = [...LECTURE_FIELDS, ...SECTION_FIELDS];
 
 /** Field weights: where a word stands says how much the lecture is about it. */
 const FIELD_WEIGHT: Record<Field, number> = { title: 8, heading: 4, meta: 2, body: 1 };
@@ -58,8 +51,20 @@ const PHRASE_WEIGHT = 1.5;
 const prefixExpansions = (prefix: string) => (prefix.length <= 2 ? 4 : prefix.length === 3 ? 8 : 12);
 /** Share of a lecture's other matching sections added to its best one: a lecture about a topic mentions it often. */
 const OTHER_SECTIONS_SHARE = 0.2;
+/** Query words take bits 0–11 of a document's bits (SEARCH_BOUNDS.queryWords), the pairs of neighbouring words 16 and up. */
+const WORD_BITS = 0xffff;
+const PAIR_SHIFT = 16;
+/** Most a lecture gains from sections holding the whole query in order, and how many give half of it (BM25-like saturation). */
+const PHRASE_SECTIONS_GAIN = 3;
+const PHRASE_SECTIONS_HALF = 1;
+/** Factor for a section holding a multi-word query whole, its words in order. */
+const WHOLE_PHRASE_GAIN = 2;
+/** A result holding only part of the query is weak below this share of the best complete answer's score. */
+const WEAK_SHARE = 0.25;
+/** Other matching sections listed with a hit. */
+const OTHER_SECTIONS_LISTED = 5;
 
-interface ArticleEntry extends Omit<SearchDocument, 'sections'> {
+interface LectureEntry extends Omit<SearchDocument, 'sections'> {
   sectionIds: number[];
   /** The lecture's distinct folded words, space-separated: what it added to the vocabulary. */
   words: string;
@@ -82,7 +87,7 @@ export interface SyncStats {
 export interface SavedEngine {
   version: number;
   indexes: Record<Field, Record<string, string>>;
-  articles: (ArticleEntry | null)[];
+  articles: (LectureEntry | null)[];
   sections: ({ article: number; id: string; title: string } | null)[];
   vocabulary: [string, number][];
 }
@@ -100,18 +105,18 @@ export class SearchEngine {
     heading: createIndex(),
     body: createIndex(),
   };
-  private articles: (ArticleEntry | null)[] = [];
+  private articles: (LectureEntry | null)[] = [];
   private sections: (SectionEntry | null)[] = [];
   private readonly byKey = new Map<string, number>();
   private vocabulary = new Vocabulary();
-  private liveArticles = 0;
+  private liveLectures = 0;
   private liveSections = 0;
-  private readonly articleBoard = new ScoreBoard();
+  private readonly lectureFieldBoard = new ScoreBoard();
   private readonly sectionBoard = new ScoreBoard();
   private readonly lectureBoard = new LectureBoard();
 
   get size(): { articles: number; sections: number; words: number } {
-    return { articles: this.liveArticles, sections: this.liveSections, words: this.vocabulary.size };
+    return { articles: this.liveLectures, sections: this.liveSections, words: this.vocabulary.size };
   }
 
   /**
@@ -145,7 +150,7 @@ export class SearchEngine {
     return stats;
   }
 
-  private refresh(entry: ArticleEntry, document: SearchDocument): void {
+  private refresh(entry: LectureEntry, document: SearchDocument): void {
     Object.assign(entry, { slug: document.slug, title: document.title, tags: document.tags, description: document.description, visible: document.visible });
     entry.sectionIds.forEach((sectionId, ordinal) => {
       const section = this.sections[sectionId]!;
@@ -175,14 +180,14 @@ export class SearchEngine {
     this.vocabulary.add(words);
     this.articles.push({ ...document, sectionIds, words: [...words].join(' ') });
     this.byKey.set(document.key, id);
-    this.liveArticles++;
+    this.liveLectures++;
     this.liveSections += sectionIds.length;
   }
 
   private remove(id: number): void {
     const entry = this.articles[id];
     if (!entry) return;
-    for (const field of ARTICLE_FIELDS) this.indexes[field].remove(id);
+    for (const field of LECTURE_FIELDS) this.indexes[field].remove(id);
     for (const sectionId of entry.sectionIds) {
       for (const field of SECTION_FIELDS) this.indexes[field].remove(sectionId);
       this.sections[sectionId] = null;
@@ -190,7 +195,7 @@ export class SearchEngine {
     this.vocabulary.add(splitTerms(entry.words), -1);
     this.articles[id] = null;
     this.byKey.delete(entry.key);
-    this.liveArticles--;
+    this.liveLectures--;
     this.liveSections -= entry.sectionIds.length;
   }
 
@@ -201,27 +206,27 @@ export class SearchEngine {
     if (query.length === 0) return { results: [], tookMs: performance.now() - started };
 
     const { words, corrected } = this.resolveWords(query);
-    const articleBoard = this.articleBoard;
+    const lectureFieldBoard = this.lectureFieldBoard;
     const sectionBoard = this.sectionBoard;
-    articleBoard.begin(this.articles.length);
+    lectureFieldBoard.begin(this.articles.length);
     sectionBoard.begin(this.sections.length);
 
     /** Credits every document holding `term` in `field`; with `once`, a document met earlier in the pass is skipped. */
-    const credit = (field: Field, term: string, weight: number, bit: number, once: boolean) => {
+    const credit = (field: Field, term: string, weight: number, bit: number, once: boolean, exactBit = 0) => {
       const ids = this.indexes[field].search(term, { limit: 1_000_000 }) as number[];
       if (ids.length === 0) return;
-      const articleLevel = field === 'title' || field === 'meta';
-      const value = FIELD_WEIGHT[field] * weight * Math.log(1 + (articleLevel ? this.liveArticles : this.liveSections) / ids.length);
-      const board = articleLevel ? articleBoard : sectionBoard;
+      const lectureLevel = field === 'title' || field === 'meta';
+      const value = FIELD_WEIGHT[field] * weight * Math.log(1 + (lectureLevel ? this.liveLectures : this.liveSections) / ids.length);
+      const board = lectureLevel ? lectureFieldBoard : sectionBoard;
       if (once) {
-        for (let i = 0; i < ids.length; i++) if (board.firstTime(ids[i])) board.add(ids[i], value, bit);
+        for (let i = 0; i < ids.length; i++) if (board.firstTime(ids[i])) board.add(ids[i], value, bit, exactBit);
       } else {
-        for (let i = 0; i < ids.length; i++) board.add(ids[i], value, bit);
+        for (let i = 0; i < ids.length; i++) board.add(ids[i], value, bit, exactBit);
       }
     };
     const eachField = (action: (field: Field) => void) => {
       for (const field of FIELDS) {
-        articleBoard.beginPass();
+        lectureFieldBoard.beginPass();
         sectionBoard.beginPass();
         action(field);
       }
@@ -232,24 +237,31 @@ export class SearchEngine {
       // A word credits each document once, however many of its prefix expansions the document holds.
       eachField((field) => {
         for (const term of word.terms) credit(field, term, 1, bit, word.terms.length > 1);
-        if (word.exact) credit(field, word.exact, EXACT_BONUS, 0, false);
+        if (word.exact) credit(field, word.exact, EXACT_BONUS, 0, false, bit);
       });
     });
+    // Adjacent query words found side by side; typed with diacritics, found with the same ones.
+    let pairs = 0;
     for (let i = 0; i + 1 < words.length; i++) {
       const first = words[i];
       const second = words[i + 1];
       if (first.terms.length !== 1 || second.terms.length === 0) continue;
+      const bit = 1 << (PAIR_SHIFT + i);
+      pairs |= bit;
       eachField((field) => {
-        for (const term of second.terms.slice(0, 3)) credit(field, bigram(first.terms[0], term), PHRASE_WEIGHT, 0, true);
+        for (const term of second.terms.slice(0, 3)) credit(field, bigram(first.terms[0], term), PHRASE_WEIGHT, bit, true);
+        if (first.exact && second.exact) credit(field, bigram(first.exact, second.exact), EXACT_BONUS, 0, false, bit);
       });
     }
 
     // A text that holds all the query's words is worth far more than one that holds a few of them.
     const wanted = words.filter((word) => word.terms.length > 0).length || 1;
+    const allWords = words.reduce((mask, word, position) => (word.terms.length > 0 ? mask | (1 << position) : mask), 0);
     const byCoverage = (score: number, bits: number) => {
-      const coverage = popcount(bits) / wanted;
+      const coverage = popcount(bits & WORD_BITS) / wanted;
       return score * (0.2 + 0.8 * coverage * coverage);
     };
+    const holdsPhrase = (bits: number) => (bits & allWords) === allWords && (bits & pairs) === pairs;
 
     // Per lecture: its own fields, plus its best section, plus a share of its other matching sections.
     const lectures = this.lectureBoard;
@@ -257,38 +269,87 @@ export class SearchEngine {
     for (const sectionId of sectionBoard.touched) {
       const article = this.sections[sectionId]!.article;
       const bits = sectionBoard.bits[sectionId];
-      const score = byCoverage(sectionBoard.score[sectionId], bits);
-      lectures.offer(article, sectionId, score, bits);
+      const wholePhrase = holdsPhrase(bits);
+      // A section holding the whole query in order says more than one holding its words apart, whatever field.
+      const score = byCoverage(sectionBoard.score[sectionId], bits) * (wholePhrase && pairs ? WHOLE_PHRASE_GAIN : 1);
+      lectures.offer(article, sectionId, score, popcount(sectionBoard.exact[sectionId]), bits, wholePhrase);
     }
-    for (const article of articleBoard.touched) lectures.offer(article, -1, 0, 0);
+    for (const article of lectureFieldBoard.touched) lectures.offer(article, -1, 0, 0, 0, false);
 
     const requiredTags = (request.tags ?? []).map((tag) => tag.toLowerCase());
     const top = new TopResults(limit);
+    let outsideTags = 0;
     for (const article of lectures.touched) {
       const entry = this.articles[article]!;
       if (!entry.visible && !request.includeDrafts) continue;
-      if (requiredTags.length && !requiredTags.every((tag) => entry.tags.includes(tag))) continue;
-      const ownBits = articleBoard.has(article) ? articleBoard.bits[article] : 0;
-      const own = ownBits || articleBoard.has(article) ? byCoverage(articleBoard.score[article], ownBits) : 0;
+      if (requiredTags.length && !requiredTags.some((tag) => entry.tags.includes(tag))) {
+        outsideTags++;
+        continue;
+      }
+      const ownBits = lectureFieldBoard.has(article) ? lectureFieldBoard.bits[article] : 0;
+      const ownPhrase = pairs !== 0 && holdsPhrase(ownBits);
+      const own = ownBits || lectureFieldBoard.has(article) ? byCoverage(lectureFieldBoard.score[article], ownBits) * (ownPhrase ? WHOLE_PHRASE_GAIN : 1) : 0;
       const bestScore = lectures.best[article];
       const inSections = bestScore + Math.min(bestScore, OTHER_SECTIONS_SHARE * lectures.others[article]);
-      top.offer(article, byCoverage(own + inSections, ownBits | lectures.words[article]), lectures.bestSection[article]);
+      // Whole-lecture evidence: sections (and its own title or description) holding the whole query in order, with
+      // diminishing returns (BM25-like).
+      const phraseSections = lectures.phraseSections[article] + (holdsPhrase(ownBits) ? 1 : 0);
+      const evidence = 1 + PHRASE_SECTIONS_GAIN * (phraseSections / (phraseSections + PHRASE_SECTIONS_HALF));
+      const tier = Math.max(lectures.bestTier[article], lectureFieldBoard.has(article) ? popcount(lectureFieldBoard.exact[article]) : 0);
+      const score = byCoverage(own + inSections, ownBits | lectures.words[article]) * evidence;
+      top.offer(article, tier, score, lectures.bestSection[article]);
     }
-    const ranked = top.sorted((a, b) => this.articles[a]!.title.localeCompare(this.articles[b]!.title));
+    const ranked = this.setWeakApart(
+      top.sorted((a, b) => this.articles[a]!.title.localeCompare(this.articles[b]!.title)),
+      (candidate) => {
+        const bits = (lectureFieldBoard.has(candidate.article) ? lectureFieldBoard.bits[candidate.article] : 0) | lectures.words[candidate.article];
+        return wanted > 1 && (bits & allWords) !== allWords;
+      },
+    );
 
-    const matches = queryWordMatcher(query.map((word, i) => (words[i].corrected ? { ...word, folded: words[i].corrected!, prefix: false } : word)));
-    const results: SearchHit[] = ranked.map(({ article, score, section }) => {
+    const matchWords: MatchWord[] = words.map((word) => ({ terms: word.terms, exact: word.exact }));
+    const results: SearchHit[] = ranked.map(({ article, score, section, weak }) => {
       const entry = this.articles[article]!;
       const chosen = this.sections[section >= 0 ? section : entry.sectionIds[0]];
+      const text = chosen?.text || entry.description;
+      const spans = wordSpans(text);
+      const matched = matchedWords([text, entry.title, chosen?.title ?? ''], matchWords, [spans]);
+      const surfaces = new Set(matched);
+      const others = this.otherSections(entry, section, (id) => popcount(sectionBoard.exact[id]) === lectures.bestTier[article] && (sectionBoard.bits[id] & WORD_BITS) === (sectionBoard.bits[section] & WORD_BITS));
       return {
         slug: entry.slug,
         title: entry.title,
         score: Math.round(score * 1000) / 1000,
         section: { id: chosen?.id ?? '', title: chosen?.title ?? '' },
-        snippet: buildSnippet(chosen?.text || entry.description, matches),
+        snippet: buildSnippet(text, (word) => surfaces.has(word.toLowerCase()), undefined, spans),
+        matched,
+        otherSections: others.slice(0, OTHER_SECTIONS_LISTED),
+        otherSectionCount: others.length,
+        ...(weak ? { weak } : {}),
       };
     });
-    return { results, tookMs: performance.now() - started, didYouMean: corrected };
+    return { results, tookMs: performance.now() - started, didYouMean: corrected, ...(requiredTags.length ? { outsideTags } : {}) };
+  }
+
+  /**
+   * Puts results that hold only part of the query after the others, flagged weak, unless they score near the
+   * best complete answer: shown apart, never mixed in between good answers.
+   */
+  private setWeakApart(ranked: Ranked[], partial: (candidate: Ranked) => boolean): (Ranked & { weak: boolean })[] {
+    const flagged = ranked.map((candidate) => ({ ...candidate, weak: partial(candidate) }));
+    const bestComplete = Math.max(0, ...flagged.filter((candidate) => !candidate.weak).map((candidate) => candidate.score));
+    for (const candidate of flagged) if (candidate.weak && bestComplete > 0 && candidate.score >= WEAK_SHARE * bestComplete) candidate.weak = false;
+    return [...flagged.filter((candidate) => !candidate.weak), ...flagged.filter((candidate) => candidate.weak)];
+  }
+
+  /** The lecture's other matching sections passing `asGood`, best first. */
+  private otherSections(entry: LectureEntry, best: number, asGood: (section: number) => boolean): { id: string; title: string }[] {
+    if (best < 0) return [];
+    const board = this.sectionBoard;
+    return entry.sectionIds
+      .filter((id) => id !== best && board.has(id) && asGood(id))
+      .sort((a, b) => board.score[b] - board.score[a])
+      .map((id) => ({ id: this.sections[id]!.id, title: this.sections[id]!.title }));
   }
 
   /** What each query word looks up: its folded form or prefix expansions, or a correction when it matches nothing. */
@@ -339,7 +400,7 @@ export class SearchEngine {
     engine.articles.forEach((entry, id) => {
       if (!entry) return;
       engine.byKey.set(entry.key, id);
-      engine.liveArticles++;
+      engine.liveLectures++;
       engine.liveSections += entry.sectionIds.length;
     });
     return engine;

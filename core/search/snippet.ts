@@ -1,19 +1,16 @@
 /**
- * A short excerpt of a section around the query's words, HTML-escaped, with each matched word (as written, with
- * its diacritics) wrapped in <mark>.
+ * A short excerpt of a section around the query's words, as plain-text segments; each matched word (as written,
+ * with its diacritics) is a marked segment. Front doors render segments their own way: no markup to undo.
  */
-import { wordSpans } from '../common/vietnamese.js';
+import type { SnippetSegment } from '../common/api.js';
+import { wordSpans, type WordSpan } from '../common/vietnamese.js';
 
 /** Words shown in a snippet. */
 const SNIPPET_WORDS = 30;
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`);
-}
-
-export function buildSnippet(text: string, matches: (word: string) => boolean, words = SNIPPET_WORDS): string {
-  const spans = wordSpans(text);
-  if (spans.length === 0) return '';
+/** `spans` are the text's word spans when the caller has them already. */
+export function buildSnippet(text: string, matches: (word: string) => boolean, words = SNIPPET_WORDS, spans: WordSpan[] = wordSpans(text)): SnippetSegment[] {
+  if (spans.length === 0) return [];
   const hit = spans.map((span) => matches(span.text));
 
   // The window of `words` words holding the most matches; on a tie, the earliest.
@@ -34,12 +31,17 @@ export function buildSnippet(text: string, matches: (word: string) => boolean, w
   if (firstHit > bestStart + 6) bestStart = Math.min(firstHit - 6, Math.max(0, spans.length - words));
   const last = Math.min(spans.length - 1, bestStart + words - 1);
 
-  let out = bestStart > 0 ? '… ' : '';
+  const segments: SnippetSegment[] = [];
+  const push = (text: string, marked: boolean) => {
+    const previous = segments[segments.length - 1];
+    if (previous && previous.marked === marked) previous.text += text;
+    else segments.push({ text, marked });
+  };
+  if (bestStart > 0) push('… ', false);
   for (let i = bestStart; i <= last; i++) {
-    if (i > bestStart) out += escapeHtml(text.slice(spans[i - 1].end, spans[i].start).replace(/\s+/g, ' '));
-    const word = escapeHtml(spans[i].text);
-    out += hit[i] ? `<mark>${word}</mark>` : word;
+    if (i > bestStart) push(text.slice(spans[i - 1].end, spans[i].start).replace(/\s+/g, ' '), false);
+    push(spans[i].text, hit[i]);
   }
-  if (last < spans.length - 1) out += ' …';
-  return out;
+  if (last < spans.length - 1) push(' …', false);
+  return segments;
 }

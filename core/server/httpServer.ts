@@ -5,7 +5,7 @@
  * path, and bounds what a slow or greedy client can hold (timeouts, connections per address).
  *
  *   GET /api/library?drafts=1        LibraryOverview
- *   GET /api/articles/:slug          Article (404 when not in the library)
+ *   GET /api/articles/:slug          LectureDetail (404 when not in the library)
  *   GET /api/search?q=&tag=&limit=   SearchResponse
  *   GET /api/problems                Problem[]
  *   GET /api/version                 LibraryVersion, polled by open readers
@@ -134,10 +134,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     return withoutLocalPaths(await service.getLibrary({ includeDrafts: draftsShown(request.query) }), service.library.roots);
   });
 
-  app.get(ROUTES.article, async (request, reply) => {
+  app.get(ROUTES.lecture, async (request, reply) => {
     if (revalidate(request, reply)) return reply;
     const { slug } = request.params as { slug: string };
-    const article = await service.getArticle(slug, { includeDrafts: draftsShown(request.query) });
+    const article = await service.getLecture(slug, { includeDrafts: draftsShown(request.query) });
     if (!article) return reply.code(404).send({ error: 'Not in the library', slug });
     return article;
   });

@@ -6,7 +6,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ImageCache, type Progress } from '../cache/imageCache.js';
-import type { Article, LectureApi, LibraryOverview, LibraryVersion, OfflineStatus, Problem, SearchRequest, SearchResponse } from '../common/api.js';
+import type { LectureDetail, LectureApi, LibraryOverview, LibraryVersion, OfflineStatus, Problem, SearchRequest, SearchResponse } from '../common/api.js';
 import { decodeAssetPath } from '../common/assetPath.js';
 import { imageTypeOf } from '../common/imageTypes.js';
 import { LectureLibrary, type LibraryOptions, type LoadStats } from '../library/lectureLibrary.js';
@@ -75,8 +75,8 @@ export class LectureService implements LectureBackend {
     return this.library.overview(options.includeDrafts);
   }
 
-  async getArticle(slug: string, options: { includeDrafts?: boolean } = {}): Promise<Article | null> {
-    return this.library.article(slug, options.includeDrafts);
+  async getLecture(slug: string, options: { includeDrafts?: boolean } = {}): Promise<LectureDetail | null> {
+    return this.library.lectureDetail(slug, options.includeDrafts);
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {

@@ -31,7 +31,7 @@ function record(value: unknown, name: string): Record<string, unknown> {
 /** Checked arguments for each bridge method. */
 export const validateArguments: { [K in BridgeMethod]: (args: unknown[]) => Parameters<LectureBridge[K]> } = {
   getLibrary: ([value]) => [options(value)],
-  getArticle: ([slug, value]) => [text(slug, 'slug', 300), options(value)],
+  getLecture: ([slug, value]) => [text(slug, 'slug', 300), options(value)],
   getProblems: () => [],
   getOfflineStatus: () => [],
   search: ([value]) => {

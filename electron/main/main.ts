@@ -78,7 +78,9 @@ async function openLibrary(): Promise<void> {
     name: BUNDLED_LIBRARY_NAME,
     cacheDir: process.env.LECTURE_READER_CACHE ?? path.join(app.getPath('userData'), 'cache'),
     searchInWorker: true,
-    fetch: netFetch,
+    // Images are fetched with Node's fetch, not net.fetch: the image cache follows redirects itself to check each
+    // hop's address, and net.fetch cancels a request whose redirect mode is 'manual' instead of returning the 3xx
+    // (electron.d.ts, ClientRequestConstructorOptions.redirect). The price: images ignore a system proxy.
   });
   // A teacher editing a lecture sees it update, search included.
   next.follow(() => window?.webContents.send(LIBRARY_CHANGED_EVENT));
@@ -182,13 +184,26 @@ interface WindowState {
   maximized?: boolean;
 }
 
+/** The saved window size and place, when the file holds sane numbers (a damaged file must not stop every start). */
+function savedWindowState(): WindowState {
+  const saved = readJson<Partial<Record<keyof WindowState, unknown>> | null>(dataFile(WINDOW_FILE), null) ?? {};
+  const number = (value: unknown, min: number) => (typeof value === 'number' && Number.isFinite(value) && value >= min ? Math.round(value) : undefined);
+  return {
+    width: number(saved.width, 360) ?? 1280,
+    height: number(saved.height, 480) ?? 860,
+    x: number(saved.x, -100_000),
+    y: number(saved.y, -100_000),
+    maximized: saved.maximized === true,
+  };
+}
+
 /** Whether a saved window overlaps a display that is connected now (a monitor may have gone since). */
 function onSomeDisplay(bounds: Rectangle): boolean {
   return screen.getAllDisplays().some(({ workArea: area }) => bounds.x < area.x + area.width && bounds.x + bounds.width > area.x && bounds.y < area.y + area.height && bounds.y + bounds.height > area.y);
 }
 
 function createWindow(): void {
-  const { x, y, ...state } = readJson<WindowState>(dataFile(WINDOW_FILE), { width: 1280, height: 860 });
+  const { x, y, ...state } = savedWindowState();
   const position = x !== undefined && y !== undefined && onSomeDisplay({ x, y, width: state.width, height: state.height }) ? { x, y } : {};
   window = new BrowserWindow({
     ...state,
@@ -209,8 +224,8 @@ function createWindow(): void {
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  if (state.maximized) window.maximize();
-  window.once('ready-to-show', () => window?.show());
+  // maximize() also shows the window (electron.d.ts, BrowserWindow.maximize): only once there is a page to show.
+  window.once('ready-to-show', () => (state.maximized ? window?.maximize() : window?.show()));
   const remember = () => {
     if (!window || window.isMinimized()) return;
     writeJson(dataFile(WINDOW_FILE), { ...window.getNormalBounds(), maximized: window.isMaximized() });
@@ -372,8 +387,16 @@ if (!app.requestSingleInstanceLock()) {
   // Sessions, protocol handlers and windows exist only once the app is ready.
   app.whenReady().then(start).catch(failedToStart);
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => {
-    void sharing?.stopSharing();
-    void service?.close();
+  // Quitting waits (a few seconds at most) for the classroom server and the library to close: only
+  // preventDefault() in before-quit holds the quit (electron.d.ts, App 'before-quit').
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    const cleanup = Promise.allSettled([sharing?.stopSharing(), service?.close()]);
+    void Promise.race([cleanup, new Promise((resolve) => setTimeout(resolve, 5000))]).then(() => {
+      closed = true;
+      app.quit();
+    });
   });
 }

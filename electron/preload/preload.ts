@@ -7,7 +7,7 @@ import { ADD_LIBRARY_EVENT, BRIDGE_CHANNELS, LIBRARY_CHANGED_EVENT, type Lecture
 
 const bridge: LectureBridge = {
   getLibrary: (options) => ipcRenderer.invoke(BRIDGE_CHANNELS.getLibrary, options),
-  getArticle: (slug, options) => ipcRenderer.invoke(BRIDGE_CHANNELS.getArticle, slug, options),
+  getLecture: (slug, options) => ipcRenderer.invoke(BRIDGE_CHANNELS.getLecture, slug, options),
   search: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.search, request),
   getProblems: () => ipcRenderer.invoke(BRIDGE_CHANNELS.getProblems),
   getOfflineStatus: () => ipcRenderer.invoke(BRIDGE_CHANNELS.getOfflineStatus),

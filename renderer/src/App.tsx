@@ -3,13 +3,14 @@ import type { LibraryOverview, OfflineStatus, SearchHit } from '../../core/commo
 import { lectureOfAddress } from '../../core/common/lectureAddress.js';
 import { safeDecode } from '../../core/common/links.js';
 import { api } from './api/index.js';
-import { ArticleList } from './components/ArticleList.js';
 import { ContinueReading } from './components/ContinueReading.js';
 import { HistoryButtons } from './components/HistoryButtons.js';
+import { LectureList } from './components/LectureList.js';
 import { MyNotes } from './components/MyNotes.js';
 import { LibrariesPanel } from './components/LibrariesPanel.js';
 import { Reader } from './components/Reader.js';
 import { SearchBox } from './components/SearchBox.js';
+import { SearchResults } from './components/SearchResults.js';
 import { SettingsPanel } from './components/SettingsPanel.js';
 import { SharePanel } from './components/SharePanel.js';
 import { Sidebar } from './components/Sidebar.js';
@@ -21,6 +22,8 @@ import { TagLabels } from './tagLabels.js';
 interface Route {
   slug?: string;
   section?: string;
+  /** The full search results page (`#/search/<query>`). */
+  search?: string;
   /** "Ghi chú của tôi". */
   notes?: boolean;
 }
@@ -30,6 +33,8 @@ const NOTES_HASH = '#/notes';
 /** Routes live in the URL hash (`#/blog/<slug>/<section>`), so they work over HTTP and the app protocol alike. */
 function parseHash(hash: string): Route {
   if (hash === NOTES_HASH) return { notes: true };
+  const search = /^#\/search\/(.+)$/.exec(hash);
+  if (search) return { search: safeDecode(search[1]) };
   const match = /^#\/blog\/([^/]+)(?:\/(.+))?$/.exec(hash);
   if (!match) return {};
   return { slug: safeDecode(match[1]), section: match[2] ? safeDecode(match[2]) : undefined };
@@ -56,7 +61,7 @@ export function App() {
   const [library, setLibrary] = useState<LibraryOverview | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [route, setRoute] = useState<Route>(routeOfAddress);
-  const [highlight, setHighlight] = useState<string | undefined>();
+  const [highlight, setHighlight] = useState<string[] | undefined>();
   const [restore, setRestore] = useState<number | undefined>();
   // Where "Đọc tiếp" reopens a lecture, carried over the hash change it causes.
   const pendingRestore = useRef<number | undefined>(undefined);
@@ -128,8 +133,8 @@ export function App() {
     return () => clearTimeout(timer);
   }, [notice]);
 
-  const open = useCallback((slug: string, section?: string, query?: string, position?: number, highlightId?: string) => {
-    setHighlight(query);
+  const open = useCallback((slug: string, section?: string, matched?: string[], position?: number, highlightId?: string) => {
+    setHighlight(matched);
     setFocusHighlight(highlightId);
     setRestore(position);
     pendingRestore.current = position;
@@ -140,8 +145,13 @@ export function App() {
   }, []);
   const resume = useCallback((slug: string, position: number) => open(slug, undefined, undefined, position), [open]);
   const openHighlight = useCallback((slug: string, id: string) => open(slug, undefined, undefined, undefined, id), [open]);
-  const openArticle = useCallback((slug: string, section?: string) => open(slug, section), [open]);
-  const openHit = useCallback((hit: SearchHit, query: string) => open(hit.slug, hit.section.id || undefined, query), [open]);
+  const openLecture = useCallback((slug: string, section?: string) => open(slug, section), [open]);
+  const openHit = useCallback((hit: SearchHit, section = hit.section) => open(hit.slug, section.id || undefined, hit.matched), [open]);
+  const showAllResults = useCallback((query: string) => {
+    setSidebarOpen(false);
+    location.hash = `#/search/${encodeURIComponent(query)}`;
+  }, []);
+  const clearTags = useCallback(() => setSelectedTags([]), []);
   const toggleTag = useCallback((tag: string) => {
     setSelectedTags((tags) => (tags.includes(tag) ? tags.filter((t) => t !== tag) : [...tags, tag]));
     setSidebarOpen(false);
@@ -167,7 +177,7 @@ export function App() {
           <span className="brand-mark" aria-hidden="true">AI</span>
           <span className="brand-name">{strings.appName}</span>
         </a>
-        <SearchBox strings={strings} tags={selectedTags} includeDrafts={settings.showDrafts} onOpen={openHit} />
+        <SearchBox strings={strings} tags={selectedTags} includeDrafts={settings.showDrafts} onOpen={openHit} onShowAll={showAllResults} onClearTags={clearTags} />
         {api.sharing && (
           <button
             type="button"
@@ -214,8 +224,8 @@ export function App() {
             strings={strings}
             selectedTags={selectedTags}
             onToggleTag={toggleTag}
-            onClearTags={() => setSelectedTags([])}
-            onOpenArticle={openArticle}
+            onClearTags={clearTags}
+            onOpenLecture={openLecture}
             notesOpen={Boolean(route.notes)}
             open={sidebarOpen}
             onClose={() => setSidebarOpen(false)}
@@ -247,7 +257,7 @@ export function App() {
               includeDrafts={settings.showDrafts}
               revision={revision}
               strings={strings}
-              onOpen={openArticle}
+              onOpen={openLecture}
               onToggleTag={toggleTag}
               onNotice={setNotice}
             />
@@ -258,8 +268,11 @@ export function App() {
             </div>
           )}
           {library && route.notes && <MyNotes articles={library.articles} strings={strings} onOpenHighlight={openHighlight} onNotice={setNotice} />}
-          {library && !route.slug && !route.notes && !selectedTags.length && <ContinueReading articles={library.articles} strings={strings} onResume={resume} />}
-          {library && !route.slug && !route.notes && <ArticleList articles={library.articles} strings={strings} selectedTags={selectedTags} onOpen={openArticle} onToggleTag={toggleTag} />}
+          {library && route.search && (
+            <SearchResults query={route.search} tags={selectedTags} includeDrafts={settings.showDrafts} strings={strings} onOpen={openHit} onClearTags={clearTags} />
+          )}
+          {library && !route.slug && !route.search && !route.notes && !selectedTags.length && <ContinueReading articles={library.articles} strings={strings} onResume={resume} />}
+          {library && !route.slug && !route.search && !route.notes && <LectureList articles={library.articles} strings={strings} selectedTags={selectedTags} onOpen={openLecture} onToggleTag={toggleTag} />}
         </main>
       </div>
       </TagLabels.Provider>

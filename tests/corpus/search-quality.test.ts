@@ -11,7 +11,7 @@ import { CORPUS } from '../helpers/tempLibrary.js';
 const QUERIES = path.resolve(CORPUS, '../search-queries.json');
 const skip = existsSync(QUERIES) ? false : `no public query set at ${QUERIES}`;
 
-test('public queries: every expected article in the top 3, MRR at least 0.9', { skip }, async () => {
+test('public queries: every expected article first (MRR 1.0)', { skip }, async () => {
   const spec = JSON.parse(readFileSync(QUERIES, 'utf8')) as { corpus: string[]; queries: { q: string; expect: string[] }[] };
   const library = new LectureLibrary(spec.corpus.map((folder) => path.resolve(CORPUS, '..', folder)));
   await library.load();
@@ -25,7 +25,7 @@ test('public queries: every expected article in the top 3, MRR at least 0.9', { 
     if (rank === 0 || rank > 3) misses.push(`${q} → rank ${rank || 'none'}`);
   }
   assert.deepEqual(misses, []);
-  assert.ok(reciprocal / spec.queries.length >= 0.9, `MRR ${reciprocal / spec.queries.length}`);
+  assert.equal(reciprocal / spec.queries.length, 1, `MRR ${reciprocal / spec.queries.length}`);
 });
 
 test('CLI search --queries-file --json answers every query in one process', { skip }, () => {

@@ -53,6 +53,7 @@ describe('reader on the real corpus', { skip }, () => {
   test('an article with its images loaded from the library folder, not the internet', async () => {
     const page = await openPage('#/blog/he-thong-tep-phan-tan-hadoop-distributed-file-system-hdfs');
     await page.getByRole('heading', { level: 1, name: /Hadoop Distributed File System/ }).waitFor();
+    await page.locator('.markdown-body[aria-busy="false"]').waitFor();
     const images = page.locator('.markdown-body img');
     assert.ok((await images.count()) >= 3);
     for (const image of await images.all()) {
@@ -77,6 +78,8 @@ describe('reader on the real corpus', { skip }, () => {
   test('math: KaTeX renders the logistic regression lecture, display math after list items included', async () => {
     const page = await openPage('#/blog/mo-hinh-hoi-quy-logistic-logistic-regression');
     await page.getByRole('article').waitFor();
+    // The body is typeset in a worker and put on the page in steps: counted once all of it is there.
+    await page.locator('.markdown-body[aria-busy="false"]').waitFor();
     assert.ok((await page.locator('.markdown-body .katex-display').count()) > 5);
     assert.equal(await page.locator('.markdown-body .katex-error').count(), 0);
     const raw = await page.locator('.markdown-body').evaluate((element) => {
@@ -94,10 +97,12 @@ describe('reader on the real corpus', { skip }, () => {
 
   test('internal links: a known lecture opens, a missing one says so kindly', async () => {
     const page = await openPage('#/blog/series-big-data-co-ban');
+    await page.locator('.markdown-body[aria-busy="false"]').waitFor();
     await page.getByRole('link', { name: /Bài 6: Framework xử lý dữ liệu Hadoop Map Reduce/ }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Framework xử lý dữ liệu Hadoop Map Reduce' }).waitFor();
     await page.goto(server.url + '#/blog/mo-hinh-luu-tru-du-lieu-va-quy-trinh-xu-ly-du-lieu');
     await page.getByRole('heading', { level: 1, name: /Mô hình lưu trữ dữ liệu/ }).waitFor();
+    await page.locator('.markdown-body[aria-busy="false"]').waitFor();
     await page.getByRole('link', { name: 'Hệ quản trị cơ sở dữ liệu quan hệ (RDBMS)' }).click();
     await page.getByText('Bài giảng này chưa có trong thư viện của bạn.').waitFor();
     assert.match(page.url(), /mo-hinh-luu-tru-du-lieu-va-quy-trinh-xu-ly-du-lieu$/);

@@ -30,7 +30,7 @@ test('desktop app: window, sandboxed bridge, search and offline images', { skip 
     assert.match(page.url(), /^app:\/\/reader\//);
     assert.equal(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require), 'undefined', 'no Node in the page');
     assert.equal(await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process), 'undefined');
-    assert.deepEqual(await page.evaluate(() => Object.keys((window as unknown as { lectureBridge: object }).lectureBridge).sort()), ['getArticle', 'getLibrary', 'getOfflineStatus', 'getProblems', 'getSharing', 'onLibraryChanged', 'search', 'startSharing', 'stopSharing']);
+    assert.deepEqual(await page.evaluate(() => Object.keys((window as unknown as { lectureBridge: object }).lectureBridge).sort()), ['getLecture', 'getLibrary', 'getOfflineStatus', 'getProblems', 'getSharing', 'onLibraryChanged', 'search', 'startSharing', 'stopSharing']);
     assert.equal(await page.locator('.cards > li').count(), 8);
     await page.getByRole('combobox', { name: 'Tìm kiếm bài giảng' }).fill('ao giac');
     await page.getByRole('option').first().click();

@@ -19,6 +19,15 @@ test('check content: our bundled lectures have zero errors and use every feature
   }
 });
 
+test('check content X reports exactly the problems of content alone plus those of X (images stay relative to their folder)', () => {
+  const fixtures = 'tests/fixtures/markdown';
+  const problems = (folders: string[]) => (JSON.parse(runCli(['check', ...folders, '--json']).stdout).problems as { file: string; line?: number; message: string }[]).map((p) => `${p.file}:${p.line ?? ''} ${p.message}`);
+  const prefixed = (folder: string, list: string[]) => list.map((problem) => `${folder}/${problem}`);
+  const alone = [...prefixed('content', problems(['content'])), ...prefixed('markdown', problems([fixtures]))];
+  assert.ok(alone.some((problem) => problem.includes('khong-co.png')), 'the fixtures have problems of their own');
+  assert.deepEqual(problems(['content', fixtures]).sort(), alone.sort());
+});
+
 const broken = makeLibrary({
   'ok.md': lecture({ time: '01/01/2024', title: 'Tốt' }),
   'bad.md': lecture({ time: 'không phải ngày', title: 'Hỏng' }),
@@ -47,6 +56,28 @@ test('list prints published lectures newest first', () => {
   const dates = JSON.parse(stdout).articles.map((a: { date: string }) => a.date);
   assert.deepEqual(dates, [...dates].sort().reverse());
   assert.ok(!JSON.parse(stdout).articles.some((a: { published: boolean }) => !a.published));
+});
+
+const lake = makeLibrary({
+  'ho.md': lecture({ time: '01/01/2024', title: 'Kho dữ liệu', tags: '[big-data]' }, '## Hồ dữ liệu\n\nHồ dữ liệu giữ mọi thứ <nguyên bản> & rẻ; hỗ trợ phân tích sau.\n'),
+  'khac.md': lecture({ time: '01/02/2024', title: 'Mạng máy tính', tags: '[network]' }, '## Cổng\n\nMỗi dịch vụ nghe trên một cổng; hồ sơ cấu hình.\n'),
+});
+after(() => lake.cleanup());
+
+test('search: --json keeps the snippet as HTML with <mark>, built from segments; the terminal gets plain text', () => {
+  const cache = ['--cache-dir', `${lake.root}/.cache`];
+  const json = runCli(['search', lake.root, 'ho du lieu', '--json', ...cache]);
+  assert.equal(json.code, 0, json.stderr);
+  const [hit] = JSON.parse(json.stdout).results;
+  assert.equal(typeof hit.snippet, 'string');
+  assert.match(hit.snippet, /<mark>Hồ<\/mark> <mark>dữ<\/mark> <mark>liệu<\/mark> giữ mọi thứ &lt;nguyên bản&gt; &amp; rẻ/);
+  assert.deepEqual(hit.matched, ['hồ', 'dữ', 'liệu']);
+  const text = runCli(['search', lake.root, 'ho du lieu', ...cache]);
+  assert.match(text.stdout, /\[Hồ\] \[dữ\] \[liệu\] giữ mọi thứ <nguyên bản> & rẻ/);
+  // A tag filter says how many lectures match outside it.
+  const filtered = JSON.parse(runCli(['search', lake.root, 'ho', '--tag', 'network', '--json', ...cache]).stdout);
+  assert.deepEqual(filtered.results.map((result: { slug: string }) => result.slug), ['mang-may-tinh']);
+  assert.equal(filtered.outsideTags, 1);
 });
 
 test('every command answers --help, -h and help <command> with its usage and examples', () => {

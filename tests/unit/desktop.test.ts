@@ -71,13 +71,13 @@ test('the app protocol resolves only inside its roots', async () => {
 });
 
 test('bridge arguments are validated before the library sees them', () => {
-  assert.deepEqual(validateArguments.getArticle(['slug', { includeDrafts: true }]), ['slug', { includeDrafts: true }]);
+  assert.deepEqual(validateArguments.getLecture(['slug', { includeDrafts: true }]), ['slug', { includeDrafts: true }]);
   assert.deepEqual(validateArguments.search([{ q: 'kafka', limit: 1e9, tags: ['a'] }]), [{ q: 'kafka', tags: ['a'], limit: 100, includeDrafts: undefined }]);
   assert.equal(validateArguments.search([{ q: 'x'.repeat(10_000) }])[0].q.length, 2000);
   for (const bad of [[42], [{ q: 1 }], [{ q: 'a', tags: 'x' }], [{ q: 'a', limit: 'many' }], [null], [[]]]) {
     assert.throws(() => validateArguments.search(bad), InvalidRequest, JSON.stringify(bad));
   }
-  assert.throws(() => validateArguments.getArticle([{ evil: true }]), InvalidRequest);
+  assert.throws(() => validateArguments.getLecture([{ evil: true }]), InvalidRequest);
   assert.throws(() => validateArguments.getLibrary([{ includeDrafts: 'yes' }]), InvalidRequest);
 });
 

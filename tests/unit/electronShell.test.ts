@@ -73,7 +73,7 @@ describe('the desktop shell under Electron 45 rules', () => {
     const overview = (await call('getLibrary', {})) as { articles: { slug: string; title: string }[] };
     const mine = overview.articles.find((article) => article.title === 'Bài giảng thử nghiệm về mạng nơ-ron')!;
     assert.ok(mine, 'the user folder is part of the library');
-    assert.equal(((await call('getArticle', mine.slug, {})) as { title: string }).title, mine.title);
+    assert.equal(((await call('getLecture', mine.slug, {})) as { title: string }).title, mine.title);
     const found = (await call('search', { q: 'thu nghiem mang no ron' })) as { results: { slug: string }[] };
     assert.equal(found.results[0].slug, mine.slug);
     assert.ok(Array.isArray(await call('getProblems')));

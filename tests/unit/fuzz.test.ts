@@ -14,7 +14,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { parseLecture } from '../../core/library/parseLecture.js';
-import { rehypePlugins, remarkPlugins, sanitizingPlugins } from '../../renderer/src/markdown/pipeline.js';
+import { rawHtmlPlugins, remarkPlugins, safetyPlugins } from '../../core/common/markdown/preset.js';
+import { rehypePlugins } from '../../renderer/src/markdown/pipeline.js';
 
 /** Pieces real and hostile lectures are made of, so random documents reach the interesting code paths. */
 const fragment = fc.oneof(
@@ -24,6 +25,9 @@ const fragment = fc.oneof(
     '<svg onload=alert(1)>', '<iframe src="https://e.com">', '<a href="javascript:alert(1)">a</a>', '<details><summary>Q</summary>', '</details>',
     '<div style="position:fixed">', '<style>*{}</style>', '<meta http-equiv="refresh" content="0;url=https://e.com">', '<base href="https://e.com/">',
     '<img src="data:image/svg+xml,<svg onload=alert(1)>">', '<a href="&#106;avascript:alert(1)">e</a>', '<object data=x>', '<form action=x>',
+    '<picture><source srcset="http://127.0.0.1:9/a.png"><img src="b.png"></picture>', '<video poster="http://e.com/p.png" src="v.mp4">', '<table background="http://e.com/t.png">',
+    '<p style="text-align: center; background: url(http://e.com/x.png)">', '<img src="x.png" srcset="http://e.com/y.png 2x" width="300">', '<svg><image href="http://e.com/z.png"/></svg>',
+    '<audio src="http://e.com/a.mp3"></audio>', '<link rel="stylesheet" href="http://e.com/s.css">', '\\(', '\\)', '\\[', '\\]', '\\text{a_b}',
     'ảo giác', 'Ảo', 'đ', '\u0301', '\uFEFF', '\r\n', '\u0000', '<!--', '-->', '<![CDATA[', '`', '\\', '&amp;', '&#x6a;',
   ),
   fc.string({ maxLength: 20 }),
@@ -46,9 +50,11 @@ test('the library core never throws on random lectures', () => {
   );
 });
 
-const sanitize = unified().use(remarkParse).use(remarkPlugins).use(remarkRehype, { allowDangerousHtml: true }).use(sanitizingPlugins).use(rehypeStringify);
-const full = unified().use(remarkParse).use(remarkPlugins).use(remarkRehype, { allowDangerousHtml: true }).use(rehypePlugins).use(rehypeStringify);
-const FORBIDDEN_ELEMENTS = new Set(['script', 'iframe', 'frame', 'object', 'embed', 'style', 'meta', 'base', 'link', 'form', 'svg', 'template']);
+const sanitize = unified().use(remarkParse).use(remarkPlugins).use(remarkRehype, { allowDangerousHtml: true }).use(rawHtmlPlugins).use(safetyPlugins).use(rehypeStringify);
+const full = unified().use(remarkParse).use(remarkPlugins).use(remarkRehype, { allowDangerousHtml: true }).use(rehypePlugins('Công thức')).use(rehypeStringify);
+const FORBIDDEN_ELEMENTS = new Set(['script', 'iframe', 'frame', 'object', 'embed', 'style', 'meta', 'base', 'link', 'form', 'svg', 'template', 'picture', 'source', 'video', 'audio', 'track', 'image']);
+/** Attributes that make the browser fetch something (the content security policy must never have to stop them). */
+const FETCHING_ATTRIBUTES = /^(srcset|poster|background|longdesc|lowsrc|dynsrc|data|codebase|ping|formaction|action|xlinkhref|xlink:href)$/i;
 
 /** Executable constructs in an HTML string, found structurally (escaped text that merely looks like HTML is fine). */
 function executableConstructs(html: string, { allowStyle }: { allowStyle: boolean }): string[] {
@@ -57,6 +63,7 @@ function executableConstructs(html: string, { allowStyle }: { allowStyle: boolea
     if (FORBIDDEN_ELEMENTS.has(element.tagName)) found.push(`<${element.tagName}>`);
     for (const [name, value] of Object.entries(element.properties)) {
       if (/^on/i.test(name)) found.push(`${name} on <${element.tagName}>`);
+      if (FETCHING_ATTRIBUTES.test(name)) found.push(`${name} on <${element.tagName}>`);
       if (name === 'style' && !allowStyle) found.push(`style on <${element.tagName}>`);
       if ((name === 'href' || name === 'src') && /^\s*(javascript|data|vbscript):/i.test(String(value))) found.push(`${name}=${value}`);
     }
@@ -91,6 +98,13 @@ test('the detector itself sees what it must reject (so the properties above can 
     'href=javascript:x',
     '<script>',
     'style on <p>',
+  ]);
+  assert.deepEqual(executableConstructs('<picture><source srcset="http://e.com/a.png"></picture><video poster="p.png"></video>', { allowStyle: false }), [
+    '<picture>',
+    '<source>',
+    'srcSet on <source>',
+    '<video>',
+    'poster on <video>',
   ]);
   assert.deepEqual(executableConstructs('<p>&lt;script&gt; onload=alert(1) javascript:</p>', { allowStyle: false }), []);
 });

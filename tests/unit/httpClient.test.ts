@@ -41,11 +41,11 @@ test('library, lectures and drafts mean the same on both sides', async () => {
   assert.deepEqual(await client.getLibrary(), overJson(await service.getLibrary()));
   assert.deepEqual(await client.getLibrary({ includeDrafts: true }), overJson(await service.getLibrary({ includeDrafts: true })));
   const slug = (await service.getLibrary()).articles[0].slug;
-  assert.deepEqual(await client.getArticle(slug), overJson(await service.getArticle(slug)));
+  assert.deepEqual(await client.getLecture(slug), overJson(await service.getLecture(slug)));
   const draft = (await service.getLibrary({ includeDrafts: true })).articles.find((article) => !article.published)!.slug;
-  assert.equal(await client.getArticle(draft), null);
-  assert.equal((await client.getArticle(draft, { includeDrafts: true }))?.slug, draft);
-  assert.equal(await client.getArticle('không có/../gì'), null);
+  assert.equal(await client.getLecture(draft), null);
+  assert.equal((await client.getLecture(draft, { includeDrafts: true }))?.slug, draft);
+  assert.equal(await client.getLecture('không có/../gì'), null);
 });
 
 test('search requests arrive as sent: text, tags with symbols, limit and drafts', async () => {
@@ -63,7 +63,7 @@ test('search requests arrive as sent: text, tags with symbols, limit and drafts'
 });
 
 test('asset paths become URLs the server resolves, and the version is the library version', async () => {
-  const article = (await client.getArticle((await service.getLibrary()).articles[0].slug))!;
+  const article = (await client.getLecture((await service.getLibrary()).articles[0].slug))!;
   const asset = Object.values(article.images)[0]!;
   const image = await fetch(client.assetUrl(asset));
   assert.equal(image.status, 200);

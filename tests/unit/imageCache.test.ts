@@ -148,7 +148,7 @@ test('make a library available offline, then read it with the image server gone'
 
     // A new start, no image server: the lecture still shows its images, served by our own server.
     const offline = await LectureService.open([library.root], { cacheDir, ...LOCAL });
-    const article = (await offline.getArticle('bai-a'))!;
+    const article = (await offline.getLecture('bai-a'))!;
     const asset = article.images[server.url('/banner.png')];
     assert.match(asset!, /^cache\/[0-9a-f]{64}$/);
     assert.equal(article.banner, asset);

@@ -64,8 +64,8 @@ test('drafts and untitled files are hidden from readers but counted', () => {
   assert.ok(library.overview(true).articles.some((a) => a.slug === 'ban-nhap'));
   assert.equal(overview.counts.articles, library.lectures.length);
   assert.equal(overview.counts.drafts, 2);
-  assert.equal(library.article('ban-nhap'), null);
-  assert.ok(library.article('ban-nhap', true));
+  assert.equal(library.lectureDetail('ban-nhap'), null);
+  assert.ok(library.lectureDetail('ban-nhap', true));
   assert.match(problemsFor('untitled.md')[0].message, /Missing title/);
 });
 
@@ -79,7 +79,7 @@ test('links: internal with trailing slash resolved, broken ones reported with th
   assert.equal(broken.length, 1);
   assert.match(broken[0].message, /khong-co/);
   assert.equal(broken[0].line, 10);
-  assert.deepEqual(library.article('gioi-thieu-chung-ve-big-data')!.knownLinks, ['he-thong-hdfs']);
+  assert.deepEqual(library.lectureDetail('gioi-thieu-chung-ve-big-data')!.knownLinks, ['he-thong-hdfs']);
 });
 
 test('each kind of problem is reported with file, severity and reason', () => {
@@ -109,9 +109,9 @@ test('duplicate slugs both stay reachable and the clash is reported', () => {
 });
 
 test('images resolve to asset paths: relative files and the raw GitHub mirror rule', () => {
-  const intro = library.article('gioi-thieu-chung-ve-big-data')!;
+  const intro = library.lectureDetail('gioi-thieu-chung-ve-big-data')!;
   assert.equal(intro.images['images/a.png'], '0/a/images/a.png');
-  const mirrored = library.article('anh-hong')!;
+  const mirrored = library.lectureDetail('anh-hong')!;
   assert.equal(mirrored.images['https://raw.githubusercontent.com/o/r/refs/heads/master/a/images/a.png'], '0/a/images/a.png');
   assert.equal(mirrored.images['missing/pic.png'], null);
 });

@@ -8,7 +8,7 @@ export type { LectureBridge };
 export class BridgeLectureApi implements LectureApi {
   constructor(private readonly bridge: LectureBridge) {}
   getLibrary: LectureApi['getLibrary'] = (options) => this.bridge.getLibrary(options);
-  getArticle: LectureApi['getArticle'] = (slug, options) => this.bridge.getArticle(slug, options);
+  getLecture: LectureApi['getLecture'] = (slug, options) => this.bridge.getLecture(slug, options);
   search: LectureApi['search'] = (request) => this.bridge.search(request);
   getProblems: LectureApi['getProblems'] = () => this.bridge.getProblems();
   getOfflineStatus: LectureApi['getOfflineStatus'] = () => this.bridge.getOfflineStatus();

@@ -1,5 +1,5 @@
-import { LIBRARY_POLL_MS, type Article, type LectureApi, type LibraryOverview, type LibraryVersion, type OfflineStatus, type Problem, type SearchRequest, type SearchResponse } from '../../../core/common/api.js';
-import { articlePath, assetRoute, libraryPath, ROUTES, searchPath } from '../../../core/common/routes.js';
+import { LIBRARY_POLL_MS, type LectureDetail, type LectureApi, type LibraryOverview, type LibraryVersion, type OfflineStatus, type Problem, type SearchRequest, type SearchResponse } from '../../../core/common/api.js';
+import { lecturePath, assetRoute, libraryPath, ROUTES, searchPath } from '../../../core/common/routes.js';
 
 /** The contract over the local HTTP server's JSON API (browser and classroom mode). */
 export class HttpLectureApi implements LectureApi {
@@ -15,11 +15,11 @@ export class HttpLectureApi implements LectureApi {
     return this.get(libraryPath(options));
   }
 
-  async getArticle(slug: string, options: { includeDrafts?: boolean } = {}): Promise<Article | null> {
-    const response = await fetch(`${this.base}${articlePath(slug, options)}`);
+  async getLecture(slug: string, options: { includeDrafts?: boolean } = {}): Promise<LectureDetail | null> {
+    const response = await fetch(`${this.base}${lecturePath(slug, options)}`);
     if (response.status === 404) return null;
     if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-    return (await response.json()) as Article;
+    return (await response.json()) as LectureDetail;
   }
 
   search(request: SearchRequest): Promise<SearchResponse> {

@@ -1,3 +1,5 @@
+import type { Element } from 'hast';
+import { toString } from 'hast-util-to-string';
 import { useContext, useRef, useState, type ReactNode } from 'react';
 import { StringsContext } from '../i18n.js';
 
@@ -34,20 +36,31 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/** A code block with its language and a "Sao chép mã" button; when copying is refused, the code is selected for Ctrl+C. */
-export function CodeBlock({ language, children }: { language?: string; children: ReactNode }) {
+/** The fence's language (`language-python` on the `<code>` inside the block's `<pre>`). */
+function languageOf(pre: Element | undefined): string | undefined {
+  const code = pre?.children[0];
+  const classes = code?.type === 'element' && Array.isArray(code.properties.className) ? code.properties.className : [];
+  return classes.map(String).find((name) => name.startsWith('language-'))?.slice('language-'.length);
+}
+
+/**
+ * A code block (the pipeline's, passed as `children`) under a head with its language and a "Sao chép mã" button.
+ * The whole code is copied, also when the block shows only its first lines; when copying is refused, the shown
+ * code is selected for Ctrl+C.
+ */
+export function CodeBlock({ node, children }: { node?: Element; children: ReactNode }) {
   const strings = useContext(StringsContext);
-  const pre = useRef<HTMLPreElement>(null);
+  const block = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState('');
+  const language = languageOf(node);
   const copy = async () => {
-    const code = pre.current?.innerText ?? '';
-    if (await copyText(code)) return setStatus(strings.copied);
-    const selection = document.getSelection();
-    selection?.selectAllChildren(pre.current!);
+    if (await copyText(node ? toString(node) : '')) return setStatus(strings.copied);
+    const pre = block.current?.querySelector('pre');
+    if (pre) document.getSelection()?.selectAllChildren(pre);
     setStatus(strings.pressCtrlC);
   };
   return (
-    <div className="code-block">
+    <div className="code-block" ref={block}>
       <div className="code-block-head">
         <span className="code-language">{language ? (LANGUAGE_NAMES[language] ?? language) : strings.code}</span>
         <span className="copy-status" role="status">
@@ -57,7 +70,7 @@ export function CodeBlock({ language, children }: { language?: string; children:
           {strings.copyCode}
         </button>
       </div>
-      <pre ref={pre}>{children}</pre>
+      {children}
     </div>
   );
 }

@@ -5,7 +5,7 @@ const ZOOMS = [0.5, 0.75, 1, 1.5, 2, 3, 4];
 const PAN_STEP = 60;
 
 /** A lecture image that opens full size on click or Enter; it keeps its space while loading so the page does not jump. */
-export function ViewableImage({ src, alt, width, height }: { src: string; alt: string; width?: number | string; height?: number | string }) {
+export function ViewableImage({ src, alt, width, height, className }: { src: string; alt: string; width?: number | string; height?: number | string; className?: string }) {
   const strings = useContext(StringsContext);
   const [open, setOpen] = useState(false);
   const [loaded, setLoaded] = useState(false);
@@ -21,7 +21,7 @@ export function ViewableImage({ src, alt, width, height }: { src: string; alt: s
   return (
     <>
       <button type="button" className="image-button" aria-label={strings.openImage(alt)} onClick={() => setOpen(true)}>
-        <img src={src} alt={alt} width={width} height={height} loading="lazy" decoding="async" className={loaded ? undefined : 'image-loading'} onLoad={() => setLoaded(true)} onError={() => setFailed(true)} />
+        <img src={src} alt={alt} width={width} height={height} loading="lazy" decoding="async" className={[className, loaded ? '' : 'image-loading'].filter(Boolean).join(' ') || undefined} onLoad={() => setLoaded(true)} onError={() => setFailed(true)} />
       </button>
       {open && <ImageViewer src={src} alt={alt} onClose={() => setOpen(false)} />}
     </>

@@ -10,7 +10,7 @@ import { NoteEditor } from './NoteEditor.js';
 
 interface LectureStudyProps {
   slug: string;
-  /** The lecture's rendered body; `bodyText` changes whenever its text does. */
+  /** The lecture's rendered body; `bodyText` is the Markdown it shows once fully rendered (empty before). */
   body: RefObject<HTMLElement | null>;
   bodyText: string;
   strings: Strings;
@@ -33,7 +33,8 @@ export function LectureStudy({ slug, body, bodyText, strings }: LectureStudyProp
   const [editing, setEditing] = useState<{ highlight?: Highlight; selection?: Selected } | null>(null);
 
   useEffect(() => {
-    if (!body.current) return;
+    // Until the lecture is fully rendered, a passage not yet on the page is not lost.
+    if (!body.current || !bodyText) return;
     const index = indexText(body.current);
     const byColor = new Map<HighlightColor, Range[]>(HIGHLIGHT_COLORS.map((color) => [color, []]));
     const lost: Highlight[] = [];

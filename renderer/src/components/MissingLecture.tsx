@@ -22,7 +22,7 @@ export function MissingLecture({ slug, includeDrafts, strings, onOpen }: { slug:
 
   return (
     <section className="missing-article">
-      <h1>{strings.articleMissing}</h1>
+      <h1>{strings.lectureMissing}</h1>
       <p>{strings.notInLibrary}</p>
       {suggestions.length > 0 && (
         <>

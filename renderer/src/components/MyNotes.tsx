@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { ArticleSummary } from '../../../core/common/api.js';
+import type { LectureSummary } from '../../../core/common/api.js';
 import { parseReadingData } from '../../../core/common/readingData.js';
 import { foldWord } from '../../../core/common/vietnamese.js';
 import type { Strings } from '../i18n.js';
@@ -9,7 +9,7 @@ import { NoteEditor } from './NoteEditor.js';
 import type { Highlight } from '../../../core/common/readingData.js';
 
 interface MyNotesProps {
-  articles: ArticleSummary[];
+  articles: LectureSummary[];
   strings: Strings;
   onOpenHighlight: (slug: string, id: string) => void;
   onNotice: (message: string) => void;

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Article } from '../../../core/common/api.js';
+import type { LectureDetail } from '../../../core/common/api.js';
 import { formatVietnameseDate } from '../../../core/common/dates.js';
 import { safeDecode } from '../../../core/common/links.js';
 import { slugify } from '../../../core/common/slug.js';
 import { api } from '../api/index.js';
-import { clearHighlights, highlightQuery } from '../highlightWords.js';
+import { clearHighlights, firstRangeFrom, highlightWords, showRange } from '../highlightWords.js';
 import type { Strings } from '../i18n.js';
 import { MarkdownBody } from '../markdown/MarkdownBody.js';
 import { LectureLink } from './LectureLink.js';
@@ -21,8 +21,8 @@ interface ReaderProps {
   slug: string;
   /** Heading id to scroll to once the article is shown. */
   section?: string;
-  /** Search query whose words are highlighted in the article. */
-  highlight?: string;
+  /** Words a search matched (as written in the lecture): highlighted, the first one in the section shown. */
+  highlight?: string[];
   /** Fraction of the article to scroll to (restoring the last reading position). */
   restoreProgress?: number;
   /** Id of the student's highlight to scroll to ("Ghi chú của tôi" → Mở trong bài). */
@@ -36,17 +36,24 @@ interface ReaderProps {
   onNotice: (message: string) => void;
 }
 
+/**
+ * An ordinary lecture appears whole, title and body at once; a huge one (typeset off the page's thread, put on
+ * the page in steps) shows its title after this long at most, and its body fills in after it.
+ */
+const REVEAL_WITHIN_MS = 400;
+
 function scrollProgress(): number {
   const max = document.documentElement.scrollHeight - window.innerHeight;
   return max > 0 ? Math.min(1, Math.max(0, window.scrollY / max)) : 0;
 }
 
 export function Reader({ slug, section, highlight, restoreProgress, focusHighlight, includeDrafts, revision, strings, onOpen, onToggleTag, onNotice }: ReaderProps) {
-  const [article, setArticle] = useState<Article | null | undefined>(undefined);
+  const [article, setLecture] = useState<LectureDetail | null | undefined>(undefined);
   const [progress, setProgress] = useState(0);
   const [activeHeading, setActiveHeading] = useState<string>('');
   const body = useRef<HTMLDivElement>(null);
-  const articleElement = useRef<HTMLElement>(null);
+  const lectureElement = useRef<HTMLElement>(null);
+  const [matches, setMatches] = useState<{ ranges: Range[]; index: number } | null>(null);
   const tagLabel = useTagLabel();
   const reading = useReading();
   const { recordProgress } = reading;
@@ -68,41 +75,58 @@ export function Reader({ slug, section, highlight, restoreProgress, focusHighlig
 
   useEffect(() => {
     let current = true;
-    api.getArticle(slug, { includeDrafts }).then(
-      (loaded) => current && setArticle(loaded),
-      () => current && setArticle(null),
+    api.getLecture(slug, { includeDrafts }).then(
+      (loaded) => current && setLecture(loaded),
+      () => current && setLecture(null),
     );
     return () => {
       current = false;
       clearHighlights();
+      setMatches(null);
     };
   }, [slug, includeDrafts, revision]);
 
   // A different lecture starts from a loading state; a refreshed one keeps showing until its update arrives.
-  useEffect(() => setArticle(undefined), [slug]);
+  useEffect(() => setLecture(undefined), [slug]);
+
+  // The body is typeset off the page's thread and put on the page in steps: placing waits until all of it is there.
+  const [renderedBody, setRenderedBody] = useState<string | null>(null);
+  const bodyReady = article != null && renderedBody === article.body;
+  const [deadlinePassed, setDeadlinePassed] = useState(false);
+  const lectureSlug = article?.slug;
+  useEffect(() => {
+    setDeadlinePassed(false);
+    if (!lectureSlug) return;
+    const timer = setTimeout(() => setDeadlinePassed(true), REVEAL_WITHIN_MS);
+    return () => clearTimeout(timer);
+  }, [lectureSlug]);
+  const revealed = bodyReady || deadlinePassed;
 
   // Once the article is on screen: restore the position, or go to the section, and mark the searched words.
   const placedFor = useRef('');
   useEffect(() => {
-    if (!article || !body.current) return;
+    if (!article || !body.current || !bodyReady) return;
     document.title = `${article.title} · ${strings.appName}`;
     // A lecture refreshed after an edit on disk keeps the reader where they are.
-    const placement = `${article.slug}|${section}|${highlight}|${restoreProgress}|${focused?.id}`;
+    const placement = `${article.slug}|${section}|${highlight?.join(' ')}|${restoreProgress}|${focused?.id}`;
     if (placedFor.current === placement) return;
     placedFor.current = placement;
-    const firstHit = highlight ? highlightQuery(body.current, highlight) : (clearHighlights(), null);
+    const ranges = highlight?.length ? highlightWords(body.current, highlight) : (clearHighlights(), []);
     const focusPlace = focused ? locate(indexText(body.current).text, focused.anchor) : null;
     const target = section ? document.getElementById(sectionId(article, section)) : focusPlace ? elementOf(indexText(body.current).range(...focusPlace)) : null;
+    // The first match in the section is where the student is going; its heading may be far above it.
+    const first = firstRangeFrom(ranges, target);
+    setMatches(ranges.length ? { ranges, index: first } : null);
     const place = () => {
-      if (target) target.scrollIntoView({ block: 'start' });
-      else if (firstHit) firstHit.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      if (ranges.length) showRange(ranges[first]);
+      else if (target) target.scrollIntoView({ block: 'start' });
       else if (restoreProgress) window.scrollTo({ top: restoreProgress * (document.documentElement.scrollHeight - window.innerHeight) });
       else window.scrollTo({ top: 0 });
     };
     requestAnimationFrame(place);
     // Images above the target (the banner too) load later and push it down: keep it in place until the reader
     // takes over.
-    const container = articleElement.current ?? body.current;
+    const container = lectureElement.current ?? body.current;
     const onImageLoad = () => requestAnimationFrame(place);
     const stop = () => {
       container.removeEventListener('load', onImageLoad, true);
@@ -115,7 +139,31 @@ export function Reader({ slug, section, highlight, restoreProgress, focusHighlig
       clearTimeout(timer);
       stop();
     };
-  }, [article, section, highlight, restoreProgress, focused, strings.appName]);
+  }, [article, bodyReady, section, highlight, restoreProgress, focused, strings.appName]);
+
+  // n / Shift+N move between the search's matches, Esc clears them (outside text fields).
+  const moveMatch = useCallback((step: number) => {
+    setMatches((current) => {
+      if (!current) return current;
+      const index = (current.index + step + current.ranges.length) % current.ranges.length;
+      showRange(current.ranges[index]);
+      return { ...current, index };
+    });
+  }, []);
+  const clearMatches = useCallback(() => {
+    clearHighlights();
+    setMatches(null);
+  }, []);
+  useEffect(() => {
+    if (!matches) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || (event.target as HTMLElement).closest('input, textarea, select, [contenteditable]')) return;
+      if (event.key.toLowerCase() === 'n') moveMatch(event.shiftKey ? -1 : 1);
+      else if (event.key === 'Escape') clearMatches();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [matches, moveMatch, clearMatches]);
 
   // Progress bar, table of contents that follows the scroll, and the remembered position.
   useEffect(() => {
@@ -171,11 +219,13 @@ export function Reader({ slug, section, highlight, restoreProgress, focusHighlig
   const banner = article.banner ? api.assetUrl(article.banner) : null;
   const tocHeadings = article.headings.filter((heading) => heading.level <= 3);
   return (
-    <div className="reader-layout">
+    <>
+    {!revealed && <p className="loading" role="status">{strings.loading}</p>}
+    <div className="reader-layout" hidden={!revealed}>
       <div className="progress" role="progressbar" aria-label={strings.readingProgress} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
         <div className="progress-fill" style={{ transform: `scaleX(${progress})` }} />
       </div>
-      <article className="reader" lang="vi" ref={articleElement}>
+      <article className="reader" lang="vi" ref={lectureElement}>
         {banner && <img className="banner" src={banner} alt="" />}
         <header className="article-head">
           <h1>{article.title}</h1>
@@ -205,11 +255,11 @@ export function Reader({ slug, section, highlight, restoreProgress, focusHighlig
             <TableOfContents headings={tocHeadings} active={activeHeading} onGo={(id) => document.getElementById(id)?.scrollIntoView()} />
           </details>
         )}
-        {findRequest > 0 && <FindBar body={body} bodyText={article.body} focusRequest={findRequest} strings={strings} onClose={() => setFindRequest(0)} />}
-        <div className="markdown-body" ref={body}>
-          <MarkdownBody markdown={article.body} imageUrl={imageUrl} knownLinks={article.knownLinks} offlineLabel={strings.imageOffline} onInternalLink={onInternalLink} />
+        {findRequest > 0 && <FindBar body={body} bodyText={renderedBody ?? ''} focusRequest={findRequest} strings={strings} onClose={() => setFindRequest(0)} />}
+        <div className="markdown-body" ref={body} aria-busy={!bodyReady}>
+          <MarkdownBody markdown={article.body} imageUrl={imageUrl} knownLinks={article.knownLinks} labels={strings} onInternalLink={onInternalLink} onRendered={setRenderedBody} />
         </div>
-        <LectureStudy slug={article.slug} body={body} bodyText={article.body} strings={strings} />
+        <LectureStudy slug={article.slug} body={body} bodyText={renderedBody ?? ''} strings={strings} />
         {(article.previous || article.next) && (
           <nav className="prev-next" aria-label={`${strings.previous} / ${strings.next}`}>
             {article.previous ? (
@@ -229,6 +279,20 @@ export function Reader({ slug, section, highlight, restoreProgress, focusHighlig
           </nav>
         )}
       </article>
+      {matches && (
+        <div className="match-bar" role="group" aria-label={strings.searchMatches}>
+          <span aria-live="polite">{strings.matchPosition(matches.index + 1, matches.ranges.length)}</span>
+          <button type="button" className="icon-button" aria-label={strings.previousMatch} title={`${strings.previousMatch} (Shift+N)`} onClick={() => moveMatch(-1)}>
+            ↑
+          </button>
+          <button type="button" className="icon-button" aria-label={strings.nextMatch} title={`${strings.nextMatch} (N)`} onClick={() => moveMatch(1)}>
+            ↓
+          </button>
+          <button type="button" className="icon-button" aria-label={strings.clearMatches} title={`${strings.clearMatches} (Esc)`} onClick={clearMatches}>
+            ✕
+          </button>
+        </div>
+      )}
       {tocHeadings.length > 1 && (
         <aside className="toc" aria-label={strings.contents}>
           <h2>{strings.contents}</h2>
@@ -236,10 +300,11 @@ export function Reader({ slug, section, highlight, restoreProgress, focusHighlig
         </aside>
       )}
     </div>
+    </>
   );
 }
 
-function TableOfContents({ headings, active, onGo }: { headings: Article['headings']; active: string; onGo: (id: string) => void }) {
+function TableOfContents({ headings, active, onGo }: { headings: LectureDetail['headings']; active: string; onGo: (id: string) => void }) {
   const minLevel = Math.min(...headings.map((heading) => heading.level));
   return (
     <ol>
@@ -262,7 +327,7 @@ function TableOfContents({ headings, active, onGo }: { headings: Article['headin
 }
 
 /** The heading a section names: its id, or (a link from the lecture site) its title's slug without diacritics. */
-function sectionId(article: Article, section: string): string {
+function sectionId(article: LectureDetail, section: string): string {
   const wanted = slugify(section);
   return article.headings.some((heading) => heading.id === section) ? section : (article.headings.find((heading) => slugify(heading.text) === wanted)?.id ?? section);
 }

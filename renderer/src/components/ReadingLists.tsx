@@ -1,4 +1,4 @@
-import type { ArticleSummary } from '../../../core/common/api.js';
+import type { LectureSummary } from '../../../core/common/api.js';
 import type { Strings } from '../i18n.js';
 import { recentSlugs } from '../reading/progress.js';
 import { useReading } from '../reading/ReadingContext.js';
@@ -7,7 +7,7 @@ import { LectureLink } from './LectureLink.js';
 const RECENT = 5;
 
 /** The sidebar's "Ghi chú của tôi", "Gần đây" and "Đã đánh dấu". */
-export function ReadingLists({ articles, strings, notesOpen, onOpenArticle }: { articles: ArticleSummary[]; strings: Strings; notesOpen: boolean; onOpenArticle: (slug: string) => void }) {
+export function ReadingLists({ articles, strings, notesOpen, onOpenLecture }: { articles: LectureSummary[]; strings: Strings; notesOpen: boolean; onOpenLecture: (slug: string) => void }) {
   const { data } = useReading();
   const titles = new Map(articles.map((article) => [article.slug, article.title]));
   const recent = recentSlugs(data, RECENT, (slug) => titles.has(slug));
@@ -19,7 +19,7 @@ export function ReadingLists({ articles, strings, notesOpen, onOpenArticle }: { 
         <ul className="highlight-list">
           {slugs.map((slug) => (
             <li key={slug}>
-              <LectureLink slug={slug} onOpen={onOpenArticle}>
+              <LectureLink slug={slug} onOpen={onOpenLecture}>
                 {titles.get(slug)}
               </LectureLink>
             </li>

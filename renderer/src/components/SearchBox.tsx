@@ -2,23 +2,29 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { SEARCH_BOX_RESULTS, type SearchHit, type SearchResponse } from '../../../core/common/api.js';
 import { api } from '../api/index.js';
 import type { Strings } from '../i18n.js';
+import { HitSummary, TagFilterChip } from './SearchHitView.js';
 
 interface SearchBoxProps {
   strings: Strings;
   tags: string[];
   includeDrafts: boolean;
-  onOpen: (hit: SearchHit, query: string) => void;
+  /** Opens a hit at its best section, or at one of its other matching sections. */
+  onOpen: (hit: SearchHit, section?: { id: string; title: string }) => void;
+  /** Opens the full results page for a query. */
+  onShowAll: (query: string) => void;
+  onClearTags: () => void;
 }
 
-/** Splits a snippet's `<mark>` markup into React nodes, so no HTML from the index is ever injected. */
-function Snippet({ html }: { html: string }) {
-  const decode = (text: string) => text.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name]!);
-  const parts = html.split(/<mark>(.*?)<\/mark>/g);
-  return <>{parts.map((part, i) => (i % 2 ? <mark key={i}>{decode(part)}</mark> : decode(part)))}</>;
-}
+/** One row of the listbox: a hit, the "+N more sections" toggle under it, one of those sections, or "see all". */
+type Row =
+  | { kind: 'hit'; hit: SearchHit }
+  | { kind: 'more'; hit: SearchHit }
+  | { kind: 'section'; hit: SearchHit; section: { id: string; title: string } }
+  | { kind: 'all' };
 
-export function SearchBox({ strings, tags, includeDrafts, onOpen }: SearchBoxProps) {
+export function SearchBox({ strings, tags, includeDrafts, onOpen, onShowAll, onClearTags }: SearchBoxProps) {
   const [query, setQuery] = useState('');
+  const [expanded, setExpanded] = useState<string | null>(null);
   const [response, setResponse] = useState<SearchResponse | null>(null);
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
@@ -41,6 +47,13 @@ export function SearchBox({ strings, tags, includeDrafts, onOpen }: SearchBoxPro
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // Going somewhere else (a link, back, a typed address) closes the results.
+  useEffect(() => {
+    const onHash = () => setOpen(false);
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
   // Typing never waits for the search: a pause of 40 ms in typing asks, and only the newest answer is shown.
   useEffect(() => {
     if (!query.trim()) {
@@ -55,6 +68,7 @@ export function SearchBox({ strings, tags, includeDrafts, onOpen }: SearchBoxPro
           if (ticket === latest.current) {
             setResponse(answer);
             setActive(0);
+            setExpanded(null);
           }
         })
         .catch(() => ticket === latest.current && setResponse({ results: [], tookMs: 0 }));
@@ -63,22 +77,40 @@ export function SearchBox({ strings, tags, includeDrafts, onOpen }: SearchBoxPro
   }, [query, tags, includeDrafts]);
 
   const results = response?.results ?? [];
-  const choose = (hit: SearchHit) => {
+  const rows: Row[] = results.flatMap((hit): Row[] => {
+    if (hit.otherSectionCount === 0) return [{ kind: 'hit', hit }];
+    const sections = expanded === hit.slug ? hit.otherSections.map((section): Row => ({ kind: 'section', hit, section })) : [];
+    return [{ kind: 'hit', hit }, { kind: 'more', hit }, ...sections];
+  });
+  if (results.length) rows.push({ kind: 'all' });
+  const close = () => {
     setOpen(false);
     input.current?.blur();
-    onOpen(hit, query);
+  };
+  const choose = (row: Row) => {
+    if (row.kind === 'more') {
+      setExpanded((slug) => (slug === row.hit.slug ? null : row.hit.slug));
+      return;
+    }
+    close();
+    if (row.kind === 'all') onShowAll(query);
+    else onOpen(row.hit, row.kind === 'section' ? row.section : undefined);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown') {
       event.preventDefault();
       setOpen(true);
-      setActive((i) => Math.min(results.length - 1, i + 1));
+      setActive((i) => Math.min(rows.length - 1, i + 1));
     } else if (event.key === 'ArrowUp') {
       event.preventDefault();
       setActive((i) => Math.max(0, i - 1));
-    } else if (event.key === 'Enter' && results[active]) {
+    } else if (event.key === 'Enter' && event.shiftKey && query.trim()) {
+      // Shift+Enter: every result on its own page; Enter alone opens the highlighted row (the best hit first).
       event.preventDefault();
-      choose(results[active]);
+      choose({ kind: 'all' });
+    } else if (event.key === 'Enter' && rows[active]) {
+      event.preventDefault();
+      choose(rows[active]);
     } else if (event.key === 'Escape') {
       if (query) setQuery('');
       else input.current?.blur();
@@ -106,7 +138,7 @@ export function SearchBox({ strings, tags, includeDrafts, onOpen }: SearchBoxPro
         aria-expanded={showPanel}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={showPanel && results[active] ? `${listId}-${active}` : undefined}
+        aria-activedescendant={showPanel && rows[active] ? `${listId}-${active}` : undefined}
         placeholder={strings.searchPlaceholder}
         value={query}
         onChange={(event) => {
@@ -137,25 +169,37 @@ export function SearchBox({ strings, tags, includeDrafts, onOpen }: SearchBoxPro
               {response.didYouMean && <> · {didYouMean}</>}
             </p>
           )}
+          <TagFilterChip strings={strings} tags={tags} outside={response?.outsideTags} onClear={onClearTags} />
           <ul id={listId} role="listbox" aria-label={strings.search}>
-            {results.map((hit, index) => (
-              <li
-                key={`${hit.slug}-${index}`}
-                id={`${listId}-${index}`}
-                role="option"
-                aria-selected={index === active}
-                className={index === active ? 'active' : undefined}
-                onMouseEnter={() => setActive(index)}
-                onMouseDown={(event) => event.preventDefault()}
-                onClick={() => choose(hit)}
-              >
-                <span className="hit-title">{hit.title}</span>
-                {hit.section.title && <span className="hit-section">{hit.section.title}</span>}
-                <span className="hit-snippet">
-                  <Snippet html={hit.snippet} />
-                </span>
-              </li>
-            ))}
+            {rows.map((row, index) => {
+              const firstWeak = row.kind === 'hit' && row.hit.weak && !rows.slice(0, index).some((other) => other.kind === 'hit' && other.hit.weak);
+              return [
+                firstWeak && (
+                  <li key="weak" role="presentation" className="search-group">
+                    {strings.weakResults}
+                  </li>
+                ),
+                <li
+                  key={row.kind === 'all' ? 'all' : `${row.hit.slug}-${row.kind}-${row.kind === 'section' ? row.section.id : ''}`}
+                  id={`${listId}-${index}`}
+                  role="option"
+                  aria-selected={index === active}
+                  className={[`row-${row.kind}`, index === active ? 'active' : '', row.kind !== 'all' && row.hit.weak ? 'weak' : ''].filter(Boolean).join(' ')}
+                  onMouseEnter={() => setActive(index)}
+                  onMouseDown={(event) => event.preventDefault()}
+                  onClick={() => choose(row)}
+                >
+                  {row.kind === 'hit' && <HitSummary hit={row.hit} />}
+                  {row.kind === 'more' && (expanded === row.hit.slug ? strings.fewerSections : strings.moreSections(row.hit.otherSectionCount))}
+                  {row.kind === 'section' && <span className="hit-section">{row.section.title}</span>}
+                  {row.kind === 'all' && (
+                    <>
+                      {strings.showAllResults(query)} <kbd>Shift+Enter</kbd>
+                    </>
+                  )}
+                </li>,
+              ];
+            })}
           </ul>
           {!response && <p className="search-meta">{strings.searching}</p>}
         </div>

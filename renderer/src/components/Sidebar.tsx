@@ -11,15 +11,19 @@ interface SidebarProps {
   selectedTags: string[];
   onToggleTag: (tag: string) => void;
   onClearTags: () => void;
-  onOpenArticle: (slug: string) => void;
+  onOpenLecture: (slug: string) => void;
   /** "Ghi chú của tôi" is the page shown. */
   notesOpen: boolean;
   open: boolean;
   onClose: () => void;
 }
 
-export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, onClearTags, onOpenArticle, notesOpen, open, onClose }: SidebarProps) {
+export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, onClearTags, onOpenLecture, notesOpen, open, onClose }: SidebarProps) {
   const highlights = library.articles.filter((article) => article.highlight);
+  // Tags combine as OR: the selection's lectures, and what each other tag would add to them.
+  const inSelection = (tags: string[]) => selectedTags.some((tag) => tags.includes(tag));
+  const selectedCount = library.articles.filter((article) => inSelection(article.tags)).length;
+  const wouldAdd = (tag: string) => library.articles.filter((article) => article.tags.includes(tag) && !inSelection(article.tags)).length;
   const tagLabel = useTagLabel();
   return (
     <nav className={open ? 'sidebar open' : 'sidebar'} aria-label={strings.library}>
@@ -36,14 +40,14 @@ export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, 
           {strings.offline(offline.images - offline.available, offline.images)}
         </p>
       )}
-      <ReadingLists articles={library.articles} strings={strings} notesOpen={notesOpen} onOpenArticle={onOpenArticle} />
+      <ReadingLists articles={library.articles} strings={strings} notesOpen={notesOpen} onOpenLecture={onOpenLecture} />
       {highlights.length > 0 && (
         <section aria-labelledby="highlights-heading">
           <h3 id="highlights-heading">★ {strings.highlights}</h3>
           <ul className="highlight-list">
             {highlights.map((article) => (
               <li key={article.slug}>
-                <LectureLink slug={article.slug} onOpen={onOpenArticle}>
+                <LectureLink slug={article.slug} onOpen={onOpenLecture}>
                   {article.title}
                 </LectureLink>
               </li>
@@ -60,16 +64,26 @@ export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, 
               <li key={tag}>
                 <button type="button" className={selected ? 'tag-filter selected' : 'tag-filter'} aria-pressed={selected} onClick={() => onToggleTag(tag)}>
                   <span className="tag-name">{tagLabel(tag)}</span>
-                  <span className="tag-count">{count}</span>
+                  {selectedTags.length && !selected ? (
+                    <span className="tag-count" title={strings.tagWouldAdd(wouldAdd(tag))}>
+                      +{wouldAdd(tag)}
+                      <span className="visually-hidden"> ({strings.tagWouldAdd(wouldAdd(tag))})</span>
+                    </span>
+                  ) : (
+                    <span className="tag-count">{count}</span>
+                  )}
                 </button>
               </li>
             );
           })}
         </ul>
         {selectedTags.length > 0 && (
-          <button type="button" className="link-button clear-tags" onClick={onClearTags}>
-            {strings.clearTags}
-          </button>
+          <p className="tag-selection" role="status">
+            {strings.lectures(selectedCount)}{' '}
+            <button type="button" className="link-button clear-tags" onClick={onClearTags}>
+              {strings.clearTags}
+            </button>
+          </p>
         )}
       </section>
     </nav>

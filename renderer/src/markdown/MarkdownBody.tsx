@@ -1,9 +1,21 @@
-import { memo, type ReactNode } from 'react';
-import Markdown, { type Components } from 'react-markdown';
+import type { Element, RootContent } from 'hast';
+import { toJsxRuntime, type Components } from 'hast-util-to-jsx-runtime';
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import { classifyLink } from '../../../core/common/links.js';
 import { CodeBlock } from '../components/CodeBlock.js';
 import { ViewableImage } from '../components/ImageViewer.js';
-import { rehypePlugins, remarkPlugins } from './pipeline.js';
+import { BoundedCode, BoundedTable, previewLargeTables } from './BoundedBlocks.js';
+import { useMarkdownSteps, type MarkdownSteps } from './useMarkdownSteps.js';
+
+export interface MarkdownLabels {
+  loading: string;
+  imageOffline: string;
+  formula: string;
+  tableLabel: string;
+  codeLabel: string;
+  showAll: (shown: number, total: number, unit: 'rows' | 'lines') => string;
+}
 
 export interface MarkdownBodyProps {
   markdown: string;
@@ -11,23 +23,92 @@ export interface MarkdownBodyProps {
   imageUrl: (src: string) => string | null;
   /** Slugs of `/blog/` links that exist in the library. */
   knownLinks: string[];
-  offlineLabel: string;
+  labels: MarkdownLabels;
   onInternalLink: (slug: string, anchor: string | undefined, known: boolean) => void;
+  /** Called with the Markdown once all of it is on the page (the reader then places the scroll and search hits). */
+  onRendered?: (markdown: string) => void;
 }
 
-function MarkdownBodyImpl({ markdown, imageUrl, knownLinks, offlineLabel, onInternalLink }: MarkdownBodyProps) {
-  const components: Components = {
-    img({ src, alt, width, height }) {
+/** The file name of an image source, for a placeholder whose image has no alt text. */
+function fileName(src: string): string {
+  const path = src.split(/[?#]/)[0];
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name) || src;
+  } catch {
+    return name || src;
+  }
+}
+
+function renderNodes(nodes: RootContent[], components: Partial<Components>): ReactNode {
+  return toJsxRuntime({ type: 'root', children: nodes }, { Fragment, jsx, jsxs, components, passKeys: true, passNode: true, ignoreInvalidStyle: true });
+}
+
+let runs = 0;
+
+/** Lectures of more steps than this are laid out lazily (`content-visibility`). */
+const HUGE_STEPS = 8;
+
+const Step = memo(function Step({ nodes, components }: { nodes: RootContent[]; components: Partial<Components> }) {
+  return renderNodes(previewLargeTables(nodes), components);
+});
+
+/** Puts the steps on the page one at a time as they arrive, yielding to the browser between them. */
+function Progressive({ steps, complete, components, onDone }: MarkdownSteps & { components: Partial<Components>; onDone: () => void }) {
+  const [shown, setShown] = useState(1);
+  useEffect(() => {
+    if (shown < steps.length) {
+      const timer = setTimeout(() => setShown(shown + 1), 0);
+      return () => clearTimeout(timer);
+    }
+    if (complete) onDone();
+  }, [shown, steps.length, complete, onDone]);
+  const rendered = steps.slice(0, shown).map((nodes, index) => <Step key={index} nodes={nodes} components={components} />);
+  // A huge lecture: the browser lays out only the blocks near the screen, or every step would re-lay the whole page.
+  // (The wrapper is always there: adding it later would rebuild every step already on the page.)
+  return <div className={steps.length > HUGE_STEPS ? 'lecture-blocks huge-lecture' : 'lecture-blocks'}>{rendered}</div>;
+}
+
+function MarkdownBodyImpl({ markdown, imageUrl, knownLinks, labels, onInternalLink, onRendered }: MarkdownBodyProps) {
+  const { steps, complete } = useMarkdownSteps(markdown, labels.formula);
+  // Callbacks change with every article object; the components must not, or every step would be redone.
+  const latest = useRef({ imageUrl, onInternalLink, onRendered, markdown });
+  latest.current = { imageUrl, onInternalLink, onRendered, markdown };
+  const onDone = useMemo(() => () => latest.current.onRendered?.(latest.current.markdown), []);
+  const components = useMemo(() => markdownComponents(knownLinks, labels, latest), [knownLinks, labels]);
+  // A new text or new components start the steps again from the first.
+  const run = useMemo(() => ++runs, [markdown, components]);
+  if (!steps.length && !complete)
+    return (
+      <p className="loading" role="status">
+        {labels.loading}
+      </p>
+    );
+  return <Progressive key={run} steps={steps} complete={complete} components={components} onDone={onDone} />;
+}
+
+function markdownComponents(
+  knownLinks: string[],
+  labels: MarkdownLabels,
+  latest: { current: Pick<MarkdownBodyProps, 'imageUrl' | 'onInternalLink'> },
+): Partial<Components> {
+  const imageUrl = (src: string) => latest.current.imageUrl(src);
+  const onInternalLink: MarkdownBodyProps['onInternalLink'] = (...args) => latest.current.onInternalLink(...args);
+  const components: Partial<Components> = {
+    img({ src, alt, width, height, className }) {
       const url = typeof src === 'string' ? imageUrl(src) : null;
       if (!url) {
+        const name = alt || (typeof src === 'string' ? fileName(src) : '');
+        // At the size the author asked for, so the layout around a missing figure stays as they meant it.
+        const size = { width: width ? `${width}px` : undefined, height: height ? `${height}px` : undefined, minHeight: height ? 0 : undefined };
         return (
-          <span className="image-placeholder" role="img" aria-label={`${alt || ''} (${offlineLabel})`} style={width ? { maxWidth: `${width}px` } : undefined}>
-            <span aria-hidden="true">🖼</span> {alt || offlineLabel}
-            {alt ? <small>{offlineLabel}</small> : null}
+          <span className={['image-placeholder', className].filter(Boolean).join(' ')} role="img" aria-label={`${name} (${labels.imageOffline})`} style={size}>
+            <span aria-hidden="true">🖼</span> {name}
+            <small>{labels.imageOffline}</small>
           </span>
         );
       }
-      return <ViewableImage src={url} alt={alt ?? ''} width={width} height={height} />;
+      return <ViewableImage src={url} alt={alt ?? ''} width={width} height={height} className={className} />;
     },
     a({ href, children }) {
       const link = classifyLink(href ?? '');
@@ -68,28 +149,28 @@ function MarkdownBodyImpl({ markdown, imageUrl, knownLinks, offlineLabel, onInte
       }
       return <span className="inert-link">{children as ReactNode}</span>;
     },
-    pre({ children, node }) {
-      const code = node?.children[0];
-      const language = code?.type === 'element' ? String((code.properties.className as string[] | undefined)?.find((name) => name.startsWith('language-'))?.slice(9) ?? '') : '';
-      return <CodeBlock language={language || undefined}>{children}</CodeBlock>;
-    },
-    table({ children }) {
+    table({ node, children, className }) {
       return (
-        <div className="table-scroll" tabIndex={0}>
-          <table>{children}</table>
-        </div>
+        <BoundedTable node={node as Element | undefined} className={className} labels={labels} renderAll={(full) => renderNodes(full.children, components)}>
+          {children}
+        </BoundedTable>
+      );
+    },
+    pre({ node, children }) {
+      return (
+        <CodeBlock node={node as Element | undefined}>
+          <BoundedCode node={node as Element | undefined} labels={labels}>
+            {children}
+          </BoundedCode>
+        </CodeBlock>
       );
     },
   };
-  return (
-    <Markdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={components}>
-      {markdown}
-    </Markdown>
-  );
+  return components;
 }
 
 /** Re-rendered only when the text changes: re-parsing a long lecture on every scroll or keystroke would stall. */
 export const MarkdownBody = memo(
   MarkdownBodyImpl,
-  (before, after) => before.markdown === after.markdown && before.knownLinks === after.knownLinks && before.offlineLabel === after.offlineLabel,
+  (before, after) => before.markdown === after.markdown && before.knownLinks === after.knownLinks && before.labels === after.labels,
 );

@@ -1,25 +1,56 @@
 /**
- * The lecture Markdown pipeline, shared by the reader (react-markdown) and the tests that fuzz it under Node.
- * Order matters: raw HTML is parsed, then sanitized, and only then do trusted plugins add ids, math and colours.
+ * The reader's Markdown pipeline: the shared lecture preset (core/common/markdown/preset.ts), then what only
+ * the screen needs — KaTeX, formula scroll regions, and syntax colours bounded by size.
  */
-import type { PluggableList } from 'unified';
+import type { Element, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
 import dockerfile from 'highlight.js/lib/languages/dockerfile';
-import rehypeHighlight from 'rehype-highlight';
 import { common } from 'lowlight';
+import rehypeHighlight from 'rehype-highlight';
 import rehypeKatex from 'rehype-katex';
-import rehypeRaw from 'rehype-raw';
-import rehypeSanitize from 'rehype-sanitize';
-import rehypeSlug from 'rehype-slug';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
-import rehypeImageWidth from './rehypeImageWidth.js';
-import remarkDisplayMath from './remarkDisplayMath.js';
-import { sanitizeSchema } from './sanitizeSchema.js';
+import type { PluggableList } from 'unified';
+import { visit } from 'unist-util-visit';
+import { remarkPlugins, sharedRehypePlugins } from '../../../core/common/markdown/preset.js';
 
-export const remarkPlugins: PluggableList = [remarkGfm, remarkMath, remarkDisplayMath];
+export { remarkPlugins };
 
-/** Everything that touches untrusted HTML: after these, the tree holds nothing executable. */
-export const sanitizingPlugins: PluggableList = [rehypeRaw, rehypeImageWidth, [rehypeSanitize, sanitizeSchema]];
+/** Code blocks larger than this are shown plain: colouring 1 MB of code would hold the page for seconds. */
+export const HIGHLIGHT_LIMIT_CHARS = 100_000;
+
+function rehypeBoundHighlight() {
+  return (tree: Root) => {
+    visit(tree, 'element', (element: Element) => {
+      if (element.tagName !== 'code' || toString(element).length <= HIGHLIGHT_LIMIT_CHARS) return;
+      const classes = Array.isArray(element.properties.className) ? element.properties.className : [];
+      element.properties.className = [...classes, 'no-highlight'];
+    });
+  };
+}
+
+/**
+ * Display formulas become named, focusable scroll regions: a long formula on a phone scrolls sideways inside
+ * itself, and keyboard users can reach and scroll it.
+ */
+function rehypeFormulaRegions(options: { label: string }) {
+  return (tree: Root) => {
+    visit(tree, 'element', (element: Element) => {
+      const classes = element.properties.className;
+      if (!Array.isArray(classes) || !classes.includes('katex-display')) return;
+      element.properties.className = [...classes, 'formula-scroll'];
+      element.properties.tabIndex = 0;
+      element.properties.role = 'region';
+      element.properties.ariaLabel = options.label;
+    });
+  };
+}
 
 // KaTeX renders what it can and stays quiet about glyphs it has no metrics for (emoji, rare scripts).
-export const rehypePlugins: PluggableList = [...sanitizingPlugins, rehypeSlug, [rehypeKatex, { strict: 'ignore' }], [rehypeHighlight, { detect: false, languages: { ...common, dockerfile } }]];
+export function rehypePlugins(formulaLabel: string): PluggableList {
+  return [
+    ...sharedRehypePlugins,
+    rehypeBoundHighlight,
+    [rehypeKatex, { strict: 'ignore' }],
+    [rehypeFormulaRegions, { label: formulaLabel }],
+    [rehypeHighlight, { detect: false, languages: { ...common, dockerfile } }],
+  ];
+}

@@ -1,8 +1,8 @@
-import type { ArticleSummary } from '../../../core/common/api.js';
+import type { LectureSummary } from '../../../core/common/api.js';
 import type { Highlight, ReadingData } from '../../../core/common/readingData.js';
 
 /** Highlights grouped by lecture, lectures in library order (unknown ones last, by slug). */
-export function groupByLecture(highlights: Highlight[], articles: ArticleSummary[]): { slug: string; title: string; items: Highlight[] }[] {
+export function groupByLecture(highlights: Highlight[], articles: LectureSummary[]): { slug: string; title: string; items: Highlight[] }[] {
   const order = new Map(articles.map((article, index) => [article.slug, index]));
   const groups = new Map<string, Highlight[]>();
   for (const item of highlights) groups.set(item.slug, [...(groups.get(item.slug) ?? []), item]);
@@ -14,7 +14,7 @@ export function groupByLecture(highlights: Highlight[], articles: ArticleSummary
 const quoteLines = (text: string) => text.split('\n').map((line) => `> ${line}`).join('\n');
 
 /** Every highlight and note as one Markdown document, each lecture heading linking back to it in the reader. */
-export function notesMarkdown(data: ReadingData, articles: ArticleSummary[], title: string, readerUrl: string): string {
+export function notesMarkdown(data: ReadingData, articles: LectureSummary[], title: string, readerUrl: string): string {
   const parts = [`# ${title}`, ''];
   for (const group of groupByLecture(data.highlights, articles)) {
     parts.push(`## [${group.title.replace(/[[\]]/g, '\\$&')}](${readerUrl}#/blog/${encodeURIComponent(group.slug)})`, '');

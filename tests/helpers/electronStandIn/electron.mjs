@@ -203,8 +203,15 @@ class Session {
   setPermissionCheckHandler(handler) {
     this.permissionCheckHandler = handler;
   }
-  fetch(input, init) {
-    return globalThis.fetch(input, init);
+  async fetch(input, init) {
+    const response = await globalThis.fetch(input, init);
+    // d.ts:22041-22044: with redirect 'manual' "the redirection will be cancelled unless request.followRedirect is
+    // invoked synchronously during the redirect event" — net.fetch never calls it, so the request fails instead
+    // of answering the 3xx (electron/electron#43715).
+    if (init?.redirect === 'manual' && response.status >= 300 && response.status < 400 && response.headers.has('location')) {
+      throw new TypeError('fetch failed', { cause: new Error('Redirect was cancelled') });
+    }
+    return response;
   }
 }
 let defaultSession = null;

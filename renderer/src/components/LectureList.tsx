@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { ArticleSummary } from '../../../core/common/api.js';
+import type { LectureSummary } from '../../../core/common/api.js';
 import { formatVietnameseDate } from '../../../core/common/dates.js';
 import { api } from '../api/index.js';
 import type { Strings } from '../i18n.js';
@@ -9,30 +9,30 @@ import { progressState, type ProgressState } from '../reading/progress.js';
 import { useReading } from '../reading/ReadingContext.js';
 import { useTagLabel } from '../tagLabels.js';
 
-interface ArticleListProps {
-  articles: ArticleSummary[];
+interface LectureListProps {
+  articles: LectureSummary[];
   strings: Strings;
   selectedTags: string[];
   onOpen: (slug: string) => void;
   onToggleTag: (tag: string) => void;
 }
 
-export function ArticleList({ articles, strings, selectedTags, onOpen, onToggleTag }: ArticleListProps) {
+export function LectureList({ articles, strings, selectedTags, onOpen, onToggleTag }: LectureListProps) {
   const [sort, setSort] = useState<'newest' | 'title'>('newest');
   const [progressFilter, setProgressFilter] = useState<ProgressState | 'all'>('all');
   const { progress } = useReading().data;
   const tagLabel = useTagLabel();
   const shown = useMemo(() => {
-    const filtered = articles.filter(
-      (article) => selectedTags.every((tag) => article.tags.includes(tag)) && (progressFilter === 'all' || progressState(progress[article.slug]) === progressFilter),
-    );
+    // Several tags combine as OR: every tag added shows more lectures, never an empty list by accident.
+    const tagged = selectedTags.length ? articles.filter((article) => selectedTags.some((tag) => article.tags.includes(tag))) : articles;
+    const filtered = progressFilter === 'all' ? tagged : tagged.filter((article) => progressState(progress[article.slug]) === progressFilter);
     return sort === 'title' ? [...filtered].sort((a, b) => a.title.localeCompare(b.title, 'vi')) : filtered;
   }, [articles, selectedTags, sort, progressFilter, progress]);
 
   return (
     <section className="article-list" aria-labelledby="list-heading">
       <div className="list-head">
-        <h1 id="list-heading">{selectedTags.length ? selectedTags.map(tagLabel).join(' + ') : strings.allLectures}</h1>
+        <h1 id="list-heading">{selectedTags.length ? selectedTags.map(tagLabel).join(` ${strings.or} `) : strings.allLectures}</h1>
         <label className="sort">
           {strings.progressFilter}{' '}
           <select value={progressFilter} onChange={(event) => setProgressFilter(event.target.value as ProgressState | 'all')}>

@@ -1,0 +1,94 @@
+/**
+ * `npm run bench:huge`: does a huge lecture freeze the reader? Lectures made here (a 1.8 MB code block, a
+ * 20,000-column table, a lecture of 2,000 formulas, a long ordinary one, and a short one for comparison) are opened in real Chromium
+ * against the real `serve`; for each: time from navigation to its title on screen, and the longest task that
+ * blocked the page (a long-task observer) until the page is quiet. Figures only, no pass or fail.
+ */
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { startServeProcess } from '../scripts/serveProcess.js';
+import { lecture, makeLibrary } from '../tests/helpers/tempLibrary.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const codeLine = (i: number) => `    gia_tri_${i} = tinh_toan(du_lieu[${i}], he_so=${i % 97}) + ${i * 3}  # dòng ${i}`;
+const code = Array.from({ length: 24_000 }, (_, i) => codeLine(i)).join('\n');
+const columns = 20_000;
+const table = [
+  `| ${Array.from({ length: columns }, (_, i) => `c${i}`).join(' | ')} |`,
+  `| ${Array.from({ length: columns }, () => '---').join(' | ')} |`,
+  `| ${Array.from({ length: columns }, (_, i) => String(i)).join(' | ')} |`,
+].join('\n');
+const formulas = Array.from(
+  { length: 2000 },
+  (_, i) => `Công thức số ${i}: $\\frac{x_{${i}}}{\\sqrt{1 + \\alpha^2}}$ và\n\n$$\n\\sum_{k=1}^{${i}} w_k x_k + b\n$$\n`,
+).join('\n');
+const prose = Array.from({ length: 3000 }, (_, i) => `## Phần ${i}\n\nĐoạn văn thứ ${i} nói về mô hình, dữ liệu và **cách huấn luyện** với \`numpy\`.\n`).join(
+  '\n',
+);
+
+const LECTURES = {
+  // For comparison: an ordinary lecture, opened the same way.
+  'bai-ngan': { title: 'Bài ngắn', body: `Mở đầu về $x^2$.\n\n## Phần một\n\nVài câu.\n\nKết thúc.\n` },
+  'ma-nguon-1-8-mb': { title: 'Mã nguồn 1,8 MB', body: `Mở đầu.\n\n\`\`\`python\n${code}\n\`\`\`\n\nKết thúc.\n` },
+  'bang-20000-cot': { title: 'Bảng 20000 cột', body: `Mở đầu.\n\n${table}\n\nKết thúc.\n` },
+  'hai-nghin-cong-thuc': { title: 'Hai nghìn công thức', body: formulas },
+  'ba-nghin-muc': { title: 'Ba nghìn mục', body: prose },
+};
+
+async function main() {
+  if (!existsSync(CHROMIUM)) return console.log(`skip: needs ${CHROMIUM}`);
+  const library = makeLibrary(
+    Object.fromEntries(Object.entries(LECTURES).map(([slug, { title, body }]) => [`${slug}.md`, lecture({ time: '01/01/2024', title }, body)])),
+  );
+  const server = await startServeProcess([library.root]);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  try {
+    const listed = ((await (await fetch(`${server.url}api/library`)).json()) as { articles: { slug: string }[] }).articles.map((item) => item.slug);
+    for (const [slug, { title, body }] of Object.entries(LECTURES)) {
+      // A lecture the library could not parse in time (PARSE_TIME_LIMIT_MS) is not shown at all: nothing to time.
+      if (!listed.includes(slug)) {
+        console.log(`${slug.padEnd(18)} not in the library (parsing it took longer than the limit)`);
+        continue;
+      }
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+      await context.addInitScript(() => {
+        const tasks: number[] = [];
+        (window as unknown as { __longTasks: number[] }).__longTasks = tasks;
+        new PerformanceObserver((list) =>
+          list
+            .getEntries()
+            .forEach(
+              (entry) =>
+                tasks.push(entry.duration) &&
+                ((window as unknown as { __starts: string[] }).__starts ??= []).push(`${Math.round(entry.startTime)}+${Math.round(entry.duration)}`),
+            ),
+        ).observe({ type: 'longtask', buffered: true });
+      });
+      const page = await context.newPage();
+      await page.goto(`${server.url}#/blog/${slug}`);
+      await page.locator('.reader h1').filter({ hasText: title }).waitFor({ timeout: 180_000 });
+      const titleMs = await page.evaluate(() => performance.now());
+      await page
+        .getByText(/Kết thúc\.|Công thức số 1999|Đoạn văn thứ 2999/)
+        .first()
+        .waitFor({ state: 'attached', timeout: 180_000 });
+      const bodyMs = await page.evaluate(() => performance.now());
+      await page.waitForTimeout(1500);
+      const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+      const longest = Math.max(0, ...tasks);
+      if (process.env.BENCH_DEBUG) console.log(await page.evaluate(() => (window as unknown as { __starts: string[] }).__starts));
+      console.log(
+        `${slug.padEnd(18)} ${(body.length / 1e6).toFixed(2)} MB  title ${Math.round(titleMs)} ms  body ${Math.round(bodyMs)} ms  ` +
+          `long tasks ${tasks.length}, longest ${Math.round(longest)} ms, over 200 ms: ${tasks.filter((t) => t > 200).length}`,
+      );
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+    library.cleanup();
+  }
+}
+
+await main();
