@@ -128,7 +128,11 @@ export function parseReadingData(value: unknown): ReadingData {
   for (const [slug, entry] of progressEntries) {
     text(slug, 'lecture', READING_LIMITS.slugChars);
     const item = object(entry, `progress of ${slug}`);
-    progress[slug] = { position: fraction(item.position, `position in ${slug}`), furthest: fraction(item.furthest, `progress of ${slug}`), lastOpened: time(item.lastOpened, `last opened ${slug}`) };
+    progress[slug] = {
+      position: fraction(item.position, `position in ${slug}`),
+      furthest: fraction(item.furthest, `progress of ${slug}`),
+      lastOpened: time(item.lastOpened, `last opened ${slug}`),
+    };
   }
   if (!Array.isArray(data.bookmarks) || data.bookmarks.length > READING_LIMITS.lectures) fail('bookmarks must be a list');
   if (!Array.isArray(data.highlights) || data.highlights.length > READING_LIMITS.highlights) fail('highlights must be a list');
@@ -148,7 +152,10 @@ export function mergeReadingData(current: ReadingData, incoming: ReadingData): R
   const progress = { ...current.progress };
   for (const [slug, entry] of Object.entries(incoming.progress)) {
     const mine = progress[slug];
-    progress[slug] = !mine || entry.lastOpened > mine.lastOpened ? { ...entry, furthest: Math.max(entry.furthest, mine?.furthest ?? 0) } : { ...mine, furthest: Math.max(entry.furthest, mine.furthest) };
+    progress[slug] =
+      !mine || entry.lastOpened > mine.lastOpened
+        ? { ...entry, furthest: Math.max(entry.furthest, mine?.furthest ?? 0) }
+        : { ...mine, furthest: Math.max(entry.furthest, mine.furthest) };
   }
   const imported = new Set(incoming.highlights.map((item) => item.id));
   return {

@@ -24,7 +24,8 @@ import { browserSkip, launchBrowser, screenshotPath } from '../helpers/browser.j
 import { exposeDesktopBridge } from '../helpers/desktopBridge.js';
 import { lecture, makeLibrary } from '../helpers/tempLibrary.js';
 
-const paragraphs = (topic: string) => Array.from({ length: 25 }, (_, i) => `Ý ${i + 1} về ${topic}: đọc chậm, ghi lại điều chưa hiểu và hỏi lại ở buổi sau.\n`).join('\n');
+const paragraphs = (topic: string) =>
+  Array.from({ length: 25 }, (_, i) => `Ý ${i + 1} về ${topic}: đọc chậm, ghi lại điều chưa hiểu và hỏi lại ở buổi sau.\n`).join('\n');
 
 describe('study companion in the desktop app', { skip: browserSkip }, () => {
   const library = makeLibrary({
@@ -69,7 +70,10 @@ describe('study companion in the desktop app', { skip: browserSkip }, () => {
     const page = await desktopPage();
     await page.getByRole('link', { name: 'Bài một, vectơ' }).first().click();
     await title(page, 'Bài một, vectơ');
-    await page.getByRole('link', { name: /Bài hai, ma trận/ }).last().click();
+    await page
+      .getByRole('link', { name: /Bài hai, ma trận/ })
+      .last()
+      .click();
     await title(page, 'Bài hai, ma trận');
     await page.keyboard.press('Alt+ArrowLeft');
     await title(page, 'Bài một, vectơ');
@@ -88,7 +92,9 @@ describe('study companion in the desktop app', { skip: browserSkip }, () => {
     await page.addScriptTag({ content: axeSource });
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run: (context: Element, options: object) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
-      return (await axe.run(document.body, { resultTypes: ['violations'] })).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+      return (await axe.run(document.body, { resultTypes: ['violations'] })).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => v.id);
     });
     assert.deepEqual(violations, []);
     await page.screenshot({ path: screenshotPath('study-desktop-history-light') });
@@ -108,7 +114,11 @@ describe('study companion in the desktop app', { skip: browserSkip }, () => {
     await page.context().close();
     // A restart of the app: a new window reads it back from the file.
     const again = await desktopPage();
-    await again.getByRole('navigation', { name: 'Thư viện' }).getByRole('region', { name: /Đã đánh dấu/ }).getByRole('link', { name: 'Bài hai, ma trận' }).click();
+    await again
+      .getByRole('navigation', { name: 'Thư viện' })
+      .getByRole('region', { name: /Đã đánh dấu/ })
+      .getByRole('link', { name: 'Bài hai, ma trận' })
+      .click();
     await title(again, 'Bài hai, ma trận');
     assert.equal(await again.getByRole('button', { name: 'Đánh dấu bài giảng' }).getAttribute('aria-pressed'), 'true');
     await again.context().close();

@@ -14,7 +14,8 @@ import { servedLibrary } from '../helpers/servedLibrary.js';
 import { lecture } from '../helpers/tempLibrary.js';
 import { startServeProcess } from '../../scripts/serveProcess.js';
 
-const filler = (topic: string) => Array.from({ length: 30 }, (_, i) => `Đoạn ${i + 1} về ${topic}: mỗi bước nhỏ đều cần kiểm tra lại kết quả trên tập dữ liệu riêng.\n`).join('\n');
+const filler = (topic: string) =>
+  Array.from({ length: 30 }, (_, i) => `Đoạn ${i + 1} về ${topic}: mỗi bước nhỏ đều cần kiểm tra lại kết quả trên tập dữ liệu riêng.\n`).join('\n');
 const PASSAGE = 'Gradient descent đi ngược hướng đạo hàm để giảm hàm mất mát';
 const PYTHON = 'def buoc(w, g, eta=0.1):\n    return w - eta * g';
 const gradientBody = [
@@ -59,10 +60,16 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 async function seriousViolations(page: Page, selector = 'body'): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(async (scope) => {
-    const axe = (window as unknown as { axe: { run: (context: Element, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Element, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     return axe.run(document.querySelector(scope)!, { resultTypes: ['violations'] });
   }, selector);
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 /** The text of each range of a CSS highlight the page draws, or [] when it draws none. */
@@ -118,7 +125,9 @@ describe('study companion in the browser', { skip: browserSkip }, () => {
     const half = await page.evaluate(() => (document.documentElement.scrollHeight - innerHeight) * 0.5);
     await page.mouse.wheel(0, half);
     await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 5, half);
-    await page.waitForFunction(() => (JSON.parse(localStorage.getItem('lecture-reader:reading-data') ?? '{}').progress?.['gradient-tung-buoc']?.position ?? 0) > 0.45);
+    await page.waitForFunction(
+      () => (JSON.parse(localStorage.getItem('lecture-reader:reading-data') ?? '{}').progress?.['gradient-tung-buoc']?.position ?? 0) > 0.45,
+    );
     const before = await page.evaluate(() => window.scrollY);
     await page.goto(served.server.url);
     const card = page.locator('.cards > li', { hasText: 'Gradient từng bước' });
@@ -129,7 +138,9 @@ describe('study companion in the browser', { skip: browserSkip }, () => {
     assert.deepEqual(await page.locator('.cards > li h2').allTextContents(), ['Dữ liệu sạch trước tiên']);
     await page.getByLabel('Tiến độ').selectOption('all');
     const row = page.getByRole('region', { name: 'Đọc tiếp' });
-    assert.deepEqual(await page.getByRole('navigation', { name: 'Thư viện' }).getByRole('region', { name: 'Gần đây' }).getByRole('link').allTextContents(), ['Gradient từng bước']);
+    assert.deepEqual(await page.getByRole('navigation', { name: 'Thư viện' }).getByRole('region', { name: 'Gần đây' }).getByRole('link').allTextContents(), [
+      'Gradient từng bước',
+    ]);
     assert.deepEqual(await violationsOf(page), []);
     await page.screenshot({ path: screenshotPath('study-home-light-desktop') });
     await row.getByRole('link', { name: /Gradient từng bước/ }).click();
@@ -147,7 +158,11 @@ describe('study companion in the browser', { skip: browserSkip }, () => {
     assert.equal(await bookmark.getAttribute('aria-pressed'), 'false');
     await bookmark.click();
     assert.equal(await bookmark.getAttribute('aria-pressed'), 'true');
-    await page.getByRole('navigation', { name: 'Thư viện' }).getByRole('region', { name: /Đã đánh dấu/ }).getByRole('link', { name: 'Gradient từng bước' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Thư viện' })
+      .getByRole('region', { name: /Đã đánh dấu/ })
+      .getByRole('link', { name: 'Gradient từng bước' })
+      .waitFor();
 
     await select(page, PASSAGE);
     const toolbar = page.getByRole('toolbar', { name: 'Tô sáng đoạn đã chọn' });
@@ -187,7 +202,9 @@ describe('study companion in the browser', { skip: browserSkip }, () => {
     await page.getByText('Câu mới thêm vào đầu đoạn.', { exact: false }).waitFor();
     // Drawn by an effect after the new text is shown: wait for the redraw, then check it.
     await page
-      .waitForFunction(() => [...CSS.highlights.get('reading-green')!].some((range) => (range as Range).toString().includes('nhằm')), undefined, { timeout: 5000 })
+      .waitForFunction(() => [...CSS.highlights.get('reading-green')!].some((range) => (range as Range).toString().includes('nhằm')), undefined, {
+        timeout: 5000,
+      })
       .catch(() => undefined);
     assert.deepEqual(await painted(page, 'reading-green'), ['Gradient descent đi ngược hướng đạo hàm nhằm giảm hàm mất mát']);
     const lost = page.getByRole('region', { name: 'Tô sáng không còn tìm thấy trong bài' });
@@ -207,7 +224,10 @@ describe('study companion in the browser', { skip: browserSkip }, () => {
     await page.getByRole('toolbar', { name: 'Tô sáng đoạn đã chọn' }).getByRole('button', { name: 'Ghi chú' }).click();
     await page.getByLabel('Nội dung ghi chú').fill('Ghi nhớ tạm');
     await page.getByRole('button', { name: 'Lưu ghi chú' }).click();
-    await page.getByRole('navigation', { name: 'Thư viện' }).getByRole('link', { name: /Ghi chú của tôi/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Thư viện' })
+      .getByRole('link', { name: /Ghi chú của tôi/ })
+      .click();
     const notes = page.getByRole('region', { name: 'Ghi chú của tôi' });
     const group = notes.getByRole('region', { name: 'Gradient từng bước' });
     assert.equal(await group.getByRole('listitem').count(), 2);
@@ -238,7 +258,13 @@ describe('study companion in the browser', { skip: browserSkip }, () => {
     await other.goto(`${served.server.url}#/notes`);
     const otherNotes = other.getByRole('region', { name: 'Ghi chú của tôi' });
     await otherNotes.getByText('Chưa có tô sáng hay ghi chú nào.', { exact: false }).waitFor();
-    await otherNotes.getByLabel('Nhập dữ liệu đọc (JSON)').setInputFiles({ name: 'hong.json', mimeType: 'application/json', buffer: Buffer.from('{"version":1,"progress":{},"bookmarks":[],"highlights":[{"id":"x"}]}') });
+    await otherNotes
+      .getByLabel('Nhập dữ liệu đọc (JSON)')
+      .setInputFiles({
+        name: 'hong.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{"version":1,"progress":{},"bookmarks":[],"highlights":[{"id":"x"}]}'),
+      });
     await other.getByText('Không nhập được tệp này', { exact: false }).waitFor();
     await otherNotes.getByLabel('Nhập dữ liệu đọc (JSON)').setInputFiles((await json.path())!);
     await other.getByText('Đã nhập dữ liệu đọc: 2 tô sáng và ghi chú.').waitFor();
@@ -265,7 +291,11 @@ describe('study companion in the browser', { skip: browserSkip }, () => {
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Tìm trong bài');
     await field.fill('du lieu kiem tra');
     await bar.getByText('1/1').waitFor();
-    assert.equal(await page.locator('.markdown-body details').evaluate((details: HTMLDetailsElement) => details.open), true, 'the quiz holding the match is opened');
+    assert.equal(
+      await page.locator('.markdown-body details').evaluate((details: HTMLDetailsElement) => details.open),
+      true,
+      'the quiz holding the match is opened',
+    );
     assert.deepEqual(await painted(page, 'find-current'), ['dữ liệu kiểm tra']);
     await field.fill('Đoạn 1');
     // "Đoạn 1", "Đoạn 10"…"Đoạn 19" in each of the two filler sections.
@@ -307,7 +337,10 @@ describe('study companion in the browser', { skip: browserSkip }, () => {
     // The classroom's server answers the host name students type (`serve --allow-host`).
     const server = await startServeProcess([served.library.root], undefined, ['--allow-host', 'lop.test']);
     const port = new URL(server.url).port;
-    const classroom = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP lop.test 127.0.0.1'] });
+    const classroom = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP lop.test 127.0.0.1'],
+    });
     try {
       const context = await classroom.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
       const page = await context.newPage();
@@ -317,7 +350,10 @@ describe('study companion in the browser', { skip: browserSkip }, () => {
       assert.deepEqual(await page.evaluate(() => [isSecureContext, typeof navigator.clipboard, typeof crypto.randomUUID]), [false, 'undefined', 'undefined']);
       const python = page.locator('.code-block', { hasText: 'def buoc' });
       await python.getByRole('button', { name: 'Sao chép mã' }).click();
-      await python.getByRole('status').getByText(/Đã sao chép|nhấn Ctrl\+C/).waitFor();
+      await python
+        .getByRole('status')
+        .getByText(/Đã sao chép|nhấn Ctrl\+C/)
+        .waitFor();
       // What reached the clipboard, read back from a secure page of the same browser.
       await context.grantPermissions(['clipboard-read'], { origin: server.url });
       const reader = await context.newPage();
@@ -351,7 +387,11 @@ describe('study companion in the browser', { skip: browserSkip }, () => {
     await page.screenshot({ path: screenshotPath('study-image-viewer-dark-desktop') });
     await page.keyboard.press('Escape');
     await viewer.waitFor({ state: 'detached' });
-    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Xem ảnh lớn: Sơ đồ ba bước đi xuống dốc', 'focus returns to the image');
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.getAttribute('aria-label')),
+      'Xem ảnh lớn: Sơ đồ ba bước đi xuống dốc',
+      'focus returns to the image',
+    );
     await page.screenshot({ path: screenshotPath('study-article-dark-desktop') });
     await page.context().close();
   });
@@ -361,7 +401,15 @@ describe('study companion in the browser', { skip: browserSkip }, () => {
     await page.evaluate(() =>
       localStorage.setItem(
         'lecture-reader:reading-data',
-        JSON.stringify({ version: 1, progress: { 'gradient-tung-buoc': { position: 0.3, furthest: 0.4, lastOpened: new Date().toISOString() }, 'du-lieu-sach-truoc-tien': { position: 1, furthest: 1, lastOpened: '2026-01-01T00:00:00.000Z' } }, bookmarks: ['gradient-tung-buoc'], highlights: [] }),
+        JSON.stringify({
+          version: 1,
+          progress: {
+            'gradient-tung-buoc': { position: 0.3, furthest: 0.4, lastOpened: new Date().toISOString() },
+            'du-lieu-sach-truoc-tien': { position: 1, furthest: 1, lastOpened: '2026-01-01T00:00:00.000Z' },
+          },
+          bookmarks: ['gradient-tung-buoc'],
+          highlights: [],
+        }),
       ),
     );
     await page.reload();

@@ -12,7 +12,14 @@ const note = 'Ghi chú dài để mỗi lần lưu mất chút thời gian. '.re
 for (let round = 1; ; round++) {
   const data = emptyReadingData();
   for (let i = 0; i < HIGHLIGHTS; i++) {
-    data.highlights.push({ id: `r${round}-${i}`, slug: 'bai-giang', anchor: { quote: `đoạn ${i}`, prefix: '', suffix: '' }, color: 'green', note: `lần ${round}: ${note}`, createdAt: new Date().toISOString() });
+    data.highlights.push({
+      id: `r${round}-${i}`,
+      slug: 'bai-giang',
+      anchor: { quote: `đoạn ${i}`, prefix: '', suffix: '' },
+      color: 'green',
+      note: `lần ${round}: ${note}`,
+      createdAt: new Date().toISOString(),
+    });
   }
   await store.save(data);
 }

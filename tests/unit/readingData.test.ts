@@ -46,24 +46,33 @@ function sample(): ReadingData {
 describe('reading data', () => {
   test('valid data passes unchanged; wrong data is refused saying what is wrong', () => {
     assert.deepEqual(parseReadingData(JSON.parse(JSON.stringify(sample()))), sample());
-    const wrong = (change: (data: any) => void, message: RegExp) => {
-      const data: any = sample();
-      change(data);
-      assert.throws(() => parseReadingData(data), (error: Error) => error instanceof InvalidReadingData && message.test(error.message));
+    // Data as it arrives from a file: one value at `path` replaced by anything.
+    const wrong = (path: (string | number)[], value: unknown, message: RegExp) => {
+      const data = JSON.parse(JSON.stringify(sample())) as Record<string | number, unknown>;
+      let parent = data;
+      for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+      parent[path[path.length - 1]] = value;
+      assert.throws(
+        () => parseReadingData(data),
+        (error: Error) => error instanceof InvalidReadingData && message.test(error.message),
+      );
     };
-    wrong((data) => (data.version = 2), /version 1/);
-    wrong((data) => (data.progress['bai-1'].position = 3), /position in bai-1/);
-    wrong((data) => (data.highlights[0].color = 'red'), /colour/);
-    wrong((data) => (data.highlights[0].anchor.quote = ' '), /no text/);
-    wrong((data) => (data.highlights[0].note = 'x'.repeat(30_000)), /note is longer/);
-    wrong((data) => (data.bookmarks = 'bai-1'), /bookmarks/);
+    wrong(['version'], 2, /version 1/);
+    wrong(['progress', 'bai-1', 'position'], 3, /position in bai-1/);
+    wrong(['highlights', 0, 'color'], 'red', /colour/);
+    wrong(['highlights', 0, 'anchor', 'quote'], ' ', /no text/);
+    wrong(['highlights', 0, 'note'], 'x'.repeat(30_000), /note is longer/);
+    wrong(['bookmarks'], 'bai-1', /bookmarks/);
   });
 
   test('an import merges: nothing of either side is lost, the newer position wins, the furthest progress stays', () => {
     const mine = sample();
     const theirs: ReadingData = {
       version: 1,
-      progress: { 'bai-1': { position: 0.1, furthest: 0.2, lastOpened: '2026-11-30T08:00:00.000Z' }, 'bai-2': { position: 1, furthest: 1, lastOpened: '2026-11-01T08:00:00.000Z' } },
+      progress: {
+        'bai-1': { position: 0.1, furthest: 0.2, lastOpened: '2026-11-30T08:00:00.000Z' },
+        'bai-2': { position: 1, furthest: 1, lastOpened: '2026-11-01T08:00:00.000Z' },
+      },
       bookmarks: ['bai-2'],
       highlights: [highlight('b', 'Tốc độ học quá lớn thì phân kỳ'), { ...highlight('a', 'Gradient chỉ hướng dốc nhất'), note: 'Sửa trên máy kia' }],
     };
@@ -71,7 +80,13 @@ describe('reading data', () => {
     assert.deepEqual(merged.progress['bai-1'], { position: 0.1, furthest: 0.6, lastOpened: '2026-11-30T08:00:00.000Z' });
     assert.equal(merged.progress['bai-2'].furthest, 1);
     assert.deepEqual(merged.bookmarks, ['bai-1', 'bai-2']);
-    assert.deepEqual(merged.highlights.map((item) => [item.id, item.note]), [['b', ''], ['a', 'Sửa trên máy kia']]);
+    assert.deepEqual(
+      merged.highlights.map((item) => [item.id, item.note]),
+      [
+        ['b', ''],
+        ['a', 'Sửa trên máy kia'],
+      ],
+    );
   });
 
   test('a highlight is found again after edits around it and small edits inside it; a removed one is not placed', () => {

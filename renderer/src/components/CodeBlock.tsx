@@ -4,7 +4,21 @@ import { useContext, useRef, useState, type ReactNode } from 'react';
 import { StringsContext } from '../i18n.js';
 
 /** Shown names of the languages lectures use most; others are shown as written in the fence. */
-const LANGUAGE_NAMES: Record<string, string> = { py: 'Python', python: 'Python', js: 'JavaScript', ts: 'TypeScript', sh: 'Shell', bash: 'Bash', shell: 'Shell', dockerfile: 'Dockerfile', docker: 'Dockerfile', yaml: 'YAML', yml: 'YAML', json: 'JSON', sql: 'SQL' };
+const LANGUAGE_NAMES: Record<string, string> = {
+  py: 'Python',
+  python: 'Python',
+  js: 'JavaScript',
+  ts: 'TypeScript',
+  sh: 'Shell',
+  bash: 'Bash',
+  shell: 'Shell',
+  dockerfile: 'Dockerfile',
+  docker: 'Dockerfile',
+  yaml: 'YAML',
+  yml: 'YAML',
+  json: 'JSON',
+  sql: 'SQL',
+};
 
 /**
  * Copies `text`. `navigator.clipboard` exists only in secure contexts (not on a classroom's
@@ -40,7 +54,10 @@ async function copyText(text: string): Promise<boolean> {
 function languageOf(pre: Element | undefined): string | undefined {
   const code = pre?.children[0];
   const classes = code?.type === 'element' && Array.isArray(code.properties.className) ? code.properties.className : [];
-  return classes.map(String).find((name) => name.startsWith('language-'))?.slice('language-'.length);
+  return classes
+    .map(String)
+    .find((name) => name.startsWith('language-'))
+    ?.slice('language-'.length);
 }
 
 /**

@@ -6,7 +6,15 @@ import { useReading } from '../reading/ReadingContext.js';
 const SHOWN = 4;
 
 /** The home page's "Đọc tiếp" row: lectures begun and not finished, each reopened where the student left it. */
-export function ContinueReading({ articles, strings, onResume }: { articles: LectureSummary[]; strings: Strings; onResume: (slug: string, position: number) => void }) {
+export function ContinueReading({
+  articles,
+  strings,
+  onResume,
+}: {
+  articles: LectureSummary[];
+  strings: Strings;
+  onResume: (slug: string, position: number) => void;
+}) {
   const { data } = useReading();
   const bySlug = new Map(articles.map((article) => [article.slug, article]));
   const slugs = recentSlugs(data, SHOWN, (slug) => bySlug.has(slug) && progressState(data.progress[slug]) === 'reading');

@@ -10,7 +10,19 @@ const MAX_MATCHES = 2000;
  * matches are drawn as CSS highlights (`find-match`, `find-current`), apart from the search's `<mark>`s, so
  * both can be on the page at once. A match inside a closed quiz answer opens it.
  */
-export function FindBar({ body, bodyText, focusRequest, strings, onClose }: { body: RefObject<HTMLElement | null>; bodyText: string; focusRequest: number; strings: Strings; onClose: () => void }) {
+export function FindBar({
+  body,
+  bodyText,
+  focusRequest,
+  strings,
+  onClose,
+}: {
+  body: RefObject<HTMLElement | null>;
+  bodyText: string;
+  focusRequest: number;
+  strings: Strings;
+  onClose: () => void;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   const [matches, setMatches] = useState<Range[]>([]);
@@ -24,7 +36,8 @@ export function FindBar({ body, bodyText, focusRequest, strings, onClose }: { bo
     const index = indexText(body.current);
     const text = foldKeepingOffsets(index.text);
     const found: Range[] = [];
-    for (let at = text.indexOf(wanted); at >= 0 && found.length < MAX_MATCHES; at = text.indexOf(wanted, at + wanted.length)) found.push(index.range(at, at + wanted.length));
+    for (let at = text.indexOf(wanted); at >= 0 && found.length < MAX_MATCHES; at = text.indexOf(wanted, at + wanted.length))
+      found.push(index.range(at, at + wanted.length));
     setMatches(found);
     setCurrent(0);
   }, [query, body, bodyText]);

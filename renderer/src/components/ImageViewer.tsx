@@ -5,7 +5,19 @@ const ZOOMS = [0.5, 0.75, 1, 1.5, 2, 3, 4];
 const PAN_STEP = 60;
 
 /** A lecture image that opens full size on click or Enter; it keeps its space while loading so the page does not jump. */
-export function ViewableImage({ src, alt, width, height, className }: { src: string; alt: string; width?: number | string; height?: number | string; className?: string }) {
+export function ViewableImage({
+  src,
+  alt,
+  width,
+  height,
+  className,
+}: {
+  src: string;
+  alt: string;
+  width?: number | string;
+  height?: number | string;
+  className?: string;
+}) {
   const strings = useContext(StringsContext);
   const [open, setOpen] = useState(false);
   const [loaded, setLoaded] = useState(false);
@@ -21,7 +33,17 @@ export function ViewableImage({ src, alt, width, height, className }: { src: str
   return (
     <>
       <button type="button" className="image-button" aria-label={strings.openImage(alt)} onClick={() => setOpen(true)}>
-        <img src={src} alt={alt} width={width} height={height} loading="lazy" decoding="async" className={[className, loaded ? '' : 'image-loading'].filter(Boolean).join(' ') || undefined} onLoad={() => setLoaded(true)} onError={() => setFailed(true)} />
+        <img
+          src={src}
+          alt={alt}
+          width={width}
+          height={height}
+          loading="lazy"
+          decoding="async"
+          className={[className, loaded ? '' : 'image-loading'].filter(Boolean).join(' ') || undefined}
+          onLoad={() => setLoaded(true)}
+          onError={() => setFailed(true)}
+        />
       </button>
       {open && <ImageViewer src={src} alt={alt} onClose={() => setOpen(false)} />}
     </>
@@ -62,7 +84,14 @@ export function ImageViewer({ src, alt, onClose }: { src: string; alt: string; o
     setPan((at) => ({ x: at.x + event.clientX - from.x, y: at.y + event.clientY - from.y }));
   };
   return (
-    <dialog ref={dialog} className="image-viewer" aria-label={strings.imageViewer} aria-describedby={alt ? captionId : undefined} onClose={onClose} onKeyDown={onKey}>
+    <dialog
+      ref={dialog}
+      className="image-viewer"
+      aria-label={strings.imageViewer}
+      aria-describedby={alt ? captionId : undefined}
+      onClose={onClose}
+      onKeyDown={onKey}
+    >
       <div className="viewer-tools" role="toolbar" aria-label={strings.imageViewer}>
         <button type="button" onClick={() => zoomBy(-1)} aria-label={strings.zoomOut} disabled={zoom === 0}>
           −

@@ -27,7 +27,7 @@ interface Selected {
 /** The student's highlights drawn on the lecture, the toolbar over a selection, and the ones that no longer fit. */
 export function LectureStudy({ slug, body, bodyText, strings }: LectureStudyProps) {
   const reading = useReading();
-  const mine = reading.data.highlights.filter((item) => item.slug === slug);
+  const highlights = reading.data.highlights;
   const [unplaced, setUnplaced] = useState<Highlight[]>([]);
   const [selected, setSelected] = useState<Selected | null>(null);
   const [editing, setEditing] = useState<{ highlight?: Highlight; selection?: Selected } | null>(null);
@@ -38,7 +38,7 @@ export function LectureStudy({ slug, body, bodyText, strings }: LectureStudyProp
     const index = indexText(body.current);
     const byColor = new Map<HighlightColor, Range[]>(HIGHLIGHT_COLORS.map((color) => [color, []]));
     const lost: Highlight[] = [];
-    for (const highlight of mine) {
+    for (const highlight of highlights.filter((item) => item.slug === slug)) {
       const place = locate(index.text, highlight.anchor);
       if (place) byColor.get(highlight.color)!.push(index.range(...place));
       else lost.push(highlight);
@@ -46,8 +46,7 @@ export function LectureStudy({ slug, body, bodyText, strings }: LectureStudyProp
     for (const [color, ranges] of byColor) paint(`reading-${color}`, ranges);
     setUnplaced(lost);
     return () => HIGHLIGHT_COLORS.forEach((color) => paint(`reading-${color}`, []));
-    // `mine` is derived from the data: redraw when the highlights or the text change.
-  }, [reading.data.highlights, slug, bodyText, body]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [highlights, slug, bodyText, body]);
 
   useEffect(() => {
     const onSelection = () => {
@@ -68,7 +67,14 @@ export function LectureStudy({ slug, body, bodyText, strings }: LectureStudyProp
   }, [body]);
 
   const add = (selection: Selected, color: HighlightColor, note = '') => {
-    reading.addHighlight({ id: newId(), slug, anchor: describe(selection.text, selection.start, selection.end), color, note, createdAt: new Date().toISOString() });
+    reading.addHighlight({
+      id: newId(),
+      slug,
+      anchor: describe(selection.text, selection.start, selection.end),
+      color,
+      note,
+      createdAt: new Date().toISOString(),
+    });
     document.getSelection()?.removeAllRanges();
     setSelected(null);
   };
@@ -76,9 +82,22 @@ export function LectureStudy({ slug, body, bodyText, strings }: LectureStudyProp
   return (
     <>
       {selected && (
-        <div className="selection-toolbar" role="toolbar" aria-label={strings.highlightToolbar} style={{ top: selected.top, left: selected.left }} onMouseDown={(event) => event.preventDefault()}>
+        <div
+          className="selection-toolbar"
+          role="toolbar"
+          aria-label={strings.highlightToolbar}
+          style={{ top: selected.top, left: selected.left }}
+          onMouseDown={(event) => event.preventDefault()}
+        >
           {HIGHLIGHT_COLORS.map((color) => (
-            <button key={color} type="button" className={`swatch swatch-${color}`} aria-label={`${strings.highlight}: ${strings.colors[color]}`} title={`${strings.highlight}: ${strings.colors[color]}`} onClick={() => add(selected, color)} />
+            <button
+              key={color}
+              type="button"
+              className={`swatch swatch-${color}`}
+              aria-label={`${strings.highlight}: ${strings.colors[color]}`}
+              title={`${strings.highlight}: ${strings.colors[color]}`}
+              onClick={() => add(selected, color)}
+            />
           ))}
           <button type="button" className="toolbar-note" onClick={() => setEditing({ selection: selected })}>
             {strings.note}

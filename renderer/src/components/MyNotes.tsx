@@ -43,8 +43,19 @@ export function MyNotes({ articles, strings, onOpenHighlight, onNotice }: MyNote
         <h1 id="notes-heading">{strings.myNotes}</h1>
       </div>
       <div className="notes-actions">
-        <input type="search" aria-label={strings.filterNotes} placeholder={strings.filterNotes} value={filter} onChange={(event) => setFilter(event.target.value)} />
-        <button type="button" onClick={() => download(`ghi-chu-${today}.md`, notesMarkdown(reading.data, articles, strings.myNotes, location.href.replace(/#.*$/, '')), 'text/markdown')}>
+        <input
+          type="search"
+          aria-label={strings.filterNotes}
+          placeholder={strings.filterNotes}
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+        />
+        <button
+          type="button"
+          onClick={() =>
+            download(`ghi-chu-${today}.md`, notesMarkdown(reading.data, articles, strings.myNotes, location.href.replace(/#.*$/, '')), 'text/markdown')
+          }
+        >
           {strings.exportMarkdown}
         </button>
         <button type="button" onClick={() => download(`du-lieu-doc-${today}.json`, JSON.stringify(reading.data, null, 2), 'application/json')}>

@@ -2,7 +2,19 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { Strings } from '../i18n.js';
 
 /** A modal dialog for the note on a passage: Esc or Huỷ leaves everything as it was. */
-export function NoteEditor({ strings, quote, note, onSave, onClose }: { strings: Strings; quote: string; note: string; onSave: (note: string) => void; onClose: () => void }) {
+export function NoteEditor({
+  strings,
+  quote,
+  note,
+  onSave,
+  onClose,
+}: {
+  strings: Strings;
+  quote: string;
+  note: string;
+  onSave: (note: string) => void;
+  onClose: () => void;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [text, setText] = useState(note);
   const headingId = useId();

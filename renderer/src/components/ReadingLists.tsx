@@ -7,7 +7,17 @@ import { LectureLink } from './LectureLink.js';
 const RECENT = 5;
 
 /** The sidebar's "Ghi chú của tôi", "Gần đây" and "Đã đánh dấu". */
-export function ReadingLists({ articles, strings, notesOpen, onOpenLecture }: { articles: LectureSummary[]; strings: Strings; notesOpen: boolean; onOpenLecture: (slug: string) => void }) {
+export function ReadingLists({
+  articles,
+  strings,
+  notesOpen,
+  onOpenLecture,
+}: {
+  articles: LectureSummary[];
+  strings: Strings;
+  notesOpen: boolean;
+  onOpenLecture: (slug: string) => void;
+}) {
   const { data } = useReading();
   const titles = new Map(articles.map((article) => [article.slug, article.title]));
   const recent = recentSlugs(data, RECENT, (slug) => titles.has(slug));

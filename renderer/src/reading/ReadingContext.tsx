@@ -51,7 +51,11 @@ export function ReadingProvider({ children }: { children: ReactNode }) {
     const next = pending.current;
     pending.current = null;
     if (next) stored.current = next;
-    if (next) readingStore.save(next).then(() => setError(null), (failure: Error) => setError(failure.message));
+    if (next)
+      readingStore.save(next).then(
+        () => setError(null),
+        (failure: Error) => setError(failure.message),
+      );
   }, []);
   useEffect(() => {
     if (!loaded || data === stored.current) return;
@@ -72,7 +76,10 @@ export function ReadingProvider({ children }: { children: ReactNode }) {
           return { ...current, progress: { ...current.progress, [slug]: { position, furthest, lastOpened: new Date().toISOString() } } };
         }),
       toggleBookmark: (slug: string) =>
-        setData((current) => ({ ...current, bookmarks: current.bookmarks.includes(slug) ? current.bookmarks.filter((item) => item !== slug) : [slug, ...current.bookmarks] })),
+        setData((current) => ({
+          ...current,
+          bookmarks: current.bookmarks.includes(slug) ? current.bookmarks.filter((item) => item !== slug) : [slug, ...current.bookmarks],
+        })),
       addHighlight: (highlight: Highlight) => setData((current) => ({ ...current, highlights: [...current.highlights, highlight] })),
       updateHighlight: (id: string, change: Partial<Pick<Highlight, 'note' | 'color'>>) =>
         setData((current) => ({ ...current, highlights: current.highlights.map((item) => (item.id === id ? { ...item, ...change } : item)) })),

@@ -57,7 +57,9 @@ function occurrences(text: string, part: string): number[] {
 export function locate(text: string, anchor: TextAnchor): [number, number] | null {
   const exact = occurrences(text, anchor.quote);
   if (exact.length > 0) {
-    const score = (at: number) => commonTail(text.slice(Math.max(0, at - CONTEXT), at), anchor.prefix) + commonHead(text.slice(at + anchor.quote.length, at + anchor.quote.length + CONTEXT), anchor.suffix);
+    const score = (at: number) =>
+      commonTail(text.slice(Math.max(0, at - CONTEXT), at), anchor.prefix) +
+      commonHead(text.slice(at + anchor.quote.length, at + anchor.quote.length + CONTEXT), anchor.suffix);
     const best = exact.reduce((a, b) => (score(b) > score(a) ? b : a));
     return [best, best + anchor.quote.length];
   }

@@ -11,7 +11,11 @@ export function groupByLecture(highlights: Highlight[], articles: LectureSummary
     .map(([slug, items]) => ({ slug, title: articles[order.get(slug) ?? -1]?.title ?? slug, items }));
 }
 
-const quoteLines = (text: string) => text.split('\n').map((line) => `> ${line}`).join('\n');
+const quoteLines = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
 
 /** Every highlight and note as one Markdown document, each lecture heading linking back to it in the reader. */
 export function notesMarkdown(data: ReadingData, articles: LectureSummary[], title: string, readerUrl: string): string {
