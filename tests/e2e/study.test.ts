@@ -231,7 +231,7 @@ describe('study companion in the browser', { skip: browserSkip }, () => {
     const notes = page.getByRole('region', { name: 'Ghi chú của tôi' });
     const group = notes.getByRole('region', { name: 'Gradient từng bước' });
     assert.equal(await group.getByRole('listitem').count(), 2);
-    await notes.getByLabel('Lọc ghi chú').fill('tap kiem tra');
+    await notes.getByLabel('Lọc ghi chú').fill('du lieu kiem tra');
     assert.equal(await group.getByRole('listitem').count(), 1, 'filter ignores diacritics');
     await notes.getByLabel('Lọc ghi chú').fill('');
     await group.getByRole('button', { name: 'Sửa ghi chú' }).last().click();
