@@ -30,7 +30,7 @@ export async function syntheticLibrary(corpusFolders: string[], count: number): 
   for (const lecture of source.lectures.filter((l) => l.visible)) {
     lecture.tags.forEach((tag) => tags.add(tag));
     headings.push(...lecture.outline.headings.map((h) => h.text));
-    for (const block of lecture.body.split(/\n{2,}/)) {
+    for (const block of ((await source.body(lecture)) ?? '').split(/\n{2,}/)) {
       if (block.length > 80 && !block.startsWith('#') && !block.startsWith('|') && !block.startsWith('<')) paragraphs.push(block.trim());
     }
   }

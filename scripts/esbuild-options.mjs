@@ -8,5 +8,6 @@ export const esmBundle = {
   outExtension: { '.js': '.mjs' },
   // Bundled CommonJS dependencies still call require(): give ESM output one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  external: ['electron'],
+  // sharp loads its native libvips build from its own package: it stays a package, next to the bundle.
+  external: ['electron', 'sharp'],
 };

@@ -14,7 +14,7 @@ interface CommandHelp {
   examples: [string, string][];
 }
 
-const CACHE_DIR: [string, string] = ['--cache-dir D', 'where the search index and downloaded images are kept (default: $LECTURE_READER_CACHE or the user cache folder)'];
+const CACHE_DIR: [string, string] = ['--cache-dir D', 'where the parsed library, the search index and downloaded images are kept (default: $LECTURE_READER_CACHE or the user cache folder)'];
 
 export const COMMANDS: Record<string, CommandHelp> = {
   check: {
@@ -25,7 +25,7 @@ export const COMMANDS: Record<string, CommandHelp> = {
       'their counts and every problem with its file, line and severity (error, warning, or info: a hint such as',
       'two tags that look like one topic). Exit 0 without errors, 1 with errors.',
     ],
-    options: [['--json', 'the report as JSON (articles, tags, problems)']],
+    options: [['--json', 'the report as JSON (articles, tags, problems)'], CACHE_DIR],
     examples: [
       ['check content', 'the bundled lectures'],
       ['check ~/bai-giang --json > report.json', 'a report for another program'],
@@ -35,8 +35,18 @@ export const COMMANDS: Record<string, CommandHelp> = {
     usage: ['list <folder…> [--json]'],
     summary: 'published lectures, newest first',
     details: ['Prints the date, title, tags and /blog/<slug> address of every published lecture, newest first.'],
-    options: [['--json', 'the list as JSON']],
+    options: [['--json', 'the list as JSON'], CACHE_DIR],
     examples: [['list content', 'the bundled lectures']],
+  },
+  glossary: {
+    usage: ['glossary <folder…> [--json]'],
+    summary: 'the Vietnamese⇄English terms the lectures introduce',
+    details: [
+      'Prints every term pair the published lectures write ("ảo giác (hallucination)", "Data Lake - Hồ dữ liệu"),',
+      'A–Z by the Vietnamese term, with where it is introduced, how many sections use it and its defining sentence.',
+    ],
+    options: [['--json', 'the pairs as JSON: [{ vi, en, definition, lecture, section, uses }]']],
+    examples: [['glossary content', 'the bundled lectures\' terms']],
   },
   search: {
     usage: ['search <folder…> "<query>" [--tag T]… [--limit N] [--json]', 'search <folder…> --queries-file F [--json]'],

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The command line: `check`, `list`, `search`, `cache`, `sync` and `serve` (USAGE below). Exit codes: 0 fine,
+ * The command line: `check`, `list`, `glossary`, `search`, `cache`, `sync` and `serve` (USAGE below). Exit codes: 0 fine,
  * 1 problems found, 2 bad usage.
  */
 import { readFile } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import { SEARCH_BOUNDS, type SearchResponse, type SnippetSegment } from '../comm
 import type { Progress } from '../cache/imageCache.js';
 import { formatVietnameseDate } from '../common/dates.js';
 import { LectureLibrary } from '../library/lectureLibrary.js';
+import { LibraryGlossary } from '../glossary/libraryGlossary.js';
 import { networkChoices, studentUrls } from '../server/classroomShare.js';
 import { startServer } from '../server/httpServer.js';
 import { bundledContentDir, BUNDLED_LIBRARY_NAME, rendererDir } from '../service/appPaths.js';
@@ -22,10 +23,10 @@ import { commandHelp, usage } from './help.js';
 
 class UsageError extends Error {}
 
-/** Loads the folders, runs `use` on the library, and always stops its parser thread. */
-async function withLibrary<T>(folders: string[], use: (library: LectureLibrary) => T | Promise<T>): Promise<T> {
+/** Loads the folders (through the cache folder's saved parse results), runs `use` on the library, and always stops its parser threads. */
+async function withLibrary<T>(folders: string[], cacheDir: string, use: (library: LectureLibrary) => T | Promise<T>): Promise<T> {
   if (folders.length === 0) throw new UsageError('Name at least one lecture folder.');
-  const library = new LectureLibrary(folders);
+  const library = new LectureLibrary(folders, { cacheDir });
   try {
     await library.load();
     return await use(library);
@@ -34,8 +35,8 @@ async function withLibrary<T>(folders: string[], use: (library: LectureLibrary) 
   }
 }
 
-async function check(folders: string[], json: boolean): Promise<number> {
-  return withLibrary(folders, (library) => report(library, json));
+async function check(folders: string[], json: boolean, cacheDir: string): Promise<number> {
+  return withLibrary(folders, cacheDir, (library) => report(library, json));
 }
 
 function report(library: LectureLibrary, json: boolean): number {
@@ -96,7 +97,12 @@ async function search(positionals: string[], options: SearchOptions): Promise<nu
   const service = await LectureService.open(folders, { cacheDir: options.cacheDir });
   const answers: SearchResponse[] = [];
   for (const q of queries) answers.push(await service.search({ q, tags: options.tags, limit }));
+  const unfinished = service.library.unfinished;
   await service.close();
+  // Results without these lectures are not the library's answer: say so rather than pretend they do not exist.
+  if (unfinished.length) {
+    process.stderr.write(terminalText(`đang lập chỉ mục… ${unfinished.length} lecture(s) not read in time, search again to include them: ${unfinished.join(', ')}\n`));
+  }
   if (options.json) {
     const shaped = answers.map(({ results, tookMs, didYouMean, outsideTags }) => ({
       results: results.map((hit) => ({ ...hit, snippet: snippetHtml(hit.snippet) })),
@@ -225,14 +231,30 @@ async function sync(addresses: string[], dataDir: string): Promise<number> {
   return failed ? 1 : 0;
 }
 
-async function list(folders: string[], json: boolean): Promise<number> {
-  const articles = await withLibrary(folders, (library) => library.overview(false).articles);
+async function list(folders: string[], json: boolean, cacheDir: string): Promise<number> {
+  const articles = await withLibrary(folders, cacheDir, (library) => library.overview(false).articles);
   if (json) {
     process.stdout.write(JSON.stringify({ articles }, null, 2) + '\n');
   } else {
     for (const article of articles) {
       process.stdout.write(terminalText(`${formatVietnameseDate(article.date).padEnd(10)}  ${article.title}  [${article.tags.join(', ')}]  /blog/${article.slug}`) + '\n');
     }
+  }
+  return 0;
+}
+
+async function glossary(folders: string[], json: boolean, cacheDir: string): Promise<number> {
+  const entries = await withLibrary(folders, cacheDir, (library) => new LibraryGlossary(library).entries(false));
+  if (json) {
+    const rows = entries.map((entry) => ({ vi: entry.vi, en: entry.en, definition: entry.definition, lecture: entry.introduced.lecture, section: entry.introduced.section, uses: entry.uses }));
+    process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+  } else {
+    for (const entry of entries) {
+      const place = `/blog/${entry.introduced.lecture}${entry.introduced.section ? `#${entry.introduced.section}` : ''}`;
+      process.stdout.write(terminalText(`${entry.vi} = ${entry.en}  (${entry.uses}×, ${place})`) + '\n');
+      if (entry.definition) process.stdout.write(terminalText(`    ${entry.definition}`) + '\n');
+    }
+    process.stdout.write(`${entries.length} terms\n`);
   }
   return 0;
 }
@@ -270,9 +292,11 @@ export async function main(argv: string[]): Promise<number> {
     if (values.help && command && !command.startsWith('-')) return showHelp(command);
     switch (command) {
       case 'check':
-        return await check(positionals, values.json!);
+        return await check(positionals, values.json!, values['cache-dir'] ?? defaultCacheDir());
       case 'list':
-        return await list(positionals, values.json!);
+        return await list(positionals, values.json!, values['cache-dir'] ?? defaultCacheDir());
+      case 'glossary':
+        return await glossary(positionals, values.json!, values['cache-dir'] ?? defaultCacheDir());
       case 'search':
         return await search(positionals, {
           tags: values.tag!,

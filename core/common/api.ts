@@ -144,6 +144,8 @@ export interface SearchHit {
   otherSectionCount: number;
   /** Holds only part of a multi-word query and scores far below the top: shown apart, as less related. */
   weak?: boolean;
+  /** Found through the glossary, not the typed words: why, as "typed term = counterpart" ("ảo giác = hallucination"). */
+  via?: string;
 }
 
 export interface SearchResponse {
@@ -153,6 +155,28 @@ export interface SearchResponse {
   didYouMean?: string;
   /** With a tag filter: how many lectures outside it match the query. */
   outsideTags?: number;
+}
+
+/** A place in the library: a lecture and one of its sections ('' is the text before the first heading). */
+export interface GlossaryPlace {
+  lecture: string;
+  title: string;
+  section: string;
+  sectionTitle: string;
+}
+
+/** One Vietnamese⇄English term pair of the library's glossary. */
+export interface GlossaryEntry {
+  vi: string;
+  en: string;
+  /** The sentence that introduces the term; '' when the lecture gives none. */
+  definition: string;
+  /** Where the pair is first written. */
+  introduced: GlossaryPlace;
+  /** Sections (of every lecture) whose text uses either term, the introduction included. */
+  uses: number;
+  /** Those sections other than the introduction (the first ones, when there are many). */
+  usedIn: GlossaryPlace[];
 }
 
 /** How much of the library can be read without the network. */
@@ -171,8 +195,12 @@ export interface LectureApi {
   search(request: SearchRequest): Promise<SearchResponse>;
   getProblems(): Promise<Problem[]>;
   getOfflineStatus(): Promise<OfflineStatus>;
+  /** The Vietnamese⇄English terms the lectures introduce, A–Z by the Vietnamese term. */
+  getGlossary(options?: { includeDrafts?: boolean }): Promise<GlossaryEntry[]>;
   /** URL the reader can load an asset path from. Pure: no round trip. */
   assetUrl(assetPath: string): string;
+  /** URL of the asset's small copy, for a list banner (the asset itself where no copy is made). Pure. */
+  thumbnailUrl(assetPath: string): string;
   /** Calls `listener` whenever the library changes on disk; returns the unsubscribe function. */
   onLibraryChanged?(listener: () => void): () => void;
   /** Sharing the library with a classroom: only the desktop app has it, never a client of the shared server. */

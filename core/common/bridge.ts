@@ -8,7 +8,7 @@ export interface ReadingDataBridge {
 }
 
 /** What the preload script exposes to the reader: the contract's data methods, classroom sharing and the teacher's libraries, nothing else. */
-export type LectureBridge = Omit<LectureApi, 'assetUrl' | 'onLibraryChanged' | 'sharing' | 'libraries'> &
+export type LectureBridge = Omit<LectureApi, 'assetUrl' | 'thumbnailUrl' | 'onLibraryChanged' | 'sharing' | 'libraries'> &
   ClassroomSharingApi &
   LibrariesApi &
   ReadingDataBridge & {
@@ -29,6 +29,7 @@ export const BRIDGE_CHANNELS = {
   search: 'lectures:search',
   getProblems: 'lectures:get-problems',
   getOfflineStatus: 'lectures:get-offline-status',
+  getGlossary: 'lectures:get-glossary',
   getSharing: 'sharing:get',
   startSharing: 'sharing:start',
   stopSharing: 'sharing:stop',

@@ -11,11 +11,16 @@ export const ROUTES = {
   problems: '/api/problems',
   version: '/api/version',
   offline: '/api/offline',
+  glossary: '/api/glossary',
 } as const;
 
 /** Paths under these prefixes are never the reader's app routes (an unknown one is a 404, not the reader). */
 export const API_PREFIX = '/api/';
 export const ASSETS_PREFIX = '/assets/';
+/** A lecture image's small copy, for the list's banners (core/cache/thumbnails.ts), by the same asset path. */
+export const THUMBNAILS_PREFIX = '/thumbnails/';
+/** Both kinds of image route: an unknown one is a 404, and images may be kept by browsers a while. */
+export const IMAGE_PREFIXES = [ASSETS_PREFIX, THUMBNAILS_PREFIX];
 
 /** A query string's parameters as the server receives them. */
 export type QueryParameters = Record<string, string | string[] | undefined>;
@@ -45,6 +50,10 @@ export function libraryPath(options: { includeDrafts?: boolean } = {}): string {
   return withQuery(ROUTES.library, draftsParameter(options.includeDrafts));
 }
 
+export function glossaryPath(options: { includeDrafts?: boolean } = {}): string {
+  return withQuery(ROUTES.glossary, draftsParameter(options.includeDrafts));
+}
+
 export function lecturePath(slug: string, options: { includeDrafts?: boolean } = {}): string {
   return withQuery(ROUTES.lecture.replace(':slug', encodeURIComponent(slug)), draftsParameter(options.includeDrafts));
 }
@@ -65,14 +74,23 @@ export function searchRequestOf(query: QueryParameters): ReturnType<typeof bound
 }
 
 /** URL path of an asset, as the HTTP server and the desktop protocol both serve it. */
-export function assetRoute(assetPath: string): string {
-  return ASSETS_PREFIX + assetPath.split('/').map(encodeURIComponent).join('/');
+export function assetRoute(assetPath: string, prefix = ASSETS_PREFIX): string {
+  return prefix + assetPath.split('/').map(encodeURIComponent).join('/');
 }
 
-/** The asset path a decoded URL path names, split at its root (`0/img/a.png` → `0`, `img/a.png`), or null. */
-export function assetOfRoute(pathname: string): { root: string; relative: string } | null {
-  if (!pathname.startsWith(ASSETS_PREFIX)) return null;
-  const rest = pathname.slice(ASSETS_PREFIX.length);
+/** URL path of an asset's small copy (a list banner). */
+export function thumbnailRoute(assetPath: string): string {
+  return assetRoute(assetPath, THUMBNAILS_PREFIX);
+}
+
+/**
+ * The asset path a decoded URL path names, split at its root (`0/img/a.png` → `0`, `img/a.png`), and whether its
+ * small copy is asked for; or null.
+ */
+export function assetOfRoute(pathname: string): { root: string; relative: string; thumbnail: boolean } | null {
+  const prefix = IMAGE_PREFIXES.find((candidate) => pathname.startsWith(candidate));
+  if (!prefix) return null;
+  const rest = pathname.slice(prefix.length);
   const slash = rest.indexOf('/');
-  return slash > 0 && slash < rest.length - 1 ? { root: rest.slice(0, slash), relative: rest.slice(slash + 1) } : null;
+  return slash > 0 && slash < rest.length - 1 ? { root: rest.slice(0, slash), relative: rest.slice(slash + 1), thumbnail: prefix === THUMBNAILS_PREFIX } : null;
 }

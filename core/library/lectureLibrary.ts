@@ -3,7 +3,8 @@
  * Electron: the desktop main process, the HTTP server and the CLI all use this class.
  *
  * Loading is incremental: a file whose size and modification time have not changed since the last load is not
- * read or parsed again. Problems are collected as data; a bad file never stops the others from loading.
+ * read or parsed again, and with a cache file (libraryCache.ts) this holds from one run to the next. Changed files
+ * are parsed on a pool of threads. Problems are collected as data; a bad file never stops the others from loading.
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,11 +16,16 @@ import { discoverMarkdownFiles } from './discover.js';
 import { ImageLocator, isRemoteImage } from './imageSources.js';
 import { readLibraryInfo, tidyFolderName, type LibraryInfo } from './libraryInfo.js';
 import { nearDuplicateTags } from './tagHints.js';
-import { ParseWorkerClient } from './parseWorkerClient.js';
-import type { ParsedLecture, ParseResult } from './parseLecture.js';
+import { PARSE_THREADS, ParseWorkerClient } from './parseWorkerClient.js';
+import { PARSER_VERSION, type ParsedLecture, type ParseResult } from './parseLecture.js';
+import { libraryCachePath, loadLibraryCache, saveLibraryCache, type CachedParse } from './libraryCache.js';
 import { megabytes } from '../common/units.js';
 
-export interface Lecture extends ParsedLecture {
+/**
+ * A lecture as the library keeps it: everything the list, the checks and search need, not its body, which is read
+ * again when the lecture is opened (`body`), so memory does not grow with the library's text.
+ */
+export interface Lecture extends Omit<ParsedLecture, 'body'> {
   slug: string;
   /** Absolute path of the file. */
   path: string;
@@ -43,13 +49,13 @@ export interface LibraryOptions {
   offlineImage?: (url: string) => string | null;
   /** Time limit for parsing one file, in milliseconds (default PARSE_TIME_LIMIT_MS). */
   parseTimeLimitMs?: number;
+  /** The cache folder, where parse results are saved between runs (libraryCache.ts); nothing is saved when absent. */
+  cacheDir?: string;
+  /** How a lecture file's bytes are read (default: fs readFile). */
+  readFile?: (file: string) => Promise<Buffer>;
 }
 
-interface CachedFile {
-  size: number;
-  mtimeMs: number;
-  result: ParseResult;
-}
+type CachedFile = CachedParse<ParseResult>;
 
 interface LoadedFile {
   root: number;
@@ -76,7 +82,16 @@ export class LectureLibrary {
   private readonly offlineImage: (url: string) => string | null;
   private readonly locator: ImageLocator;
   private readonly parser: ParseWorkerClient;
+  /** Parse results by absolute path: only results that hold until the file changes (see ParseAttempt). */
   private readonly fileCache = new Map<string, CachedFile>();
+  private readonly cacheFile?: string;
+  private readonly readLectureFile: (file: string) => Promise<Buffer>;
+  /** Whether fileCache holds something the cache file does not. */
+  private cacheChanged = false;
+  /** The cache file's last save, done or under way. */
+  private saving: Promise<void> = Promise.resolve();
+  /** Files (as shown) that ran out of time on the last load: not known yet, rather than absent. */
+  private notReadYet: string[] = [];
   private lectureList: Lecture[] = [];
   private bySlug = new Map<string, Lecture>();
   private problemList: Problem[] = [];
@@ -90,6 +105,8 @@ export class LectureLibrary {
     this.info = { name: tidyFolderName(path.basename(this.roots[0])), tagLabels: {} };
     this.offlineImage = options.offlineImage ?? (() => null);
     this.parser = new ParseWorkerClient(options.parseTimeLimitMs);
+    this.cacheFile = options.cacheDir ? libraryCachePath(options.cacheDir, this.roots) : undefined;
+    this.readLectureFile = options.readFile ?? ((file) => readFile(file));
     this.locator = new ImageLocator(this.roots);
   }
 
@@ -116,6 +133,11 @@ export class LectureLibrary {
     return this.problemList;
   }
 
+  /** Files that could not be read in time on the last load and are tried again on the next one. */
+  get unfinished(): readonly string[] {
+    return this.notReadYet;
+  }
+
   get imageLocator(): ImageLocator {
     return this.locator;
   }
@@ -128,42 +150,45 @@ export class LectureLibrary {
   async load(): Promise<LoadStats> {
     const stats: LoadStats = { files: 0, parsed: 0, reused: 0 };
     const seen = new Set<string>();
-    const results: LoadedFile[] = [];
+    const found: { root: number; file: string }[] = [];
     const folderProblems: Problem[] = [];
     const unreadable: string[] = [];
+    const unfinished: string[] = [];
     let changed = false;
+    if (this.generation === 0) await this.loadCacheFile();
 
     for (let root = 0; root < this.roots.length; root++) {
-      let files: string[];
       try {
-        files = await discoverMarkdownFiles(this.roots[root]);
+        for (const file of await discoverMarkdownFiles(this.roots[root])) found.push({ root, file });
       } catch (error) {
         folderProblems.push({ file: this.roots[root], severity: 'error', message: `Cannot read the library folder: ${(error as Error).message}` });
         unreadable.push(this.roots[root]);
-        continue;
-      }
-      for (const file of files) {
-        const absolute = path.join(this.roots[root], file);
-        const shownAs = this.displayPath(root, file);
-        seen.add(absolute);
-        stats.files++;
-        const cached = this.fileCache.get(absolute);
-        const result = await this.readIfChanged(absolute, shownAs, cached);
-        if (result === cached?.result) stats.reused++;
-        else {
-          stats.parsed++;
-          changed = true;
-        }
-        const info = this.fileCache.get(absolute);
-        results.push({ root, path: absolute, result, fingerprint: info ? `${info.size}:${info.mtimeMs}` : '' });
       }
     }
+    // Enough files in flight to keep every parser thread busy, few enough that their texts stay small in memory.
+    const results = await mapBounded(found, PARSE_THREADS * 4, async ({ root, file }): Promise<LoadedFile> => {
+      const absolute = path.join(this.roots[root], file);
+      seen.add(absolute);
+      stats.files++;
+      const cached = this.fileCache.get(absolute);
+      const result = await this.readIfChanged(absolute, this.displayPath(root, file), cached, unfinished);
+      if (result === cached?.result) stats.reused++;
+      else {
+        stats.parsed++;
+        changed = true;
+      }
+      const info = this.fileCache.get(absolute);
+      return { root, path: absolute, result, fingerprint: info ? `${info.size}:${info.mtimeMs}` : '' };
+    });
     for (const absolute of this.fileCache.keys()) {
       if (!seen.has(absolute)) {
         this.fileCache.delete(absolute);
+        this.cacheChanged = true;
         changed = true;
       }
     }
+    this.scheduleSave();
+    this.notReadYet = unfinished.sort();
     if (unreadable.join('\n') !== this.unreadableRoots.join('\n')) changed = true;
     if (await this.readInfo(folderProblems)) changed = true;
     this.unreadableRoots = unreadable;
@@ -195,7 +220,34 @@ export class LectureLibrary {
     return this.roots.length > 1 ? `${path.basename(this.roots[root])}/${file}` : file;
   }
 
-  private async readIfChanged(absolute: string, shownAs: string, cached: CachedFile | undefined): Promise<ParseResult> {
+  /** The saved parse results, when the cache file can be trusted (otherwise everything is parsed and it is replaced). */
+  private async loadCacheFile(): Promise<void> {
+    if (!this.cacheFile) return;
+    const saved = await loadLibraryCache<ParseResult>(this.cacheFile, PARSER_VERSION);
+    if (saved.entries) for (const [file, entry] of saved.entries) this.fileCache.set(file, entry);
+  }
+
+  /**
+   * Saves the cache file once this load's caller had its turn (search brought in step first: the save only
+   * matters to the next start); saves follow one another, and `close` waits for the last.
+   */
+  private scheduleSave(): void {
+    if (!this.cacheFile || !this.cacheChanged) return;
+    this.saving = this.saving.then(() => new Promise((resolve) => setImmediate(resolve))).then(() => this.saveCacheFile());
+  }
+
+  private async saveCacheFile(): Promise<void> {
+    if (!this.cacheFile || !this.cacheChanged) return;
+    this.cacheChanged = false;
+    try {
+      await saveLibraryCache(this.cacheFile, PARSER_VERSION, this.fileCache);
+    } catch {
+      // The cache only saves time: a full or read-only disk means the next start parses again, nothing worse.
+      this.cacheChanged = true;
+    }
+  }
+
+  private async readIfChanged(absolute: string, shownAs: string, cached: CachedFile | undefined, unfinished: string[]): Promise<ParseResult> {
     const fail = (message: string): ParseResult => ({ kind: 'skipped', problems: [{ file: shownAs, severity: 'error', message }] });
     let info;
     try {
@@ -204,18 +256,28 @@ export class LectureLibrary {
       return fail(`Cannot read the file: ${(error as Error).message}`);
     }
     if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return cached.result;
-    let result: ParseResult;
+    const remember = (parsed: ParseResult): ParseResult => {
+      const result = withoutBody(parsed);
+      this.fileCache.set(absolute, { size: info.size, mtimeMs: info.mtimeMs, result });
+      this.cacheChanged = true;
+      return result;
+    };
     if (info.size > MAX_LECTURE_BYTES) {
-      result = fail(`File too large (${megabytes(info.size)} MB, the limit is ${MAX_LECTURE_BYTES / 1048576} MB)`);
-    } else {
-      try {
-        const bytes = await readFile(absolute);
-        result = looksBinary(bytes) ? fail('Binary file, not Markdown text') : await this.parser.parse(shownAs, bytes.toString('utf8'));
-      } catch (error) {
-        result = fail(`Cannot read the file: ${(error as Error).message}`);
-      }
+      return remember(fail(`File too large (${megabytes(info.size)} MB, the limit is ${MAX_LECTURE_BYTES / 1048576} MB)`));
     }
-    this.fileCache.set(absolute, { size: info.size, mtimeMs: info.mtimeMs, result });
+    let bytes: Buffer;
+    try {
+      bytes = await this.readLectureFile(absolute);
+    } catch (error) {
+      // Not remembered: a file that cannot be read now (locked, being replaced) is read again on the next load.
+      this.fileCache.delete(absolute);
+      return fail(`Cannot read the file: ${(error as Error).message}`);
+    }
+    if (looksBinary(bytes)) return remember(fail('Binary file, not Markdown text'));
+    const { result, lasting } = await this.parser.parse(shownAs, bytes.toString('utf8'));
+    if (lasting) return remember(result);
+    this.fileCache.delete(absolute);
+    unfinished.push(shownAs);
     return result;
   }
 
@@ -226,7 +288,7 @@ export class LectureLibrary {
     for (const { root, path: absolute, fingerprint, result } of results) {
       problems.push(...result.problems);
       if (result.kind !== 'lecture') continue;
-      const lecture = result.lecture;
+      const { body, ...lecture } = result.lecture;
       lectures.push({
         ...lecture,
         slug: '',
@@ -306,6 +368,7 @@ export class LectureLibrary {
 
   /** Stops the parser's worker thread. */
   async close(): Promise<void> {
+    await this.saving;
     await this.parser.close();
   }
 
@@ -367,9 +430,22 @@ export class LectureLibrary {
     };
   }
 
-  lectureDetail(slug: string, includeDrafts = false): LectureDetail | null {
+  /** The lecture's text as it is on disk now: its file read and parsed again; null when it no longer parses. */
+  async body(lecture: Lecture): Promise<string | null> {
+    try {
+      const { result } = await this.parser.parse(lecture.file, (await this.readLectureFile(lecture.path)).toString('utf8'));
+      return result.kind === 'lecture' ? result.lecture.body : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async lectureDetail(slug: string, includeDrafts = false): Promise<LectureDetail | null> {
     const lecture = this.lecture(slug);
     if (!lecture || (!lecture.visible && !includeDrafts)) return null;
+    const body = await this.body(lecture);
+    // Gone or broken since the last load: the reload the change causes reports it.
+    if (body === null) return null;
     const readable = this.readable(includeDrafts);
     const known = new Set(readable.map((item) => item.slug));
     const knownLinks = lecture.outline.links
@@ -381,7 +457,7 @@ export class LectureLibrary {
     const neighbour = (item?: Lecture) => (item ? { slug: item.slug, title: item.title } : undefined);
     return {
       ...this.summary(lecture),
-      body: lecture.body,
+      body,
       headings: lecture.outline.headings,
       images: Object.fromEntries([...lecture.images.keys()].map((src) => [src, this.imageAsset(lecture, src)])),
       knownLinks: [...new Set(knownLinks)],
@@ -403,6 +479,26 @@ function tagHints(lectures: Lecture[]): Problem[] {
       message: `Tag "${rare}" (${counts.get(rare)}) looks like "${common}" (${counts.get(common)}): if they are one topic, use one spelling so their lectures are listed together`,
     };
   });
+}
+
+/** The result as kept: a lecture without its body (read again when opened), the parser's other findings whole. */
+function withoutBody(result: ParseResult): ParseResult {
+  if (result.kind !== 'lecture') return result;
+  return { ...result, lecture: { ...result.lecture, body: '' } };
+}
+
+/** `work` over every item, at most `limit` at a time, the answers in the items' order. */
+async function mapBounded<Item, Answer>(items: Item[], limit: number, work: (item: Item) => Promise<Answer>): Promise<Answer[]> {
+  const answers: Answer[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++;
+      answers[index] = await work(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return answers;
 }
 
 function looksBinary(bytes: Buffer): boolean {

@@ -6,6 +6,8 @@ import matter from 'gray-matter';
 import type { Problem } from '../common/api.js';
 import { parseLectureDate } from '../common/dates.js';
 import { normalizeText } from '../common/vietnamese.js';
+import { MARKDOWN_PRESET_VERSION } from '../common/markdown/preset.js';
+import { extractTermPairs, type TermPair } from '../glossary/extractTerms.js';
 import { outlineMarkdown, type MarkdownOutline } from './markdownOutline.js';
 
 export interface ParsedLecture {
@@ -22,7 +24,15 @@ export interface ParsedLecture {
   /** Line of the file where the body starts, minus one: body line N is file line N + bodyLineOffset. */
   bodyLineOffset: number;
   outline: MarkdownOutline;
+  /** Vietnamese⇄English term pairs the lecture introduces: extracted with the parse, so they are cached with it. */
+  terms: TermPair[];
 }
+
+/**
+ * Raise the first number whenever parseLecture's result changes for the same text (a new field, other problems);
+ * the Markdown preset's version covers the outline. Results saved by another version are parsed again (libraryCache.ts).
+ */
+export const PARSER_VERSION = `2-md${MARKDOWN_PRESET_VERSION}`;
 
 export type ParseResult =
   | { kind: 'lecture'; lecture: ParsedLecture; problems: Problem[] }
@@ -105,6 +115,7 @@ export function parseLecture(file: string, raw: string): ParseResult {
   const body = parsed.content;
   const bodyLineOffset = countLines(text.slice(0, text.length - body.length));
   if (!body.trim()) report('warning', 'Empty body');
+  const outline = outlineMarkdown(body);
 
   const bannerUrl = textField(data.banner_url) || undefined;
   const lecture: ParsedLecture = {
@@ -118,7 +129,8 @@ export function parseLecture(file: string, raw: string): ParseResult {
     published,
     body,
     bodyLineOffset,
-    outline: outlineMarkdown(body),
+    outline,
+    terms: extractTermPairs(body, outline.headings),
   };
   return { kind: 'lecture', lecture, problems };
 }

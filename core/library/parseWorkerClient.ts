@@ -1,14 +1,27 @@
 /**
- * Parses lecture files in a worker thread (parseWorker.ts), one at a time, each with a time limit. Markdown
+ * Parses lecture files on a small pool of worker threads (parseWorker.ts), each file with a time limit. Markdown
  * parsers have inputs that take minutes (a 100,000-line paragraph, thousands of nested lists or brackets) or
- * overflow the stack (deeply nested HTML): such a file is reported with its reason and skipped, and the worker is
+ * overflow the stack (deeply nested HTML): such a file is reported with its reason and skipped, and its worker is
  * replaced, so one hostile file never stalls or crashes the library.
+ *
+ * The limit is counted from when a worker starts on the file, not from when it was queued nor through the thread's
+ * start-up: on a busy machine a replacement thread alone can take seconds to start, and counting that once made
+ * every file after one slow file time out in turn. A file that runs out of time is tried once more with a longer
+ * limit; one that still does is reported as a time-out, which is not the file's own fault (`lasting: false`), so
+ * it is tried again on the next load rather than remembered.
  */
+import { availableParallelism } from 'node:os';
 import { WorkerClient } from '../node/workerRequests.js';
 import type { ParseResult } from './parseLecture.js';
 
-/** Longest a single file may take to parse. A real lecture takes milliseconds. */
+/** Longest a single file may take to parse, from when its parsing starts. A real lecture takes milliseconds. */
 export const PARSE_TIME_LIMIT_MS = 8000;
+
+/** The retry of a file that ran out of time gets this many times the limit. */
+const RETRY_LIMIT_FACTOR = 4;
+
+/** Threads parsing at once: one core is left to the process that reads files and answers requests. */
+export const PARSE_THREADS = Math.max(1, availableParallelism() - 1);
 
 /** What parseWorker.ts is asked: one lecture file's text. */
 export interface ParseRequest {
@@ -16,44 +29,90 @@ export interface ParseRequest {
   text: string;
 }
 
+export interface ParseAttempt {
+  result: ParseResult;
+  /** False when the outcome says nothing about the file (it ran out of time): worth trying again later. */
+  lasting: boolean;
+}
+
+interface Job {
+  request: ParseRequest;
+  done: (attempt: ParseAttempt) => void;
+}
+
+/** One thread of the pool, started when first needed and replaced after a time-out or a crash. */
+interface Slot {
+  worker: WorkerClient<ParseRequest, ParseResult> | null;
+  busy: boolean;
+}
+
 export class ParseWorkerClient {
-  private worker: WorkerClient<ParseRequest, ParseResult> | null = null;
-  /** The file being parsed, then the ones waiting: parsed in turn. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly slots: Slot[];
+  private readonly waiting: Job[] = [];
 
-  constructor(private readonly timeLimitMs = PARSE_TIME_LIMIT_MS) {}
-
-  parse(file: string, text: string): Promise<ParseResult> {
-    const result = this.queue.then(() => this.parseNow({ file, text }));
-    this.queue = result.catch(() => undefined);
-    return result;
+  constructor(
+    private readonly timeLimitMs = PARSE_TIME_LIMIT_MS,
+    threads = PARSE_THREADS,
+  ) {
+    this.slots = Array.from({ length: threads }, () => ({ worker: null, busy: false }));
   }
 
-  private async parseNow(request: ParseRequest): Promise<ParseResult> {
-    const worker = (this.worker ??= new WorkerClient<ParseRequest, ParseResult>(import.meta.url, 'parseWorker'));
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timed out'>((resolve) => {
-      timer = setTimeout(() => resolve('timed out'), this.timeLimitMs);
+  parse(file: string, text: string): Promise<ParseAttempt> {
+    return new Promise((done) => {
+      this.waiting.push({ request: { file, text }, done });
+      this.startWaiting();
     });
+  }
+
+  private startWaiting(): void {
+    for (const slot of this.slots) {
+      if (slot.busy || this.waiting.length === 0) continue;
+      const job = this.waiting.shift()!;
+      slot.busy = true;
+      void this.run(slot, job.request).then((attempt) => {
+        slot.busy = false;
+        job.done(attempt);
+        this.startWaiting();
+      });
+    }
+  }
+
+  private async run(slot: Slot, request: ParseRequest): Promise<ParseAttempt> {
+    const first = await this.attempt(slot, request, this.timeLimitMs);
+    if (first !== 'timed out') return first;
+    const limit = this.timeLimitMs * RETRY_LIMIT_FACTOR;
+    const second = await this.attempt(slot, request, limit);
+    if (second !== 'timed out') return second;
+    return {
+      result: skipped(request.file, `Took longer than ${limit / 1000} s to read (too long or too deeply nested), skipped`),
+      lasting: false,
+    };
+  }
+
+  private async attempt(slot: Slot, request: ParseRequest, limitMs: number): Promise<ParseAttempt | 'timed out'> {
+    const worker = (slot.worker ??= new WorkerClient<ParseRequest, ParseResult>(import.meta.url, 'parseWorker'));
+    let timer: NodeJS.Timeout | undefined;
+    let timeUp: (outcome: 'timed out') => void = () => {};
+    const timedOut = new Promise<'timed out'>((resolve) => (timeUp = resolve));
     try {
-      const outcome = await Promise.race([worker.request(request), timedOut]);
-      if (outcome !== 'timed out') return outcome;
-      // The worker is stuck in that file: it is stopped, and the next file gets a new one.
-      this.worker = null;
+      const outcome = await Promise.race([worker.request(request, () => (timer = setTimeout(() => timeUp('timed out'), limitMs))), timedOut]);
+      if (outcome !== 'timed out') return { result: outcome, lasting: true };
+      // The worker is stuck in that file: it is stopped, and the next attempt gets a new one.
+      slot.worker = null;
       void worker.terminate();
-      return skipped(request.file, `Took longer than ${this.timeLimitMs / 1000} s to read (too long or too deeply nested), skipped`);
+      return 'timed out';
     } catch (error) {
-      if (!worker.alive) this.worker = null;
-      return skipped(request.file, `Could not be read: ${(error as Error).message}`);
+      if (!worker.alive) slot.worker = null;
+      return { result: skipped(request.file, `Could not be read: ${(error as Error).message}`), lasting: true };
     } finally {
       clearTimeout(timer);
     }
   }
 
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
-    await worker?.terminate();
+    const workers = this.slots.map((slot) => slot.worker);
+    for (const slot of this.slots) slot.worker = null;
+    await Promise.all(workers.map((worker) => worker?.terminate()));
   }
 }
 

@@ -7,6 +7,7 @@
  *   GET /api/library?drafts=1        LibraryOverview
  *   GET /api/articles/:slug          LectureDetail (404 when not in the library)
  *   GET /api/search?q=&tag=&limit=   SearchResponse
+ *   GET /api/glossary                GlossaryEntry[]
  *   GET /api/problems                Problem[]
  *   GET /api/version                 LibraryVersion, polled by open readers
  *   GET /api/offline                 OfflineStatus
@@ -22,12 +23,13 @@ import { existsSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import path from 'node:path';
 import type { LibraryOverview, SearchResponse } from '../common/api.js';
-import { ASSETS_PREFIX, includesDrafts, ROUTES, searchRequestOf, type QueryParameters } from '../common/routes.js';
+import { IMAGE_PREFIXES, includesDrafts, ROUTES, searchRequestOf, type QueryParameters } from '../common/routes.js';
 import type { LectureService } from '../service/lectureService.js';
 import { COMMON_HEADERS } from '../common/securityPolicy.js';
 import { isOwnHost } from './hostCheck.js';
 import { isEveryInterface, urlHost } from './listenAddress.js';
 import { answerReaderRequest } from './readerRequests.js';
+import { PrecompressedAnswers } from './precompressed.js';
 
 /** How long a client may take, and how many connections one address may hold. */
 export interface ServerLimits {
@@ -129,17 +131,29 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     return true;
   };
 
+  const precompressed = new PrecompressedAnswers();
   app.get(ROUTES.library, async (request, reply) => {
     if (revalidate(request, reply)) return reply;
-    return withoutLocalPaths(await service.getLibrary({ includeDrafts: draftsShown(request.query) }), service.library.roots);
+    const includeDrafts = draftsShown(request.query);
+    return precompressed.send(request, reply, service.getVersion().version, `library ${includeDrafts}`, async () =>
+      withoutLocalPaths(await service.getLibrary({ includeDrafts }), service.library.roots),
+    );
   });
 
   app.get(ROUTES.lecture, async (request, reply) => {
     if (revalidate(request, reply)) return reply;
     const { slug } = request.params as { slug: string };
-    const article = await service.getLecture(slug, { includeDrafts: draftsShown(request.query) });
-    if (!article) return reply.code(404).send({ error: 'Not in the library', slug });
-    return article;
+    const includeDrafts = draftsShown(request.query);
+    try {
+      return await precompressed.send(request, reply, service.getVersion().version, `lecture ${includeDrafts} ${slug.toLowerCase()}`, async () => {
+        const lecture = await service.getLecture(slug, { includeDrafts });
+        if (!lecture) throw new NotInLibrary();
+        return lecture;
+      });
+    } catch (error) {
+      if (error instanceof NotInLibrary) return reply.code(404).send({ error: 'Not in the library', slug });
+      throw error;
+    }
   });
 
   // A classroom types the same queries: answers are kept per query for the current library version.
@@ -170,17 +184,21 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     return service.getVersion();
   });
   app.get(ROUTES.offline, async () => service.getOfflineStatus());
+  app.get(ROUTES.glossary, async (request, reply) => {
+    if (revalidate(request, reply)) return reply;
+    return service.getGlossary({ includeDrafts: draftsShown(request.query) });
+  });
 
   // Only for its file sender: ETag, Last-Modified, 304s and Range requests.
   await app.register(fastifyStatic, { root: path.resolve(rendererDir), serve: false });
 
   // Lecture images, the built reader, and the reader again for app routes (a reload of /blog/<slug>).
   app.get('/*', async (request, reply) => {
-    const answer = await answerReaderRequest(request.url.split('?')[0], rendererDir, (root, relative) => service.asset(root, relative));
+    const answer = await answerReaderRequest(request.url.split('?')[0], rendererDir, (root, relative, thumbnail) => service.asset(root, relative, thumbnail));
     reply.headers(answer.headers);
     if (answer.status === 302) return reply.redirect(answer.location, 302);
     if (answer.status !== 200) return reply.code(answer.status).send({ error: 'Not found' });
-    const maxAge = request.url.startsWith(ASSETS_PREFIX) ? 3600 * 1000 : 0;
+    const maxAge = IMAGE_PREFIXES.some((prefix) => request.url.startsWith(prefix)) ? 3600 * 1000 : 0;
     return reply.sendFile(path.basename(answer.file), path.dirname(answer.file), { maxAge, contentType: false });
   });
 
@@ -194,6 +212,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   return app;
 }
+
+class NotInLibrary extends Error {}
 
 /**
  * Closes a client's connections beyond `max` as they open, so one device on the network cannot hold every

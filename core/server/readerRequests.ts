@@ -7,13 +7,13 @@
  */
 import path from 'node:path';
 import { lectureSiteRedirect } from '../common/lectureAddress.js';
-import { API_PREFIX, ASSETS_PREFIX, assetOfRoute } from '../common/routes.js';
+import { API_PREFIX, assetOfRoute, IMAGE_PREFIXES } from '../common/routes.js';
 import { IMAGE_TYPES } from '../common/imageTypes.js';
 import { ASSET_CSP, COMMON_HEADERS, READER_CSP } from '../common/securityPolicy.js';
 import { fileInsideFolder } from '../node/insideFolder.js';
 
-/** Finds the file behind an asset path, given its root and the rest (LectureService.asset). */
-export type AssetLookup = (root: string, relative: string) => Promise<{ file: string; type: string } | null>;
+/** Finds the file behind an asset path, given its root and the rest, or its small copy (LectureService.asset). */
+export type AssetLookup = (root: string, relative: string, thumbnail: boolean) => Promise<{ file: string; type: string } | null>;
 
 export type ReaderAnswer =
   | { status: 200; file: string; headers: Record<string, string> }
@@ -51,7 +51,7 @@ export async function answerReaderRequest(pathname: string, rendererDir: string,
 
   const asset = assetOfRoute(decoded);
   if (asset) {
-    const found = await assets(asset.root, asset.relative);
+    const found = await assets(asset.root, asset.relative, asset.thumbnail);
     return found
       ? { status: 200, file: found.file, headers: { ...COMMON_HEADERS, 'content-type': found.type, 'content-security-policy': ASSET_CSP } }
       : refused(404);
@@ -61,7 +61,7 @@ export async function answerReaderRequest(pathname: string, rendererDir: string,
   const file = relative ? fileInsideFolder(rendererDir, relative) : null;
   if (file) return { status: 200, file, headers: readerFileHeaders(file) };
   // A file name (`app.js`, `.env`) that is not there, or an unknown API or asset path: not the reader.
-  if (path.posix.basename(relative).includes('.') || decoded.startsWith(API_PREFIX) || decoded.startsWith(ASSETS_PREFIX)) return refused(404);
+  if (path.posix.basename(relative).includes('.') || decoded.startsWith(API_PREFIX) || IMAGE_PREFIXES.some((prefix) => decoded.startsWith(prefix))) return refused(404);
   // An app route: the reader itself.
   const index = path.join(rendererDir, 'index.html');
   return { status: 200, file: index, headers: readerFileHeaders(index) };

@@ -6,10 +6,15 @@ import { watch, type FSWatcher } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ImageCache, type Progress } from '../cache/imageCache.js';
-import type { LectureDetail, LectureApi, LibraryOverview, LibraryVersion, OfflineStatus, Problem, SearchRequest, SearchResponse } from '../common/api.js';
+import { Thumbnails } from '../cache/thumbnails.js';
+import type { GlossaryEntry, LectureDetail, LectureApi, LibraryOverview, LibraryVersion, OfflineStatus, Problem, SearchRequest, SearchResponse } from '../common/api.js';
 import { decodeAssetPath } from '../common/assetPath.js';
+import { matchWords } from '../glossary/glossary.js';
+import { LibraryGlossary } from '../glossary/libraryGlossary.js';
 import { imageTypeOf } from '../common/imageTypes.js';
 import { LectureLibrary, type LibraryOptions, type LoadStats } from '../library/lectureLibrary.js';
+import type { MarkdownOutline } from '../library/markdownOutline.js';
+import { searchAcrossLanguages } from '../search/crossLingual.js';
 import { IndexedSearch, type SearchBackend } from '../search/indexedSearch.js';
 import { indexFilePath } from '../search/indexStore.js';
 import { toSearchDocument } from '../search/libraryDocuments.js';
@@ -17,11 +22,9 @@ import type { SyncStats } from '../search/searchEngine.js';
 import { SearchWorkerClient } from '../search/searchWorkerClient.js';
 import type { Fetch } from '../node/fetch.js';
 
-export type LectureBackend = Omit<LectureApi, 'assetUrl'>;
+export type LectureBackend = Omit<LectureApi, 'assetUrl' | 'thumbnailUrl'>;
 
 export interface ServiceOptions extends LibraryOptions {
-  /** Where the saved search index lives; no saving when absent. */
-  cacheDir?: string;
   /** Build and query the index in a worker thread (for servers and the app window), not in this thread. */
   searchInWorker?: boolean;
   /** Cache images from loopback and private addresses too (the desktop app's setting, `cache --allow-private-network`). */
@@ -47,19 +50,26 @@ export function defaultDataDir(): string {
 }
 
 export class LectureService implements LectureBackend {
+  private readonly glossary: LibraryGlossary;
+
   private constructor(
     readonly library: LectureLibrary,
     private readonly searchBackend: SearchBackend,
     /** Downloaded lecture images; absent without a cache folder. */
     readonly images: ImageCache | null,
-  ) {}
+    /** Small copies of banners; absent without a cache folder (the images themselves are served). */
+    private readonly thumbnails: Thumbnails | null,
+  ) {
+    this.glossary = new LibraryGlossary(library);
+  }
 
   static async open(folders: string[], options: ServiceOptions = {}): Promise<LectureService> {
     const images = options.cacheDir ? await ImageCache.open(path.join(options.cacheDir, 'images'), { allowPrivateNetwork: options.allowPrivateNetwork, fetch: options.fetch }) : null;
     const library = new LectureLibrary(folders, { ...options, offlineImage: (url) => images?.assetFor(url) ?? null });
     const indexFile = options.cacheDir ? indexFilePath(options.cacheDir, library.roots) : undefined;
     const search = options.searchInWorker ? new SearchWorkerClient(indexFile) : await IndexedSearch.open(indexFile);
-    const service = new LectureService(library, search, images);
+    const thumbnails = options.cacheDir ? new Thumbnails(path.join(options.cacheDir, 'thumbnails')) : null;
+    const service = new LectureService(library, search, images, thumbnails);
     await service.reload();
     return service;
   }
@@ -80,8 +90,33 @@ export class LectureService implements LectureBackend {
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {
-    return this.searchBackend.search(request);
+    return searchAcrossLanguages(request, {
+      search: (engineRequest) => this.searchBackend.search(engineRequest),
+      glossary: this.glossary.entries(request.includeDrafts === true),
+      hasPhrase: (slug, query) => this.hasPhrase(slug, query),
+    });
   }
+
+  private readonly lectureWords = new WeakMap<MarkdownOutline, string[]>();
+
+  async getGlossary(options: { includeDrafts?: boolean } = {}): Promise<GlossaryEntry[]> {
+    return this.glossary.entries(options.includeDrafts === true);
+  }
+
+  /** Whether the lecture's text has the query's words one after another (the last one may be unfinished). */
+  private hasPhrase(slug: string, query: string): boolean {
+    const lecture = this.library.lecture(slug);
+    const typed = matchWords(query);
+    if (!lecture || typed.length === 0) return false;
+    let text = this.lectureWords.get(lecture.outline);
+    if (!text) {
+      const parts = [lecture.title, lecture.description, ...lecture.outline.sections.map((section) => `${section.title}\n${section.text}`)];
+      this.lectureWords.set(lecture.outline, (text = matchWords(parts.join('\n'))));
+    }
+    const last = typed.length - 1;
+    return text.some((_, at) => typed.every((word, offset) => (offset === last ? text[at + offset]?.startsWith(word) : text[at + offset] === word)));
+  }
+
 
   async getProblems(): Promise<Problem[]> {
     return [...this.library.problems];
@@ -140,9 +175,14 @@ export class LectureService implements LectureBackend {
 
   /**
    * The file and type behind an asset path (its root, then the rest: see assetPath.ts), inside a library folder
-   * or in the image cache. Null for anything else, including every path that would leave those places.
+   * or in the image cache, or its small copy. Null for anything else, including every path that would leave those places.
    */
-  async asset(root: string, relative: string): Promise<{ file: string; type: string } | null> {
+  async asset(root: string, relative: string, thumbnail = false): Promise<{ file: string; type: string } | null> {
+    const found = await this.sourceAsset(root, relative);
+    return found && thumbnail && this.thumbnails ? this.thumbnails.of(found) : found;
+  }
+
+  private async sourceAsset(root: string, relative: string): Promise<{ file: string; type: string } | null> {
     const location = decodeAssetPath(root, relative);
     if (location?.kind === 'cache') {
       const found = await this.images?.lookupKey(location.key);

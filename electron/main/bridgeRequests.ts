@@ -34,6 +34,7 @@ export const validateArguments: { [K in BridgeMethod]: (args: unknown[]) => Para
   getLecture: ([slug, value]) => [text(slug, 'slug', 300), options(value)],
   getProblems: () => [],
   getOfflineStatus: () => [],
+  getGlossary: ([value]) => [options(value)],
   search: ([value]) => {
     const request = record(value, 'search request');
     const tags = request.tags ?? [];

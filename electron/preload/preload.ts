@@ -11,6 +11,7 @@ const bridge: LectureBridge = {
   search: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.search, request),
   getProblems: () => ipcRenderer.invoke(BRIDGE_CHANNELS.getProblems),
   getOfflineStatus: () => ipcRenderer.invoke(BRIDGE_CHANNELS.getOfflineStatus),
+  getGlossary: (options) => ipcRenderer.invoke(BRIDGE_CHANNELS.getGlossary, options),
   getSharing: () => ipcRenderer.invoke(BRIDGE_CHANNELS.getSharing),
   startSharing: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.startSharing, request),
   stopSharing: () => ipcRenderer.invoke(BRIDGE_CHANNELS.stopSharing),

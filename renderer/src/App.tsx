@@ -4,6 +4,7 @@ import { lectureOfAddress } from '../../core/common/lectureAddress.js';
 import { safeDecode } from '../../core/common/links.js';
 import { api } from './api/index.js';
 import { ContinueReading } from './components/ContinueReading.js';
+import { Glossary } from './components/Glossary.js';
 import { HistoryButtons } from './components/HistoryButtons.js';
 import { LectureList } from './components/LectureList.js';
 import { MyNotes } from './components/MyNotes.js';
@@ -22,6 +23,8 @@ import { TagLabels } from './tagLabels.js';
 interface Route {
   slug?: string;
   section?: string;
+  /** The glossary screen (`#/glossary`, or `#/glossary/<filter>` from a search). */
+  glossary?: { filter: string };
   /** The full search results page (`#/search/<query>`). */
   search?: string;
   /** "Ghi chú của tôi". */
@@ -33,6 +36,8 @@ const NOTES_HASH = '#/notes';
 /** Routes live in the URL hash (`#/blog/<slug>/<section>`), so they work over HTTP and the app protocol alike. */
 function parseHash(hash: string): Route {
   if (hash === NOTES_HASH) return { notes: true };
+  const glossary = /^#\/glossary(?:\/(.*))?$/.exec(hash);
+  if (glossary) return { glossary: { filter: glossary[1] ? safeDecode(glossary[1]) : '' } };
   const search = /^#\/search\/(.+)$/.exec(hash);
   if (search) return { search: safeDecode(search[1]) };
   const match = /^#\/blog\/([^/]+)(?:\/(.+))?$/.exec(hash);
@@ -159,8 +164,8 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    if (!route.slug) document.title = route.notes ? `${strings.myNotes} · ${strings.appName}` : strings.appName;
-  }, [route.slug, route.notes, strings.appName, strings.myNotes]);
+    if (!route.slug && !route.glossary) document.title = route.notes ? `${strings.myNotes} · ${strings.appName}` : strings.appName;
+  }, [route.slug, route.glossary, route.notes, strings.appName, strings.myNotes]);
 
   return (
     <StringsContext.Provider value={strings}>
@@ -226,6 +231,7 @@ export function App() {
             onToggleTag={toggleTag}
             onClearTags={clearTags}
             onOpenLecture={openLecture}
+            onNavigate={() => setSidebarOpen(false)}
             notesOpen={Boolean(route.notes)}
             open={sidebarOpen}
             onClose={() => setSidebarOpen(false)}
@@ -271,8 +277,11 @@ export function App() {
           {library && route.search && (
             <SearchResults query={route.search} tags={selectedTags} includeDrafts={settings.showDrafts} strings={strings} onOpen={openHit} onClearTags={clearTags} />
           )}
-          {library && !route.slug && !route.search && !route.notes && !selectedTags.length && <ContinueReading articles={library.articles} strings={strings} onResume={resume} />}
-          {library && !route.slug && !route.search && !route.notes && <LectureList articles={library.articles} strings={strings} selectedTags={selectedTags} onOpen={openLecture} onToggleTag={toggleTag} />}
+          {library && route.glossary && (
+            <Glossary key={route.glossary.filter} strings={strings} includeDrafts={settings.showDrafts} revision={revision} initialFilter={route.glossary.filter} onOpen={openLecture} />
+          )}
+          {library && !route.slug && !route.search && !route.glossary && !route.notes && !selectedTags.length && <ContinueReading articles={library.articles} strings={strings} onResume={resume} />}
+          {library && !route.slug && !route.search && !route.glossary && !route.notes && <LectureList articles={library.articles} strings={strings} selectedTags={selectedTags} onOpen={openLecture} onToggleTag={toggleTag} />}
         </main>
       </div>
       </TagLabels.Provider>

@@ -78,6 +78,7 @@ describe('the desktop shell under Electron 45 rules', () => {
     assert.equal(found.results[0].slug, mine.slug);
     assert.ok(Array.isArray(await call('getProblems')));
     assert.equal(typeof ((await call('getOfflineStatus')) as { images: number }).images, 'number');
+    assert.ok(Array.isArray(await call('getGlossary', {})));
     assert.equal(((await call('getSharing')) as { running: boolean }).running, false);
     const port = await freePort();
     const sharing = (await call('startSharing', { host: '127.0.0.1', port })) as { running: boolean; port: number };
@@ -92,6 +93,7 @@ describe('the desktop shell under Electron 45 rules', () => {
       }
     }
     await assert.rejects(app.call('bridge', { method: 'search', args: [{ q: 42 }] }), /q must be text/);
+    await assert.rejects(app.call('bridge', { method: 'getGlossary', args: [{ includeDrafts: 'yes' }] }), /includeDrafts must be a boolean/);
   });
 
   test('navigation stays in the app; new windows and permissions are refused', async () => {

@@ -49,23 +49,23 @@ test('front matter: tags trimmed and lowercased, single string tag becomes a lis
   assert.equal(library.lecture('ngay-iso')!.date, '2023-04-17');
 });
 
-test('NFD, BOM and CRLF files read like NFC ones', () => {
+test('NFD, BOM and CRLF files read like NFC ones', async () => {
   const nfd = library.lecture('ao-giac')!;
   assert.equal(nfd.title, 'Ảo giác');
-  assert.equal(nfd.body.trim(), 'Mô hình ảo giác.');
+  assert.equal((await library.body(nfd))!.trim(), 'Mô hình ảo giác.');
   const crlf = library.lecture('crlf-lecture')!;
   assert.equal(crlf.title, 'CRLF lecture');
-  assert.ok(!crlf.body.includes('\r'));
+  assert.ok(!(await library.body(crlf))!.includes('\r'));
 });
 
-test('drafts and untitled files are hidden from readers but counted', () => {
+test('drafts and untitled files are hidden from readers but counted', async () => {
   const overview = library.overview();
   assert.ok(!overview.articles.some((a) => a.slug === 'ban-nhap'));
   assert.ok(library.overview(true).articles.some((a) => a.slug === 'ban-nhap'));
   assert.equal(overview.counts.articles, library.lectures.length);
   assert.equal(overview.counts.drafts, 2);
-  assert.equal(library.lectureDetail('ban-nhap'), null);
-  assert.ok(library.lectureDetail('ban-nhap', true));
+  assert.equal(await library.lectureDetail('ban-nhap'), null);
+  assert.ok(await library.lectureDetail('ban-nhap', true));
   assert.match(problemsFor('untitled.md')[0].message, /Missing title/);
 });
 
@@ -74,12 +74,12 @@ test('headings carry anchor ids, duplicates numbered like the reader does', () =
   assert.deepEqual(headings.map((h) => h.id), ['phần-1', 'phần-1-1']);
 });
 
-test('links: internal with trailing slash resolved, broken ones reported with their line', () => {
+test('links: internal with trailing slash resolved, broken ones reported with their line', async () => {
   const broken = problemsFor('a/intro.md').filter((p) => /Broken internal link/.test(p.message));
   assert.equal(broken.length, 1);
   assert.match(broken[0].message, /khong-co/);
   assert.equal(broken[0].line, 10);
-  assert.deepEqual(library.lectureDetail('gioi-thieu-chung-ve-big-data')!.knownLinks, ['he-thong-hdfs']);
+  assert.deepEqual((await library.lectureDetail('gioi-thieu-chung-ve-big-data'))!.knownLinks, ['he-thong-hdfs']);
 });
 
 test('each kind of problem is reported with file, severity and reason', () => {
@@ -108,10 +108,10 @@ test('duplicate slugs both stay reachable and the clash is reported', () => {
   assert.match(problemsFor('dup-2.md')[0].message, /Duplicate slug "trung-ten"/);
 });
 
-test('images resolve to asset paths: relative files and the raw GitHub mirror rule', () => {
-  const intro = library.lectureDetail('gioi-thieu-chung-ve-big-data')!;
+test('images resolve to asset paths: relative files and the raw GitHub mirror rule', async () => {
+  const intro = (await library.lectureDetail('gioi-thieu-chung-ve-big-data'))!;
   assert.equal(intro.images['images/a.png'], '0/a/images/a.png');
-  const mirrored = library.lectureDetail('anh-hong')!;
+  const mirrored = (await library.lectureDetail('anh-hong'))!;
   assert.equal(mirrored.images['https://raw.githubusercontent.com/o/r/refs/heads/master/a/images/a.png'], '0/a/images/a.png');
   assert.equal(mirrored.images['missing/pic.png'], null);
 });

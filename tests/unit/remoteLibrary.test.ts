@@ -97,7 +97,7 @@ test('download once, read offline, update only when the archive changed', async 
   // Offline: the image server is gone for this library, its images resolve through the mirror rule.
   const library = new LectureLibrary([third.folder]);
   await library.load();
-  const article = library.lectureDetail('bai-mo-dau')!;
+  const article = (await library.lectureDetail('bai-mo-dau'))!;
   assert.equal(article.banner, '0/1_intro/images/banner.png');
   assert.deepEqual((await remotes.list()).map((entry) => entry.folder), [third.folder]);
 });

@@ -1,6 +1,6 @@
 import type { ClassroomSharingApi, LectureApi, LibrariesApi } from '../../../core/common/api.js';
 import type { LectureBridge } from '../../../core/common/bridge.js';
-import { assetRoute } from '../../../core/common/routes.js';
+import { assetRoute, thumbnailRoute } from '../../../core/common/routes.js';
 
 export type { LectureBridge };
 
@@ -12,6 +12,7 @@ export class BridgeLectureApi implements LectureApi {
   search: LectureApi['search'] = (request) => this.bridge.search(request);
   getProblems: LectureApi['getProblems'] = () => this.bridge.getProblems();
   getOfflineStatus: LectureApi['getOfflineStatus'] = () => this.bridge.getOfflineStatus();
+  getGlossary: LectureApi['getGlossary'] = (options) => this.bridge.getGlossary(options);
   onLibraryChanged = (listener: () => void) => this.bridge.onLibraryChanged(listener);
   sharing: ClassroomSharingApi = {
     getSharing: () => this.bridge.getSharing(),
@@ -31,5 +32,9 @@ export class BridgeLectureApi implements LectureApi {
   /** Assets are served by the app's own protocol, at the same path as over HTTP. */
   assetUrl(assetPath: string): string {
     return assetRoute(assetPath);
+  }
+
+  thumbnailUrl(assetPath: string): string {
+    return thumbnailRoute(assetPath);
   }
 }

@@ -1,5 +1,5 @@
-import { LIBRARY_POLL_MS, type LectureDetail, type LectureApi, type LibraryOverview, type LibraryVersion, type OfflineStatus, type Problem, type SearchRequest, type SearchResponse } from '../../../core/common/api.js';
-import { lecturePath, assetRoute, libraryPath, ROUTES, searchPath } from '../../../core/common/routes.js';
+import { LIBRARY_POLL_MS, type GlossaryEntry, type LectureDetail, type LectureApi, type LibraryOverview, type LibraryVersion, type OfflineStatus, type Problem, type SearchRequest, type SearchResponse } from '../../../core/common/api.js';
+import { lecturePath, assetRoute, glossaryPath, libraryPath, ROUTES, searchPath, thumbnailRoute } from '../../../core/common/routes.js';
 
 /** The contract over the local HTTP server's JSON API (browser and classroom mode). */
 export class HttpLectureApi implements LectureApi {
@@ -34,8 +34,16 @@ export class HttpLectureApi implements LectureApi {
     return this.get(ROUTES.offline);
   }
 
+  getGlossary(options: { includeDrafts?: boolean } = {}): Promise<GlossaryEntry[]> {
+    return this.get(glossaryPath(options));
+  }
+
   assetUrl(assetPath: string): string {
     return this.base + assetRoute(assetPath);
+  }
+
+  thumbnailUrl(assetPath: string): string {
+    return this.base + thumbnailRoute(assetPath);
   }
 
   /** The server cannot push: an open, visible reader asks for the library's version now and then. */

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LectureSummary } from '../../../core/common/api.js';
 import { formatVietnameseDate } from '../../../core/common/dates.js';
 import { api } from '../api/index.js';
@@ -17,6 +17,13 @@ interface LectureListProps {
   onToggleTag: (tag: string) => void;
 }
 
+/**
+ * Cards rendered at first, and added each time the reader nears the end of those: a list of thousands paints its
+ * first screen at once, and filtering or sorting re-renders only what is on screen.
+ */
+const CARDS_PER_STEP = 60;
+const titleOrder = new Intl.Collator('vi');
+
 export function LectureList({ articles, strings, selectedTags, onOpen, onToggleTag }: LectureListProps) {
   const [sort, setSort] = useState<'newest' | 'title'>('newest');
   const [progressFilter, setProgressFilter] = useState<ProgressState | 'all'>('all');
@@ -26,8 +33,21 @@ export function LectureList({ articles, strings, selectedTags, onOpen, onToggleT
     // Several tags combine as OR: every tag added shows more lectures, never an empty list by accident.
     const tagged = selectedTags.length ? articles.filter((article) => selectedTags.some((tag) => article.tags.includes(tag))) : articles;
     const filtered = progressFilter === 'all' ? tagged : tagged.filter((article) => progressState(progress[article.slug]) === progressFilter);
-    return sort === 'title' ? [...filtered].sort((a, b) => a.title.localeCompare(b.title, 'vi')) : filtered;
+    return sort === 'title' ? [...filtered].sort((a, b) => titleOrder.compare(a.title, b.title)) : filtered;
   }, [articles, selectedTags, sort, progressFilter, progress]);
+  // Counted per list: another filter or sort starts again from the first cards, in the same render.
+  const [grown, setGrown] = useState({ list: shown, count: CARDS_PER_STEP });
+  const rendered = grown.list === shown ? grown.count : CARDS_PER_STEP;
+  const more = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (!more.current) return;
+    // Well before the end comes into view (scrolling, or Tab moving focus down the list), the next cards are added.
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) setGrown({ list: shown, count: rendered + CARDS_PER_STEP });
+    }, { rootMargin: '1500px 0px' });
+    observer.observe(more.current);
+    return () => observer.disconnect();
+  }, [rendered, shown]);
 
   return (
     <section className="article-list" aria-labelledby="list-heading">
@@ -55,10 +75,10 @@ export function LectureList({ articles, strings, selectedTags, onOpen, onToggleT
       </p>
       {shown.length === 0 && <p className="empty">{strings.empty}</p>}
       <ul className="cards">
-        {shown.map((article) => (
+        {shown.slice(0, rendered).map((article) => (
           <li key={article.slug} className="card">
             {article.banner ? (
-              <img className="card-banner" src={api.assetUrl(article.banner)} alt="" loading="lazy" />
+              <img className="card-banner" src={api.thumbnailUrl(article.banner)} alt="" loading="lazy" />
             ) : (
               <div className="card-banner placeholder" aria-hidden="true">
                 {article.title.slice(0, 1)}
@@ -87,6 +107,7 @@ export function LectureList({ articles, strings, selectedTags, onOpen, onToggleT
             </div>
           </li>
         ))}
+        {rendered < shown.length && <li ref={more} className="cards-more" aria-hidden="true" />}
       </ul>
     </section>
   );

@@ -7,6 +7,7 @@ import { api } from '../api/index.js';
 import { clearHighlights, firstRangeFrom, highlightWords, showRange } from '../highlightWords.js';
 import type { Strings } from '../i18n.js';
 import { MarkdownBody } from '../markdown/MarkdownBody.js';
+import { useGlossaryTerms } from '../glossaryTerms.js';
 import { LectureLink } from './LectureLink.js';
 import { MissingLecture } from './MissingLecture.js';
 import { useTagLabel } from '../tagLabels.js';
@@ -49,6 +50,7 @@ function scrollProgress(): number {
 
 export function Reader({ slug, section, highlight, restoreProgress, focusHighlight, includeDrafts, revision, strings, onOpen, onToggleTag, onNotice }: ReaderProps) {
   const [article, setLecture] = useState<LectureDetail | null | undefined>(undefined);
+  const glossaryTerms = useGlossaryTerms(includeDrafts, revision);
   const [progress, setProgress] = useState(0);
   const [activeHeading, setActiveHeading] = useState<string>('');
   const body = useRef<HTMLDivElement>(null);
@@ -257,7 +259,7 @@ export function Reader({ slug, section, highlight, restoreProgress, focusHighlig
         )}
         {findRequest > 0 && <FindBar body={body} bodyText={renderedBody ?? ''} focusRequest={findRequest} strings={strings} onClose={() => setFindRequest(0)} />}
         <div className="markdown-body" ref={body} aria-busy={!bodyReady}>
-          <MarkdownBody markdown={article.body} imageUrl={imageUrl} knownLinks={article.knownLinks} labels={strings} onInternalLink={onInternalLink} onRendered={setRenderedBody} />
+          <MarkdownBody markdown={article.body} imageUrl={imageUrl} knownLinks={article.knownLinks} labels={strings} onInternalLink={onInternalLink} onRendered={setRenderedBody} glossaryTerms={glossaryTerms} />
         </div>
         <LectureStudy slug={article.slug} body={body} bodyText={renderedBody ?? ''} strings={strings} />
         {(article.previous || article.next) && (

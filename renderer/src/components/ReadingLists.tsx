@@ -12,11 +12,14 @@ export function ReadingLists({
   strings,
   notesOpen,
   onOpenLecture,
+  onNavigate,
 }: {
   articles: LectureSummary[];
   strings: Strings;
   notesOpen: boolean;
   onOpenLecture: (slug: string) => void;
+  /** The notes link was followed (the phone drawer closes). */
+  onNavigate: () => void;
 }) {
   const { data } = useReading();
   const titles = new Map(articles.map((article) => [article.slug, article.title]));
@@ -40,7 +43,7 @@ export function ReadingLists({
   return (
     <>
       <p className="notes-link">
-        <a href="#/notes" aria-current={notesOpen ? 'page' : undefined}>
+        <a href="#/notes" aria-current={notesOpen ? 'page' : undefined} onClick={onNavigate}>
           ✎ {strings.myNotes} <span className="tag-count">{data.highlights.length}</span>
         </a>
       </p>

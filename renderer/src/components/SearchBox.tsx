@@ -189,7 +189,7 @@ export function SearchBox({ strings, tags, includeDrafts, onOpen, onShowAll, onC
                   onMouseDown={(event) => event.preventDefault()}
                   onClick={() => choose(row)}
                 >
-                  {row.kind === 'hit' && <HitSummary hit={row.hit} />}
+                  {row.kind === 'hit' && <HitSummary hit={row.hit} viaLabel={strings.glossaryVia} />}
                   {row.kind === 'more' && (expanded === row.hit.slug ? strings.fewerSections : strings.moreSections(row.hit.otherSectionCount))}
                   {row.kind === 'section' && <span className="hit-section">{row.section.title}</span>}
                   {row.kind === 'all' && (
@@ -202,6 +202,9 @@ export function SearchBox({ strings, tags, includeDrafts, onOpen, onShowAll, onC
             })}
           </ul>
           {!response && <p className="search-meta">{strings.searching}</p>}
+          <a className="search-glossary" href={`#/glossary/${encodeURIComponent(query)}`} onClick={() => setOpen(false)}>
+            {strings.glossaryInSearch}: “{query}”
+          </a>
         </div>
       )}
     </div>

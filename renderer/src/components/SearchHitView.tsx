@@ -7,12 +7,17 @@ export function Snippet({ segments }: { segments: SnippetSegment[] }) {
   return <>{segments.map((segment, i) => (segment.marked ? <mark key={i}>{segment.text}</mark> : segment.text))}</>;
 }
 
-/** A hit's title, best section and snippet. */
-export function HitSummary({ hit }: { hit: SearchHit }) {
+/** A hit's title, best section and snippet; for a hit found through the glossary, why (`viaLabel`: "qua thuật ngữ"). */
+export function HitSummary({ hit, viaLabel }: { hit: SearchHit; viaLabel: string }) {
   return (
     <>
       <span className="hit-title">{hit.title}</span>
       {hit.section.title && <span className="hit-section">{hit.section.title}</span>}
+      {hit.via && (
+        <span className="hit-via">
+          {viaLabel}: {hit.via}
+        </span>
+      )}
       <span className="hit-snippet">
         <Snippet segments={hit.snippet} />
       </span>

@@ -53,7 +53,7 @@ export function SearchResults({ query, tags, includeDrafts, strings, onOpen, onC
                 onOpen(hit);
               }}
             >
-              <HitSummary hit={hit} />
+              <HitSummary hit={hit} viaLabel={strings.glossaryVia} />
             </a>
             {hit.otherSections.length > 0 && (
               <ul className="result-sections">
@@ -76,6 +76,11 @@ export function SearchResults({ query, tags, includeDrafts, strings, onOpen, onC
           </li>
         ))}
       </ol>
+      <p>
+        <a href={`#/glossary/${encodeURIComponent(query)}`}>
+          {strings.glossaryInSearch}: “{query}”
+        </a>
+      </p>
     </section>
   );
 }

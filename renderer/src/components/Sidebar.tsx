@@ -12,13 +12,15 @@ interface SidebarProps {
   onToggleTag: (tag: string) => void;
   onClearTags: () => void;
   onOpenLecture: (slug: string) => void;
+  /** A link of the sidebar's own was followed (the phone drawer closes). */
+  onNavigate: () => void;
   /** "Ghi chú của tôi" is the page shown. */
   notesOpen: boolean;
   open: boolean;
   onClose: () => void;
 }
 
-export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, onClearTags, onOpenLecture, notesOpen, open, onClose }: SidebarProps) {
+export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, onClearTags, onOpenLecture, onNavigate, notesOpen, open, onClose }: SidebarProps) {
   const highlights = library.articles.filter((article) => article.highlight);
   // Tags combine as OR: the selection's lectures, and what each other tag would add to them.
   const inSelection = (tags: string[]) => selectedTags.some((tag) => tags.includes(tag));
@@ -40,7 +42,12 @@ export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, 
           {strings.offline(offline.images - offline.available, offline.images)}
         </p>
       )}
-      <ReadingLists articles={library.articles} strings={strings} notesOpen={notesOpen} onOpenLecture={onOpenLecture} />
+      <ReadingLists articles={library.articles} strings={strings} notesOpen={notesOpen} onOpenLecture={onOpenLecture} onNavigate={onNavigate} />
+      <p className="glossary-link">
+        <a href="#/glossary" onClick={onNavigate}>
+          {strings.glossary}
+        </a>
+      </p>
       {highlights.length > 0 && (
         <section aria-labelledby="highlights-heading">
           <h3 id="highlights-heading">★ {strings.highlights}</h3>

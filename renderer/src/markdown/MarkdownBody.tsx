@@ -6,6 +6,7 @@ import { classifyLink } from '../../../core/common/links.js';
 import { CodeBlock } from '../components/CodeBlock.js';
 import { ViewableImage } from '../components/ImageViewer.js';
 import { BoundedCode, BoundedTable, previewLargeTables } from './BoundedBlocks.js';
+import { glossaryMarker, type GlossaryTerm } from './glossaryMarks.js';
 import { useMarkdownSteps, type MarkdownSteps } from './useMarkdownSteps.js';
 
 export interface MarkdownLabels {
@@ -27,6 +28,22 @@ export interface MarkdownBodyProps {
   onInternalLink: (slug: string, anchor: string | undefined, known: boolean) => void;
   /** Called with the Markdown once all of it is on the page (the reader then places the scroll and search hits). */
   onRendered?: (markdown: string) => void;
+  /** Glossary terms whose counterpart a reader can show in the text. */
+  glossaryTerms?: readonly GlossaryTerm[];
+}
+
+const NO_TERMS: readonly GlossaryTerm[] = [];
+
+/** The steps with glossary terms marked, each step marked once as it arrives (so steps on the page stay as they are). */
+function useGlossaryMarks({ steps, complete }: MarkdownSteps, terms: readonly GlossaryTerm[]): MarkdownSteps {
+  const done = useRef<{ source: RootContent[][]; terms: readonly GlossaryTerm[]; marker: ReturnType<typeof glossaryMarker>; marked: RootContent[][] } | null>(null);
+  let state = done.current;
+  if (!state || state.terms !== terms || steps.length < state.marked.length || state.source[0] !== steps[0]) {
+    state = done.current = { source: steps, terms, marker: glossaryMarker(terms), marked: [] };
+  }
+  state.source = steps;
+  while (state.marked.length < steps.length) state.marked = [...state.marked, state.marker.mark(steps[state.marked.length])];
+  return { steps: state.marked, complete };
 }
 
 /** The file name of an image source, for a placeholder whose image has no alt text. */
@@ -69,8 +86,8 @@ function Progressive({ steps, complete, components, onDone }: MarkdownSteps & { 
   return <div className={steps.length > HUGE_STEPS ? 'lecture-blocks huge-lecture' : 'lecture-blocks'}>{rendered}</div>;
 }
 
-function MarkdownBodyImpl({ markdown, imageUrl, knownLinks, labels, onInternalLink, onRendered }: MarkdownBodyProps) {
-  const { steps, complete } = useMarkdownSteps(markdown, labels.formula);
+function MarkdownBodyImpl({ markdown, imageUrl, knownLinks, labels, onInternalLink, onRendered, glossaryTerms = NO_TERMS }: MarkdownBodyProps) {
+  const { steps, complete } = useGlossaryMarks(useMarkdownSteps(markdown, labels.formula), glossaryTerms);
   // Callbacks change with every article object; the components must not, or every step would be redone.
   const latest = useRef({ imageUrl, onInternalLink, onRendered, markdown });
   latest.current = { imageUrl, onInternalLink, onRendered, markdown };
@@ -172,5 +189,6 @@ function markdownComponents(
 /** Re-rendered only when the text changes: re-parsing a long lecture on every scroll or keystroke would stall. */
 export const MarkdownBody = memo(
   MarkdownBodyImpl,
-  (before, after) => before.markdown === after.markdown && before.knownLinks === after.knownLinks && before.labels === after.labels,
+  (before, after) =>
+    before.markdown === after.markdown && before.knownLinks === after.knownLinks && before.labels === after.labels && before.glossaryTerms === after.glossaryTerms,
 );

@@ -1,0 +1,148 @@
+/**
+ * The library's glossary: the term pairs of every lecture (extractTerms.ts) merged into one entry per term —
+ * pairs that differ only in case, diacritic form (NFC, `hoá`/`hóa`) or an English plural are one entry — with
+ * where it is introduced and every section that uses either term. Also finds the entries a search query names.
+ */
+import type { GlossaryEntry, GlossaryPlace } from '../common/api.js';
+import { exactWord, foldWord, words } from '../common/vietnamese.js';
+import type { TermPair } from './extractTerms.js';
+
+/** One lecture as the glossary reads it. */
+export interface GlossarySource {
+  slug: string;
+  title: string;
+  sections: readonly { id: string; title: string; text: string }[];
+  pairs: readonly TermPair[];
+}
+
+/** Places listed under an entry ("where else it is used"); `uses` still counts them all. */
+const MAX_LISTED_PLACES = 30;
+
+/** "partitions" → "partition", "queries" → "query": English plurals folded so they merge and match. */
+export function singular(word: string): string {
+  if (word.length <= 3 || /(ss|us|is)$/.test(word)) return word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (/(sses|xes|ches|shes)$/.test(word)) return word.slice(0, -2);
+  return word.endsWith('s') ? word.slice(0, -1) : word;
+}
+
+/** The form terms and text are compared in: folded words, English plurals made singular. */
+export function matchWords(text: string): string[] {
+  // Folding the whole text at once, not word by word: the library's every section goes through here.
+  return words(foldWord(text)).map(singular);
+}
+
+function mergeKey(pair: TermPair): string {
+  const vi = words(pair.vi).map(exactWord).join(' ');
+  const en = words(pair.en).map((word) => singular(word.toLowerCase())).join(' ');
+  return `${vi}|${en}`;
+}
+
+/** A Vietnamese term is a common noun: shown lowercase, as it reads inside a sentence. */
+function shownVietnamese(vi: string): string {
+  return vi.charAt(0).toLowerCase() + vi.slice(1);
+}
+
+/** Every entry, A–Z by the Vietnamese term, from the lectures in the order given (the first one introduces). */
+export function buildGlossary(sources: readonly GlossarySource[]): GlossaryEntry[] {
+  const entries = new Map<string, GlossaryEntry & { terms: string[][] }>();
+  for (const source of sources) {
+    const sectionTitle = (id: string) => source.sections.find((section) => section.id === id)?.title ?? '';
+    for (const pair of source.pairs) {
+      const key = mergeKey(pair);
+      const known = entries.get(key);
+      if (known) {
+        if (!known.definition && pair.definition) known.definition = pair.definition;
+        // A heading capitalizes its words: the form written inside a sentence is the one to show.
+        if (pair.en === pair.en.toLowerCase()) known.en = pair.en;
+        continue;
+      }
+      const introduced: GlossaryPlace = { lecture: source.slug, title: source.title, section: pair.section, sectionTitle: sectionTitle(pair.section) };
+      entries.set(key, { vi: shownVietnamese(pair.vi), en: pair.en, definition: pair.definition, introduced, uses: 0, usedIn: [], terms: [matchWords(pair.vi), matchWords(pair.en)] });
+    }
+  }
+  countUses([...entries.values()], sources);
+  return [...entries.values()]
+    .map(({ terms: _terms, ...entry }) => entry)
+    .sort((a, b) => a.vi.localeCompare(b.vi, 'vi') || a.en.localeCompare(b.en, 'en'));
+}
+
+/** A section's words in match form, kept while the section is (an unchanged lecture keeps its sections). */
+const wordsBySection = new WeakMap<object, string[]>();
+
+function sectionWords(section: GlossarySource['sections'][number]): string[] {
+  let known = wordsBySection.get(section);
+  if (!known) wordsBySection.set(section, (known = matchWords(`${section.title}\n${section.text}`)));
+  return known;
+}
+
+/** Counts, for each entry, the sections whose text has either term, and lists those after the introduction. */
+function countUses(entries: (GlossaryEntry & { terms: string[][] })[], sources: readonly GlossarySource[]): void {
+  // Terms by their first word: each section's words are read once, whatever the number of entries.
+  const byFirstWord = new Map<string, { entry: (typeof entries)[number]; term: string[] }[]>();
+  for (const entry of entries) {
+    for (const term of entry.terms) {
+      if (term.length === 0) continue;
+      const list = byFirstWord.get(term[0]) ?? [];
+      list.push({ entry, term });
+      byFirstWord.set(term[0], list);
+    }
+  }
+  for (const source of sources) {
+    for (const section of source.sections) {
+      const text = sectionWords(section);
+      const found = new Set<(typeof entries)[number]>();
+      text.forEach((word, at) => {
+        for (const { entry, term } of byFirstWord.get(word) ?? []) {
+          if (term.every((part, offset) => text[at + offset] === part)) found.add(entry);
+        }
+      });
+      for (const entry of found) {
+        entry.uses++;
+        const intro = entry.introduced;
+        const here = intro.lecture === source.slug && intro.section === section.id;
+        if (!here && entry.usedIn.length < MAX_LISTED_PLACES) {
+          entry.usedIn.push({ lecture: source.slug, title: source.title, section: section.id, sectionTitle: section.title });
+        }
+      }
+    }
+  }
+}
+
+/** One entry a query names, and the term of the other language to search for. */
+export interface GlossaryMatch {
+  entry: GlossaryEntry;
+  /** The term as the query typed it (or began it), and its counterpart. */
+  typed: string;
+  counterpart: string;
+  /** The query holds the whole term (true) or is the beginning of it, as typed so far (false). */
+  whole: boolean;
+}
+
+/** A query this short is the beginning of too many terms to stand for one. */
+const MIN_PREFIX_CHARS = 3;
+
+/**
+ * The entries whose Vietnamese or English term the query contains, or — while the student is still typing —
+ * begins; with or without diacritics. Whole terms first, then longer typed parts, at most `limit`.
+ */
+export function glossaryMatches(query: string, entries: readonly GlossaryEntry[], limit = 3): GlossaryMatch[] {
+  const typed = matchWords(query);
+  const joined = typed.join(' ');
+  if (joined.length < MIN_PREFIX_CHARS) return [];
+  const matches: GlossaryMatch[] = [];
+  for (const entry of entries) {
+    for (const [side, other] of [[entry.vi, entry.en], [entry.en, entry.vi]]) {
+      const term = matchWords(side).join(' ');
+      const whole = ` ${joined} `.includes(` ${term} `);
+      // The last word may be unfinished: "ao gi" begins "ảo giác".
+      if (whole || term.startsWith(joined)) {
+        matches.push({ entry, typed: side, counterpart: other, whole });
+        break;
+      }
+    }
+  }
+  return matches
+    .sort((a, b) => Number(b.whole) - Number(a.whole) || b.typed.length - a.typed.length)
+    .slice(0, limit);
+}
