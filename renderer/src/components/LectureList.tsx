@@ -53,7 +53,7 @@ export function LectureList({ articles, strings, selectedTags, onOpen, onToggleT
     <section className="article-list" aria-labelledby="list-heading">
       <div className="list-head">
         <h1 id="list-heading">{selectedTags.length ? selectedTags.map(tagLabel).join(` ${strings.or} `) : strings.allLectures}</h1>
-        <label className="sort">
+        <label className="progress-filter">
           {strings.progressFilter}{' '}
           <select value={progressFilter} onChange={(event) => setProgressFilter(event.target.value as ProgressState | 'all')}>
             <option value="all">{strings.progressAll}</option>
