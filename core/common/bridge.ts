@@ -1,9 +1,17 @@
 import type { ClassroomSharingApi, LectureApi, LibrariesApi } from './api.js';
+import type { ReadingData } from './readingData.js';
+
+/** The student's reading data in the app's user-data folder (the desktop's `ReadingStore`, over IPC). */
+export interface ReadingDataBridge {
+  loadReadingData(): Promise<ReadingData>;
+  saveReadingData(data: ReadingData): Promise<void>;
+}
 
 /** What the preload script exposes to the reader: the contract's data methods, classroom sharing and the teacher's libraries, nothing else. */
 export type LectureBridge = Omit<LectureApi, 'assetUrl' | 'thumbnailUrl' | 'onLibraryChanged' | 'sharing' | 'libraries'> &
   ClassroomSharingApi &
-  LibrariesApi & {
+  LibrariesApi &
+  ReadingDataBridge & {
     onLibraryChanged(listener: () => void): () => void;
     onAddLibraryRequested(listener: () => void): () => void;
   };
@@ -32,6 +40,8 @@ export const BRIDGE_CHANNELS = {
   updateLibrary: 'libraries:update',
   removeLibrary: 'libraries:remove',
   makeLibraryOffline: 'libraries:make-offline',
+  loadReadingData: 'reading:load',
+  saveReadingData: 'reading:save',
 } as const satisfies Record<Exclude<keyof LectureBridge, 'onLibraryChanged' | 'onAddLibraryRequested'>, string>;
 
 export type BridgeMethod = keyof typeof BRIDGE_CHANNELS;

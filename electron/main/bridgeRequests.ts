@@ -5,6 +5,7 @@
  */
 import { boundSearchRequest, SEARCH_BOUNDS, type ClassroomSharingApi, type LibrariesApi, type SharingRequest } from '../../core/common/api.js';
 import type { BridgeMethod, LectureBridge } from '../../core/common/bridge.js';
+import { InvalidReadingData, parseReadingData, type ReadingStore } from '../../core/common/readingData.js';
 import type { LectureService } from '../../core/service/lectureService.js';
 
 export class InvalidRequest extends Error {}
@@ -65,6 +66,15 @@ export const validateArguments: { [K in BridgeMethod]: (args: unknown[]) => Para
   updateLibrary: ([id]) => [text(id, 'library id', 4096)],
   removeLibrary: ([id]) => [text(id, 'library id', 4096)],
   makeLibraryOffline: ([id]) => [text(id, 'library id', 4096)],
+  loadReadingData: () => [],
+  saveReadingData: ([data]) => {
+    try {
+      return [parseReadingData(data)];
+    } catch (error) {
+      if (error instanceof InvalidReadingData) throw new InvalidRequest(error.message);
+      throw error;
+    }
+  },
 };
 
 /** The objects behind the bridge in the main process. */
@@ -73,9 +83,12 @@ export interface BridgeTargets {
   sharing: ClassroomSharingApi;
   /** The teacher's libraries (absent: those methods are refused). */
   libraries?: LibrariesApi;
+  /** The student's reading data file (absent: those methods are refused). */
+  readingData?: ReadingStore;
 }
 
 const SHARING_METHODS = new Set<BridgeMethod>(['getSharing', 'startSharing', 'stopSharing']);
+const READING_METHODS: Partial<Record<BridgeMethod, keyof ReadingStore>> = { loadReadingData: 'load', saveReadingData: 'save' };
 const LIBRARIES_METHODS = new Set<BridgeMethod>(['listLibraries', 'addGitHubLibrary', 'getLibrarySync', 'cancelLibrarySync', 'updateLibrary', 'removeLibrary', 'makeLibraryOffline']);
 
 /** Validates a call from the renderer and runs it on the library or the classroom server. */
@@ -83,6 +96,11 @@ export function callBridge(targets: BridgeTargets, method: BridgeMethod, args: u
   if (!Object.hasOwn(validateArguments, method)) throw new InvalidRequest('unknown method');
   const checked = validateArguments[method](args) as unknown[];
   if (LIBRARIES_METHODS.has(method) && !targets.libraries) throw new InvalidRequest('libraries are not available');
+  const readingMethod = READING_METHODS[method];
+  if (readingMethod) {
+    if (!targets.readingData) throw new InvalidRequest('reading data is not available');
+    return (targets.readingData[readingMethod] as (...a: unknown[]) => Promise<unknown>).apply(targets.readingData, checked);
+  }
   const target = SHARING_METHODS.has(method) ? targets.sharing : LIBRARIES_METHODS.has(method) ? targets.libraries! : targets.library;
   return Promise.resolve((target[method as keyof typeof target] as (...a: unknown[]) => unknown).apply(target, checked));
 }

@@ -16,6 +16,7 @@ import { RemoteLibraries } from '../../core/library/remoteLibrary.js';
 import { ClassroomShare, DEFAULT_SHARING } from '../../core/server/classroomShare.js';
 import { LectureService } from '../../core/service/lectureService.js';
 import { APP_ORIGIN, resolveAppRequest } from './appRequests.js';
+import { READING_DATA_FILE, ReadingDataFile } from '../../core/node/readingDataFile.js';
 import { callBridge, InvalidRequest, validateArguments } from './bridgeRequests.js';
 import { readJson, writeJson } from '../../core/node/jsonFile.js';
 import { megabytes } from '../../core/common/units.js';
@@ -41,6 +42,7 @@ const dataFile = (name: string) => path.join(app.getPath('userData'), name);
 const FOLDERS_FILE = 'library-folders.json';
 const WINDOW_FILE = 'window-state.json';
 const SHARING_FILE = 'sharing.json';
+const readingData = new ReadingDataFile(dataFile(READING_DATA_FILE));
 
 let service: LectureService | null = null;
 let sharing: ClassroomShare | null = null;
@@ -138,7 +140,7 @@ function registerBridge(): void {
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, ...args: unknown[]) => {
       if (event.senderFrame?.origin !== APP_ORIGIN) throw new InvalidRequest('unknown sender');
       if (!service || !sharing) throw new Error('library not loaded');
-      const answer = await whileRunning(service, callBridge({ library: service, sharing, libraries }, method, args));
+      const answer = await whileRunning(service, callBridge({ library: service, sharing, libraries, readingData }, method, args));
       if (method === 'startSharing' && sharing.running) {
         const { host, port } = answer as SharingState;
         writeJson(dataFile(SHARING_FILE), { host, port });

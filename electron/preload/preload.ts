@@ -22,6 +22,8 @@ const bridge: LectureBridge = {
   updateLibrary: (id) => ipcRenderer.invoke(BRIDGE_CHANNELS.updateLibrary, id),
   removeLibrary: (id) => ipcRenderer.invoke(BRIDGE_CHANNELS.removeLibrary, id),
   makeLibraryOffline: (id) => ipcRenderer.invoke(BRIDGE_CHANNELS.makeLibraryOffline, id),
+  loadReadingData: () => ipcRenderer.invoke(BRIDGE_CHANNELS.loadReadingData),
+  saveReadingData: (data) => ipcRenderer.invoke(BRIDGE_CHANNELS.saveReadingData, data),
   onAddLibraryRequested: (listener) => {
     const handler = () => listener();
     ipcRenderer.on(ADD_LIBRARY_EVENT, handler);

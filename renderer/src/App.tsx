@@ -1,10 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LibraryOverview, OfflineStatus, SearchHit } from '../../core/common/api.js';
 import { lectureOfAddress } from '../../core/common/lectureAddress.js';
 import { safeDecode } from '../../core/common/links.js';
 import { api } from './api/index.js';
+import { ContinueReading } from './components/ContinueReading.js';
 import { Glossary } from './components/Glossary.js';
+import { HistoryButtons } from './components/HistoryButtons.js';
 import { LectureList } from './components/LectureList.js';
+import { MyNotes } from './components/MyNotes.js';
 import { LibrariesPanel } from './components/LibrariesPanel.js';
 import { Reader } from './components/Reader.js';
 import { SearchBox } from './components/SearchBox.js';
@@ -12,8 +15,9 @@ import { SearchResults } from './components/SearchResults.js';
 import { SettingsPanel } from './components/SettingsPanel.js';
 import { SharePanel } from './components/SharePanel.js';
 import { Sidebar } from './components/Sidebar.js';
-import { STRINGS } from './i18n.js';
-import { savedPosition, useSettings } from './settings.js';
+import { STRINGS, StringsContext } from './i18n.js';
+import { useReading } from './reading/ReadingContext.js';
+import { useSettings } from './settings.js';
 import { TagLabels } from './tagLabels.js';
 
 interface Route {
@@ -23,10 +27,15 @@ interface Route {
   glossary?: { filter: string };
   /** The full search results page (`#/search/<query>`). */
   search?: string;
+  /** "Ghi chú của tôi". */
+  notes?: boolean;
 }
+
+const NOTES_HASH = '#/notes';
 
 /** Routes live in the URL hash (`#/blog/<slug>/<section>`), so they work over HTTP and the app protocol alike. */
 function parseHash(hash: string): Route {
+  if (hash === NOTES_HASH) return { notes: true };
   const glossary = /^#\/glossary(?:\/(.*))?$/.exec(hash);
   if (glossary) return { glossary: { filter: glossary[1] ? safeDecode(glossary[1]) : '' } };
   const search = /^#\/search\/(.+)$/.exec(hash);
@@ -58,13 +67,11 @@ export function App() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [route, setRoute] = useState<Route>(routeOfAddress);
   const [highlight, setHighlight] = useState<string[] | undefined>();
-  const [restore, setRestore] = useState<number | undefined>(() => {
-    // A restart goes back to the last article and where the reader was in it.
-    const position = savedPosition();
-    if (location.hash || !position) return undefined;
-    history.replaceState(null, '', hashFor({ slug: position.slug }));
-    return position.progress;
-  });
+  const [restore, setRestore] = useState<number | undefined>();
+  // Where "Đọc tiếp" reopens a lecture, carried over the hash change it causes.
+  const pendingRestore = useRef<number | undefined>(undefined);
+  const [focusHighlight, setFocusHighlight] = useState<string | undefined>();
+  const reading = useReading();
   const [selectedTags, setSelectedTags] = useState<string[]>([]);
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -82,10 +89,6 @@ export function App() {
     [],
   );
   const [notice, setNotice] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (restore !== undefined) setRoute(parseHash(location.hash));
-  }, [restore]);
 
   const [offline, setOffline] = useState<OfflineStatus | null>(null);
   const loadLibrary = useCallback(() => {
@@ -109,7 +112,8 @@ export function App() {
   useEffect(() => {
     const onHash = () => {
       setRoute(parseHash(location.hash));
-      setRestore(undefined);
+      setRestore(pendingRestore.current);
+      pendingRestore.current = undefined;
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
@@ -134,14 +138,18 @@ export function App() {
     return () => clearTimeout(timer);
   }, [notice]);
 
-  const open = useCallback((slug: string, section?: string, matched?: string[]) => {
+  const open = useCallback((slug: string, section?: string, matched?: string[], position?: number, highlightId?: string) => {
     setHighlight(matched);
-    setRestore(undefined);
+    setFocusHighlight(highlightId);
+    setRestore(position);
+    pendingRestore.current = position;
     setSidebarOpen(false);
     const next = hashFor({ slug, section });
     if (location.hash !== next) location.hash = next;
     else setRoute(parseHash(next));
   }, []);
+  const resume = useCallback((slug: string, position: number) => open(slug, undefined, undefined, position), [open]);
+  const openHighlight = useCallback((slug: string, id: string) => open(slug, undefined, undefined, undefined, id), [open]);
   const openLecture = useCallback((slug: string, section?: string) => open(slug, section), [open]);
   const openHit = useCallback((hit: SearchHit, section = hit.section) => open(hit.slug, section.id || undefined, hit.matched), [open]);
   const showAllResults = useCallback((query: string) => {
@@ -156,10 +164,11 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    if (!route.slug && !route.glossary) document.title = strings.appName;
-  }, [route.slug, route.glossary, strings.appName]);
+    if (!route.slug && !route.glossary) document.title = route.notes ? `${strings.myNotes} · ${strings.appName}` : strings.appName;
+  }, [route.slug, route.glossary, route.notes, strings.appName, strings.myNotes]);
 
   return (
+    <StringsContext.Provider value={strings}>
     <div className="app">
       <a className="skip-link" href="#main-content" onClick={(event) => (event.preventDefault(), document.getElementById('main-content')?.focus())}>
         {strings.allLectures}
@@ -168,6 +177,7 @@ export function App() {
         <button type="button" className="icon-button menu-button" aria-label={strings.menu} aria-expanded={sidebarOpen} onClick={() => setSidebarOpen(true)}>
           ☰
         </button>
+        {api.sharing && <HistoryButtons strings={strings} />}
         <a className="brand" href="#/">
           <span className="brand-mark" aria-hidden="true">AI</span>
           <span className="brand-name">{strings.appName}</span>
@@ -222,6 +232,7 @@ export function App() {
             onClearTags={clearTags}
             onOpenLecture={openLecture}
             onNavigate={() => setSidebarOpen(false)}
+            notesOpen={Boolean(route.notes)}
             open={sidebarOpen}
             onClose={() => setSidebarOpen(false)}
           />
@@ -248,6 +259,7 @@ export function App() {
               section={route.section}
               highlight={highlight}
               restoreProgress={restore}
+              focusHighlight={focusHighlight}
               includeDrafts={settings.showDrafts}
               revision={revision}
               strings={strings}
@@ -256,13 +268,20 @@ export function App() {
               onNotice={setNotice}
             />
           )}
+          {reading.error && (
+            <div className="error" role="alert">
+              {strings.readingDataError(reading.error)}
+            </div>
+          )}
+          {library && route.notes && <MyNotes articles={library.articles} strings={strings} onOpenHighlight={openHighlight} onNotice={setNotice} />}
           {library && route.search && (
             <SearchResults query={route.search} tags={selectedTags} includeDrafts={settings.showDrafts} strings={strings} onOpen={openHit} onClearTags={clearTags} />
           )}
           {library && route.glossary && (
             <Glossary key={route.glossary.filter} strings={strings} includeDrafts={settings.showDrafts} revision={revision} initialFilter={route.glossary.filter} onOpen={openLecture} />
           )}
-          {library && !route.slug && !route.search && !route.glossary && <LectureList articles={library.articles} strings={strings} selectedTags={selectedTags} onOpen={openLecture} onToggleTag={toggleTag} />}
+          {library && !route.slug && !route.search && !route.glossary && !route.notes && !selectedTags.length && <ContinueReading articles={library.articles} strings={strings} onResume={resume} />}
+          {library && !route.slug && !route.search && !route.glossary && !route.notes && <LectureList articles={library.articles} strings={strings} selectedTags={selectedTags} onOpen={openLecture} onToggleTag={toggleTag} />}
         </main>
       </div>
       </TagLabels.Provider>
@@ -270,5 +289,6 @@ export function App() {
         {notice}
       </div>
     </div>
+    </StringsContext.Provider>
   );
 }

@@ -2,10 +2,14 @@ import 'katex/dist/katex.min.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
+import { ReadingProvider } from './reading/ReadingContext.js';
 import './styles.css';
+import './study.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <ReadingProvider>
+      <App />
+    </ReadingProvider>
   </StrictMode>,
 );

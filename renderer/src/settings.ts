@@ -17,7 +17,6 @@ export const DEFAULT_SETTINGS: Settings = { theme: 'system', fontSize: 18, width
 export const FONT_SIZES = [15, 16, 18, 20, 22, 24];
 
 const SETTINGS_KEY = 'lecture-reader:settings';
-const POSITION_KEY = 'lecture-reader:position';
 
 function read<T>(key: string): Partial<T> {
   try {
@@ -35,19 +34,4 @@ export function useSettings(): [Settings, (change: Partial<Settings>) => void] {
   }, [settings]);
   const update = useCallback((change: Partial<Settings>) => setSettings((current) => ({ ...current, ...change })), []);
   return [settings, update];
-}
-
-export interface ReadingPosition {
-  slug: string;
-  /** Fraction of the article scrolled, 0..1: survives font-size and width changes better than pixels. */
-  progress: number;
-}
-
-export function savedPosition(): ReadingPosition | null {
-  const position = read<ReadingPosition>(POSITION_KEY);
-  return typeof position.slug === 'string' && typeof position.progress === 'number' ? (position as ReadingPosition) : null;
-}
-
-export function savePosition(position: ReadingPosition): void {
-  localStorage.setItem(POSITION_KEY, JSON.stringify(position));
 }

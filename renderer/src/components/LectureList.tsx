@@ -4,6 +4,9 @@ import { formatVietnameseDate } from '../../../core/common/dates.js';
 import { api } from '../api/index.js';
 import type { Strings } from '../i18n.js';
 import { LectureLink } from './LectureLink.js';
+import { ReadingMark } from './ReadingMark.js';
+import { progressState, type ProgressState } from '../reading/progress.js';
+import { useReading } from '../reading/ReadingContext.js';
 import { useTagLabel } from '../tagLabels.js';
 
 interface LectureListProps {
@@ -23,12 +26,15 @@ const titleOrder = new Intl.Collator('vi');
 
 export function LectureList({ articles, strings, selectedTags, onOpen, onToggleTag }: LectureListProps) {
   const [sort, setSort] = useState<'newest' | 'title'>('newest');
+  const [progressFilter, setProgressFilter] = useState<ProgressState | 'all'>('all');
+  const { progress } = useReading().data;
   const tagLabel = useTagLabel();
   const shown = useMemo(() => {
     // Several tags combine as OR: every tag added shows more lectures, never an empty list by accident.
-    const filtered = selectedTags.length ? articles.filter((article) => selectedTags.some((tag) => article.tags.includes(tag))) : articles;
+    const tagged = selectedTags.length ? articles.filter((article) => selectedTags.some((tag) => article.tags.includes(tag))) : articles;
+    const filtered = progressFilter === 'all' ? tagged : tagged.filter((article) => progressState(progress[article.slug]) === progressFilter);
     return sort === 'title' ? [...filtered].sort((a, b) => titleOrder.compare(a.title, b.title)) : filtered;
-  }, [articles, selectedTags, sort]);
+  }, [articles, selectedTags, sort, progressFilter, progress]);
   // Counted per list: another filter or sort starts again from the first cards, in the same render.
   const [grown, setGrown] = useState({ list: shown, count: CARDS_PER_STEP });
   const rendered = grown.list === shown ? grown.count : CARDS_PER_STEP;
@@ -47,6 +53,15 @@ export function LectureList({ articles, strings, selectedTags, onOpen, onToggleT
     <section className="article-list" aria-labelledby="list-heading">
       <div className="list-head">
         <h1 id="list-heading">{selectedTags.length ? selectedTags.map(tagLabel).join(` ${strings.or} `) : strings.allLectures}</h1>
+        <label className="progress-filter">
+          {strings.progressFilter}{' '}
+          <select value={progressFilter} onChange={(event) => setProgressFilter(event.target.value as ProgressState | 'all')}>
+            <option value="all">{strings.progressAll}</option>
+            <option value="unread">{strings.progressUnread}</option>
+            <option value="reading">{strings.progressReading}</option>
+            <option value="finished">{strings.progressFinished}</option>
+          </select>
+        </label>
         <label className="sort">
           {strings.sortBy}{' '}
           <select value={sort} onChange={(event) => setSort(event.target.value as 'newest' | 'title')}>
@@ -79,6 +94,7 @@ export function LectureList({ articles, strings, selectedTags, onOpen, onToggleT
                 {article.date && <time dateTime={article.date}>{formatVietnameseDate(article.date)}</time>}
                 {!article.published && <span className="draft-badge">{strings.draft}</span>}
                 {article.highlight && <span className="star" aria-label={strings.highlights}>★</span>}
+                <ReadingMark slug={article.slug} strings={strings} />
               </p>
               {article.description && <p className="description">{article.description}</p>}
               <p className="tags">

@@ -11,7 +11,12 @@ import { useGlossaryTerms } from '../glossaryTerms.js';
 import { LectureLink } from './LectureLink.js';
 import { MissingLecture } from './MissingLecture.js';
 import { useTagLabel } from '../tagLabels.js';
-import { savePosition } from '../settings.js';
+import { locate } from '../reading/anchor.js';
+import { elementOf } from '../reading/paint.js';
+import { useReading } from '../reading/ReadingContext.js';
+import { indexText } from '../reading/textIndex.js';
+import { FindBar } from './FindBar.js';
+import { LectureStudy } from './LectureStudy.js';
 
 interface ReaderProps {
   slug: string;
@@ -21,6 +26,8 @@ interface ReaderProps {
   highlight?: string[];
   /** Fraction of the article to scroll to (restoring the last reading position). */
   restoreProgress?: number;
+  /** Id of the student's highlight to scroll to ("Ghi chú của tôi" → Mở trong bài). */
+  focusHighlight?: string;
   includeDrafts: boolean;
   /** Changes when the library changed on disk: the article is fetched again. */
   revision: number;
@@ -41,7 +48,7 @@ function scrollProgress(): number {
   return max > 0 ? Math.min(1, Math.max(0, window.scrollY / max)) : 0;
 }
 
-export function Reader({ slug, section, highlight, restoreProgress, includeDrafts, revision, strings, onOpen, onToggleTag, onNotice }: ReaderProps) {
+export function Reader({ slug, section, highlight, restoreProgress, focusHighlight, includeDrafts, revision, strings, onOpen, onToggleTag, onNotice }: ReaderProps) {
   const [article, setLecture] = useState<LectureDetail | null | undefined>(undefined);
   const glossaryTerms = useGlossaryTerms(includeDrafts, revision);
   const [progress, setProgress] = useState(0);
@@ -50,6 +57,23 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
   const lectureElement = useRef<HTMLElement>(null);
   const [matches, setMatches] = useState<{ ranges: Range[]; index: number } | null>(null);
   const tagLabel = useTagLabel();
+  const reading = useReading();
+  const { recordProgress } = reading;
+  // 0: the find bar is closed; each Ctrl+F or button press counts up and focuses its field again.
+  const [findRequest, setFindRequest] = useState(0);
+  const focused = focusHighlight ? reading.data.highlights.find((item) => item.id === focusHighlight) : undefined;
+
+  // Ctrl+F / ⌘F finds in the lecture (the desktop window has no find of its own).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        setFindRequest((value) => value + 1);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   useEffect(() => {
     let current = true;
@@ -86,11 +110,12 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
     if (!article || !body.current || !bodyReady) return;
     document.title = `${article.title} · ${strings.appName}`;
     // A lecture refreshed after an edit on disk keeps the reader where they are.
-    const placement = `${article.slug}|${section}|${highlight?.join(' ')}|${restoreProgress}`;
+    const placement = `${article.slug}|${section}|${highlight?.join(' ')}|${restoreProgress}|${focused?.id}`;
     if (placedFor.current === placement) return;
     placedFor.current = placement;
     const ranges = highlight?.length ? highlightWords(body.current, highlight) : (clearHighlights(), []);
-    const target = section ? document.getElementById(sectionId(article, section)) : null;
+    const focusPlace = focused ? locate(indexText(body.current).text, focused.anchor) : null;
+    const target = section ? document.getElementById(sectionId(article, section)) : focusPlace ? elementOf(indexText(body.current).range(...focusPlace)) : null;
     // The first match in the section is where the student is going; its heading may be far above it.
     const first = firstRangeFrom(ranges, target);
     setMatches(ranges.length ? { ranges, index: first } : null);
@@ -116,7 +141,7 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
       clearTimeout(timer);
       stop();
     };
-  }, [article, bodyReady, section, highlight, restoreProgress, strings.appName]);
+  }, [article, bodyReady, section, highlight, restoreProgress, focused, strings.appName]);
 
   // n / Shift+N move between the search's matches, Esc clears them (outside text fields).
   const moveMatch = useCallback((step: number) => {
@@ -154,7 +179,7 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
       // Written on real movement only: storage is synchronous and scroll events come every frame.
       if (Math.abs(fraction - saved) > 0.002) {
         saved = fraction;
-        savePosition({ slug: article.slug, progress: fraction });
+        recordProgress(article.slug, fraction);
       }
       let current = '';
       for (const heading of article.headings) {
@@ -174,7 +199,7 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
       window.removeEventListener('resize', onScroll);
       cancelAnimationFrame(frame);
     };
-  }, [article]);
+  }, [article, recordProgress]);
 
   const imageUrl = useCallback((src: string) => {
     if (!article) return null;
@@ -217,6 +242,12 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
             <button type="button" className="link-button print-button" onClick={() => window.print()}>
               {strings.print}
             </button>
+            <button type="button" className="link-button study-button" aria-pressed={reading.data.bookmarks.includes(article.slug)} onClick={() => reading.toggleBookmark(article.slug)}>
+              {strings.bookmark}
+            </button>
+            <button type="button" className="link-button study-button" aria-expanded={findRequest > 0} onClick={() => setFindRequest((value) => (value ? 0 : 1))}>
+              {strings.findInLecture}
+            </button>
           </p>
           {article.description && <p className="lead">{article.description}</p>}
         </header>
@@ -226,9 +257,11 @@ export function Reader({ slug, section, highlight, restoreProgress, includeDraft
             <TableOfContents headings={tocHeadings} active={activeHeading} onGo={(id) => document.getElementById(id)?.scrollIntoView()} />
           </details>
         )}
+        {findRequest > 0 && <FindBar body={body} bodyText={renderedBody ?? ''} focusRequest={findRequest} strings={strings} onClose={() => setFindRequest(0)} />}
         <div className="markdown-body" ref={body} aria-busy={!bodyReady}>
           <MarkdownBody markdown={article.body} imageUrl={imageUrl} knownLinks={article.knownLinks} labels={strings} onInternalLink={onInternalLink} onRendered={setRenderedBody} glossaryTerms={glossaryTerms} />
         </div>
+        <LectureStudy slug={article.slug} body={body} bodyText={renderedBody ?? ''} strings={strings} />
         {(article.previous || article.next) && (
           <nav className="prev-next" aria-label={`${strings.previous} / ${strings.next}`}>
             {article.previous ? (

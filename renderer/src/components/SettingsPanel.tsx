@@ -26,7 +26,7 @@ export function SettingsPanel({ settings, strings, onChange, onClose }: Settings
     onChange({ fontSize: FONT_SIZES[Math.min(FONT_SIZES.length - 1, Math.max(0, current + step))] });
   };
   return (
-    <Panel title={strings.settings} closeLabel={strings.close} onClose={onClose}>
+    <Panel title={strings.settings} closeLabel={strings.close} onClose={onClose} closeOnOutsideClick>
       <Choice legend={strings.theme} name="theme" options={themes} value={settings.theme} onChange={(theme) => onChange({ theme })} />
       <fieldset>
         <legend>{strings.fontSize}</legend>

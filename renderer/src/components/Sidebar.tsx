@@ -2,6 +2,7 @@ import type { LibraryOverview, OfflineStatus } from '../../../core/common/api.js
 import type { Strings } from '../i18n.js';
 import { LectureLink } from './LectureLink.js';
 import { useTagLabel } from '../tagLabels.js';
+import { ReadingLists } from './ReadingLists.js';
 
 interface SidebarProps {
   library: LibraryOverview;
@@ -13,11 +14,13 @@ interface SidebarProps {
   onOpenLecture: (slug: string) => void;
   /** A link of the sidebar's own was followed (the phone drawer closes). */
   onNavigate: () => void;
+  /** "Ghi chú của tôi" is the page shown. */
+  notesOpen: boolean;
   open: boolean;
   onClose: () => void;
 }
 
-export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, onClearTags, onOpenLecture, onNavigate, open, onClose }: SidebarProps) {
+export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, onClearTags, onOpenLecture, onNavigate, notesOpen, open, onClose }: SidebarProps) {
   const highlights = library.articles.filter((article) => article.highlight);
   // Tags combine as OR: the selection's lectures, and what each other tag would add to them.
   const inSelection = (tags: string[]) => selectedTags.some((tag) => tags.includes(tag));
@@ -39,6 +42,7 @@ export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, 
           {strings.offline(offline.images - offline.available, offline.images)}
         </p>
       )}
+      <ReadingLists articles={library.articles} strings={strings} notesOpen={notesOpen} onOpenLecture={onOpenLecture} onNavigate={onNavigate} />
       <p className="glossary-link">
         <a href="#/glossary" onClick={onNavigate}>
           {strings.glossary}

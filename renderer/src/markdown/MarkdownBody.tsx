@@ -3,6 +3,8 @@ import { toJsxRuntime, type Components } from 'hast-util-to-jsx-runtime';
 import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import { classifyLink } from '../../../core/common/links.js';
+import { CodeBlock } from '../components/CodeBlock.js';
+import { ViewableImage } from '../components/ImageViewer.js';
 import { BoundedCode, BoundedTable, previewLargeTables } from './BoundedBlocks.js';
 import { glossaryMarker, type GlossaryTerm } from './glossaryMarks.js';
 import { useMarkdownSteps, type MarkdownSteps } from './useMarkdownSteps.js';
@@ -123,7 +125,7 @@ function markdownComponents(
           </span>
         );
       }
-      return <img src={url} alt={alt ?? ''} width={width} height={height} className={className} loading="lazy" decoding="async" />;
+      return <ViewableImage src={url} alt={alt ?? ''} width={width} height={height} className={className} />;
     },
     a({ href, children }) {
       const link = classifyLink(href ?? '');
@@ -173,9 +175,11 @@ function markdownComponents(
     },
     pre({ node, children }) {
       return (
-        <BoundedCode node={node as Element | undefined} labels={labels}>
-          {children}
-        </BoundedCode>
+        <CodeBlock node={node as Element | undefined}>
+          <BoundedCode node={node as Element | undefined} labels={labels}>
+            {children}
+          </BoundedCode>
+        </CodeBlock>
       );
     },
   };

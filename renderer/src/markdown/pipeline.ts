@@ -4,6 +4,8 @@
  */
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
+import dockerfile from 'highlight.js/lib/languages/dockerfile';
+import { common } from 'lowlight';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeKatex from 'rehype-katex';
 import type { PluggableList } from 'unified';
@@ -49,6 +51,6 @@ export function rehypePlugins(formulaLabel: string): PluggableList {
     rehypeBoundHighlight,
     [rehypeKatex, { strict: 'ignore' }],
     [rehypeFormulaRegions, { label: formulaLabel }],
-    [rehypeHighlight, { detect: false }],
+    [rehypeHighlight, { detect: false, languages: { ...common, dockerfile } }],
   ];
 }
