@@ -123,7 +123,15 @@ export function minisearch(): BenchEngine {
       documents = flatten(input);
       index.addAll(documents);
     },
-    search: (query, limit) => withSnippets(documents, index.search(query).slice(0, limit).map((hit) => hit.id as number), query),
+    search: (query, limit) =>
+      withSnippets(
+        documents,
+        index
+          .search(query)
+          .slice(0, limit)
+          .map((hit) => hit.id as number),
+        query,
+      ),
     save: async () => JSON.stringify(index),
     load: (saved, input) => {
       documents = flatten(input);
@@ -156,7 +164,11 @@ export function lunrEngine(): BenchEngine {
           q.term(token.toString(), { wildcard: last ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE, presence: lunr.Query.presence.OPTIONAL });
         });
       });
-      return withSnippets(documents, hits.slice(0, limit).map((hit) => Number(hit.ref)), query);
+      return withSnippets(
+        documents,
+        hits.slice(0, limit).map((hit) => Number(hit.ref)),
+        query,
+      );
     },
     save: async () => JSON.stringify(index),
     load: (saved, input) => {

@@ -10,7 +10,10 @@ import { LectureService } from '../core/service/lectureService.js';
 import { syntheticLibrary } from './syntheticLibrary.js';
 
 const corpus = path.resolve(import.meta.dirname, '../../shared/corpus');
-const folder = await syntheticLibrary(['ai-lectures', 'data-engineer-lectures'].map((name) => path.join(corpus, name)), 5000);
+const folder = await syntheticLibrary(
+  ['ai-lectures', 'data-engineer-lectures'].map((name) => path.join(corpus, name)),
+  5000,
+);
 
 const started = performance.now();
 const service = await LectureService.open([folder]);

@@ -152,17 +152,28 @@ async function main() {
   const shared = await syntheticLibrary(CORPUS_FOLDERS, COUNT);
   const library = mkdtempSync(path.join(tmpdir(), 'lecture-library-bench-lib-'));
   execFileSync('cp', ['-a', `${shared}/.`, library]);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
   const before = checkoutBefore();
-  const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
+  const load = () =>
+    loadavg()
+      .map((value) => value.toFixed(1))
+      .join(' ');
   try {
     const loadBefore = load();
     const old = await measure(before.cli, library, browser);
     const loadBetween = load();
     const now = await measure(BUILT_CLI, library, browser);
     const loadAfter = load();
-    const mb = (sizes: Record<string, number>) => Object.entries(sizes).map(([kind, size]) => `${kind} ${size.toFixed(1)}`).join(', ');
-    console.log(`${COUNT} synthetic lectures + the real corpus, one run each, Node ${process.version}; load average (1/5/15 min): ${loadBefore} → ${loadBetween} → ${loadAfter}`);
+    const mb = (sizes: Record<string, number>) =>
+      Object.entries(sizes)
+        .map(([kind, size]) => `${kind} ${size.toFixed(1)}`)
+        .join(', ');
+    console.log(
+      `${COUNT} synthetic lectures + the real corpus, one run each, Node ${process.version}; load average (1/5/15 min): ${loadBefore} → ${loadBetween} → ${loadAfter}`,
+    );
     console.log(`| figure | before (${BEFORE}) | now |`);
     console.log('| ------ | ------ | --- |');
     const rows: [string, (f: Figures) => string][] = [

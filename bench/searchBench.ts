@@ -136,19 +136,35 @@ async function main(): Promise<void> {
   }
   const spec = readQueries(QUERIES);
   const real = spec.corpus.map((folder) => path.join(SHARED, folder));
-  console.log(`Node ${process.version}, ${(await import('node:os')).cpus().length} cores. Building the ${SYNTHETIC_SIZE}-lecture synthetic library (cached in the temp folder)…`);
+  console.log(
+    `Node ${process.version}, ${(await import('node:os')).cpus().length} cores. Building the ${SYNTHETIC_SIZE}-lecture synthetic library (cached in the temp folder)…`,
+  );
   const synthetic = await syntheticLibrary(real, SYNTHETIC_SIZE);
   const run = (engine: string, folders: string[], quality: boolean): Figures => {
-    const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', import.meta.filename, '--child', engine, quality ? 'quality' : 'speed', ...folders], {
-      encoding: 'utf8',
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', import.meta.filename, '--child', engine, quality ? 'quality' : 'speed', ...folders],
+      {
+        encoding: 'utf8',
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
     if (result.status !== 0) throw new Error(`${engine} failed: ${result.stderr}`);
     return JSON.parse(result.stdout);
   };
   const engines = Object.keys(ENGINES);
-  console.log(table('Real corpus (both lecture folders, drafts excluded): quality and speed', engines.map((e) => run(e, real, true))));
-  console.log(table(`Synthetic library of ${SYNTHETIC_SIZE} lectures built from the real corpus's paragraphs`, engines.map((e) => run(e, [synthetic], false))));
+  console.log(
+    table(
+      'Real corpus (both lecture folders, drafts excluded): quality and speed',
+      engines.map((e) => run(e, real, true)),
+    ),
+  );
+  console.log(
+    table(
+      `Synthetic library of ${SYNTHETIC_SIZE} lectures built from the real corpus's paragraphs`,
+      engines.map((e) => run(e, [synthetic], false)),
+    ),
+  );
   console.log('\np50/p95: latency of one query per keystroke of every public query, top 10 with snippets.');
 }
 

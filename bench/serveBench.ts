@@ -36,7 +36,12 @@ function verdict(failures: string[]): void {
 }
 
 type Kind = 'list' | 'article' | 'image' | 'search';
-const MIX: [Kind, number][] = [['list', 0.1], ['article', 0.3], ['image', 0.3], ['search', 0.3]];
+const MIX: [Kind, number][] = [
+  ['list', 0.1],
+  ['article', 0.3],
+  ['image', 0.3],
+  ['search', 0.3],
+];
 
 function rssMB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -128,10 +133,14 @@ async function load(base: string, urls: Record<Kind, string[]>): Promise<Result>
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 function report(name: string, result: Result, memory?: [number, number]): string[] {
-  const lines = [`| ${name} | all | ${(result.requests / result.seconds).toFixed(0)} | | | | ${result.errors} | ${memory ? `${memory[0].toFixed(0)} → ${memory[1].toFixed(0)}` : ''} |`];
+  const lines = [
+    `| ${name} | all | ${(result.requests / result.seconds).toFixed(0)} | | | | ${result.errors} | ${memory ? `${memory[0].toFixed(0)} → ${memory[1].toFixed(0)}` : ''} |`,
+  ];
   for (const [kind] of MIX) {
     const sorted = [...result.latencies[kind]].sort((a, b) => a - b);
-    lines.push(`| | ${kind} | ${(sorted.length / result.seconds).toFixed(0)} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 95).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} | | |`);
+    lines.push(
+      `| | ${kind} | ${(sorted.length / result.seconds).toFixed(0)} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 95).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} | | |`,
+    );
   }
   return lines;
 }
@@ -143,7 +152,8 @@ function report(name: string, result: Result, memory?: [number, number]): string
 function slope(samples: [number, number][]): number {
   const slopes: number[] = [];
   for (let i = 0; i < samples.length; i++) {
-    for (let j = i + 1; j < samples.length; j++) if (samples[j][0] > samples[i][0]) slopes.push((samples[j][1] - samples[i][1]) / (samples[j][0] - samples[i][0]));
+    for (let j = i + 1; j < samples.length; j++)
+      if (samples[j][0] > samples[i][0]) slopes.push((samples[j][1] - samples[i][1]) / (samples[j][0] - samples[i][0]));
   }
   slopes.sort((a, b) => a - b);
   return slopes.length ? percentile(slopes, 50) : 0;
@@ -163,15 +173,22 @@ async function soak(url: string, pid: number, urls: Record<Kind, string[]>): Pro
     const round = await load(url, urls);
     requests += round.requests;
     errors += round.errors;
-    console.log(`${minutes().toFixed(1)} min: ${(round.requests / round.seconds).toFixed(0)} req/s, ${round.errors} errors, server RSS ${rssMB(pid).toFixed(0)} MB`);
+    console.log(
+      `${minutes().toFixed(1)} min: ${(round.requests / round.seconds).toFixed(0)} req/s, ${round.errors} errors, server RSS ${rssMB(pid).toFixed(0)} MB`,
+    );
   }
   clearInterval(sampler);
   samples.push([minutes(), rssMB(pid)]);
   // The first rounds warm caches up; the trend is judged on the second half.
   const steady = samples.slice(Math.floor(samples.length / 2));
   const trend = slope(steady);
-  console.log(`Soak: ${SOAK_MINUTES} min, ${requests} requests, ${errors} errors; RSS ${samples[0][1].toFixed(0)} → ${samples.at(-1)![1].toFixed(0)} MB, trend over the second half ${trend.toFixed(2)} MB/min`);
-  verdict([...(errors > 0 ? [`${errors} failed requests`] : []), ...(trend > SOAK_MAX_GROWTH_MB_PER_MIN ? [`memory grows ${trend.toFixed(2)} MB/min (limit ${SOAK_MAX_GROWTH_MB_PER_MIN})`] : [])]);
+  console.log(
+    `Soak: ${SOAK_MINUTES} min, ${requests} requests, ${errors} errors; RSS ${samples[0][1].toFixed(0)} → ${samples.at(-1)![1].toFixed(0)} MB, trend over the second half ${trend.toFixed(2)} MB/min`,
+  );
+  verdict([
+    ...(errors > 0 ? [`${errors} failed requests`] : []),
+    ...(trend > SOAK_MAX_GROWTH_MB_PER_MIN ? [`memory grows ${trend.toFixed(2)} MB/min (limit ${SOAK_MAX_GROWTH_MB_PER_MIN})`] : []),
+  ]);
 }
 
 async function main() {
@@ -191,7 +208,9 @@ async function main() {
     const baseline = await startStatic(url, urls);
     const plain = await load(baseline.url, urls);
     baseline.server.close();
-    console.log(`${CLIENTS} concurrent clients, ${SECONDS} s each, loopback, Node ${process.version}; mix: 10% library list, 30% lecture, 30% image, 30% search keystrokes`);
+    console.log(
+      `${CLIENTS} concurrent clients, ${SECONDS} s each, loopback, Node ${process.version}; mix: 10% library list, 30% lecture, 30% image, 30% search keystrokes`,
+    );
     console.log('| server | kind | req/s | p50 ms | p95 ms | p99 ms | errors | server RSS MB before → after |');
     console.log('| ------ | ---- | ----- | ------ | ------ | ------ | ------ | ---------------------------- |');
     for (const line of [...report('lecture-reader serve', ours, [before, after]), ...report('plain static files (same bytes)', plain)]) console.log(line);

@@ -23,8 +23,14 @@ async function main() {
     return;
   }
   const folders = [path.join(CORPUS, 'data-engineer-lectures'), path.join(CORPUS, 'ai-lectures')];
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
-  const figures: Record<string, { list: number[]; article: number[]; ready: number[] }> = { cold: { list: [], article: [], ready: [] }, warm: { list: [], article: [], ready: [] } };
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  const figures: Record<string, { list: number[]; article: number[]; ready: number[] }> = {
+    cold: { list: [], article: [], ready: [] },
+    warm: { list: [], article: [], ready: [] },
+  };
   for (let run = 0; run < RUNS; run++) {
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'lecture-startup-'));
     for (const kind of ['cold', 'warm'] as const) {
@@ -34,12 +40,12 @@ async function main() {
       const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
       await page.goto(url);
       await page.locator('.cards > li').first().waitFor();
-      await page.evaluate("new Promise(requestAnimationFrame)");
+      await page.evaluate('new Promise(requestAnimationFrame)');
       figures[kind].list.push(performance.now() - started);
       const clicked = performance.now();
       await page.getByRole('link', { name: 'Hệ thống tệp phân tán Hadoop Distributed File System (HDFS)' }).click();
       await page.locator('.markdown-body h2').first().waitFor();
-      await page.evaluate("new Promise(requestAnimationFrame)");
+      await page.evaluate('new Promise(requestAnimationFrame)');
       figures[kind].article.push(performance.now() - clicked);
       await page.close();
       await server.stop();
@@ -52,7 +58,9 @@ async function main() {
   console.log('| ----- | ---------------- | ------------------------------- | ---------------------------- |');
   for (const kind of ['cold', 'warm'] as const) {
     const f = figures[kind];
-    console.log(`| ${kind === 'cold' ? 'cold (index built)' : 'warm (index loaded)'} | ${median(f.ready).toFixed(0)} | ${median(f.list).toFixed(0)} | ${median(f.article).toFixed(0)} |`);
+    console.log(
+      `| ${kind === 'cold' ? 'cold (index built)' : 'warm (index loaded)'} | ${median(f.ready).toFixed(0)} | ${median(f.list).toFixed(0)} | ${median(f.article).toFixed(0)} |`,
+    );
   }
 }
 

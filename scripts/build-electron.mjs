@@ -4,6 +4,21 @@
 import { build } from 'esbuild';
 import { esmBundle, nodeBundle } from './esbuild-options.mjs';
 
-await build({ ...esmBundle, entryPoints: { main: 'electron/main/main.ts', searchWorker: 'core/search/searchWorker.ts', parseWorker: 'core/library/parseWorker.ts' }, outdir: 'dist/electron' });
-await build({ ...nodeBundle, format: 'cjs', entryPoints: { preload: 'electron/preload/preload.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist/electron', external: ['electron'] });
-await build({ ...esmBundle, entryPoints: { main: 'core/cli/main.ts', searchWorker: 'core/search/searchWorker.ts', parseWorker: 'core/library/parseWorker.ts' }, outdir: 'dist/cli' });
+await build({
+  ...esmBundle,
+  entryPoints: { main: 'electron/main/main.ts', searchWorker: 'core/search/searchWorker.ts', parseWorker: 'core/library/parseWorker.ts' },
+  outdir: 'dist/electron',
+});
+await build({
+  ...nodeBundle,
+  format: 'cjs',
+  entryPoints: { preload: 'electron/preload/preload.ts' },
+  outExtension: { '.js': '.cjs' },
+  outdir: 'dist/electron',
+  external: ['electron'],
+});
+await build({
+  ...esmBundle,
+  entryPoints: { main: 'core/cli/main.ts', searchWorker: 'core/search/searchWorker.ts', parseWorker: 'core/library/parseWorker.ts' },
+  outdir: 'dist/cli',
+});

@@ -23,7 +23,11 @@ function neuralNetwork() {
     }
     nodes += `<text x="${layer.x}" y="330" text-anchor="middle" font-size="16" ${font} fill="#1e293b">${layer.label}</text>\n`;
   });
-  return svg(600, 360, `<text x="300" y="36" text-anchor="middle" font-size="20" font-weight="bold" ${font} fill="#0f172a">Mạng nơ-ron truyền thẳng</text>\n${edges}${nodes}`);
+  return svg(
+    600,
+    360,
+    `<text x="300" y="36" text-anchor="middle" font-size="20" font-weight="bold" ${font} fill="#0f172a">Mạng nơ-ron truyền thẳng</text>\n${edges}${nodes}`,
+  );
 }
 
 function gradientDescent() {
@@ -40,12 +44,15 @@ function gradientDescent() {
       path += `<line x1="${px}" y1="${300 - f(px) * 0.6}" x2="${x}" y2="${y}" stroke="#ef4444" stroke-width="2.5" marker-end="url(#arrow)"/>\n`;
     }
   });
-  return svg(600, 340,
+  return svg(
+    600,
+    340,
     `<defs><marker id="arrow" markerWidth="8" markerHeight="8" refX="6" refY="4" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#ef4444"/></marker></defs>\n` +
-    `<text x="300" y="36" text-anchor="middle" font-size="20" font-weight="bold" ${font} fill="#0f172a">Gradient descent đi xuống dốc của L(θ)</text>\n` +
-    `<line x1="50" y1="305" x2="560" y2="305" stroke="#334155" stroke-width="2"/>\n` +
-    `<path d="${curve}" fill="none" stroke="#3b82f6" stroke-width="3"/>\n${path}` +
-    `<text x="300" y="330" text-anchor="middle" font-size="15" ${font} fill="#334155">θ — mỗi bước: θ ← θ − η∇L(θ)</text>`);
+      `<text x="300" y="36" text-anchor="middle" font-size="20" font-weight="bold" ${font} fill="#0f172a">Gradient descent đi xuống dốc của L(θ)</text>\n` +
+      `<line x1="50" y1="305" x2="560" y2="305" stroke="#334155" stroke-width="2"/>\n` +
+      `<path d="${curve}" fill="none" stroke="#3b82f6" stroke-width="3"/>\n${path}` +
+      `<text x="300" y="330" text-anchor="middle" font-size="15" ${font} fill="#334155">θ — mỗi bước: θ ← θ − η∇L(θ)</text>`,
+  );
 }
 
 function ragPipeline() {
@@ -62,7 +69,8 @@ function ragPipeline() {
     box.label.forEach((line, j) => {
       body += `<text x="${box.x + 67.5}" y="${120 + j * 22 - (box.label.length - 1) * 8}" text-anchor="middle" font-size="14" ${font} fill="#0f172a">${line}</text>\n`;
     });
-    if (i < boxes.length - 1) body += `<line x1="${box.x + 137}" y1="125" x2="${box.x + 153}" y2="125" stroke="#334155" stroke-width="2.5" marker-end="url(#arrow)"/>\n`;
+    if (i < boxes.length - 1)
+      body += `<line x1="${box.x + 137}" y1="125" x2="${box.x + 153}" y2="125" stroke="#334155" stroke-width="2.5" marker-end="url(#arrow)"/>\n`;
   });
   body += `<rect x="175" y="215" width="135" height="60" rx="8" fill="#f1f5f9" stroke="#64748b" stroke-dasharray="6 4"/>\n`;
   body += `<text x="242" y="250" text-anchor="middle" font-size="14" ${font} fill="#334155">Kho tài liệu</text>\n`;

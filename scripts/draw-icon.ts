@@ -7,7 +7,8 @@ const SIZE = 512;
 const pixels = Buffer.alloc(SIZE * SIZE * 4);
 
 function roundedSquare(x: number, y: number): boolean {
-  const r = 110, m = 16;
+  const r = 110,
+    m = 16;
   const cx = Math.min(Math.max(x, m + r), SIZE - m - r);
   const cy = Math.min(Math.max(y, m + r), SIZE - m - r);
   return (x - cx) ** 2 + (y - cy) ** 2 <= r * r && x >= m && y >= m && x < SIZE - m && y < SIZE - m;

@@ -29,7 +29,13 @@ export const BUILT_CLI: CliLaunch = { cwd: ROOT, args: ['dist/cli/main.mjs'] };
  * `cacheDir` is given) and resolves once it prints its URL. `extraArgs` go to the command as they are
  * (`--host 0.0.0.0`). Used by the end-to-end tests and the benchmarks.
  */
-export async function startServeProcess(folders: string[], cacheDir = mkdtempSync(path.join(tmpdir(), 'lecture-serve-cache-')), extraArgs: string[] = [], cli = SOURCE_CLI, startTimeoutMs = 30_000): Promise<ServeProcess> {
+export async function startServeProcess(
+  folders: string[],
+  cacheDir = mkdtempSync(path.join(tmpdir(), 'lecture-serve-cache-')),
+  extraArgs: string[] = [],
+  cli = SOURCE_CLI,
+  startTimeoutMs = 30_000,
+): Promise<ServeProcess> {
   const startedAt = performance.now();
   const child = spawn(process.execPath, [...cli.args, 'serve', ...folders, '--port', '0', '--cache-dir', cacheDir, ...extraArgs], {
     cwd: cli.cwd,

@@ -10,16 +10,18 @@ const filters = process.argv.slice(2);
 const files = groups
   .flatMap((group) => {
     try {
-      return readdirSync(path.join(root, group)).filter((f) => f.endsWith('.test.ts')).sort().map((f) => path.join('tests', group, f));
+      return readdirSync(path.join(root, group))
+        .filter((f) => f.endsWith('.test.ts'))
+        .sort()
+        .map((f) => path.join('tests', group, f));
     } catch {
       return [];
     }
   })
   .filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter)));
 
-const result = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
-  { stdio: 'inherit', cwd: path.resolve(root, '..') },
-);
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
+  stdio: 'inherit',
+  cwd: path.resolve(root, '..'),
+});
 process.exit(result.status ?? 1);

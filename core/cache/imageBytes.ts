@@ -10,7 +10,10 @@ export function sniffImage(bytes: Uint8Array): ImageKind | null {
   if (String.fromCharCode(...bytes.subarray(4, 12)).match(/^ftypavi[fs]/)) return 'avif';
   if (starts(0x42, 0x4d)) return 'bmp';
   if (starts(0x00, 0x00, 0x01, 0x00)) return 'ico';
-  const head = new TextDecoder().decode(bytes.subarray(0, 1024)).replace(/^\uFEFF/, '').trimStart();
+  const head = new TextDecoder()
+    .decode(bytes.subarray(0, 1024))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(head)) return 'svg';
   return null;
 }

@@ -66,7 +66,13 @@ export class DiskFullError extends Error {
 
 const isDiskFull = (error: unknown) => ['ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException).code ?? '');
 
-const DEFAULTS: Required<Omit<CacheOptions, 'fetch'>> = { maxBytes: 20 * 1024 * 1024, timeoutMs: 20_000, maxRedirects: 5, concurrency: 4, allowPrivateNetwork: false };
+const DEFAULTS: Required<Omit<CacheOptions, 'fetch'>> = {
+  maxBytes: 20 * 1024 * 1024,
+  timeoutMs: 20_000,
+  maxRedirects: 5,
+  concurrency: 4,
+  allowPrivateNetwork: false,
+};
 const FAILURES_FILE = 'failures.json';
 
 export class ImageCache {

@@ -42,7 +42,10 @@ export class Thumbnails {
     } catch {
       return source;
     }
-    const name = createHash('sha256').update(JSON.stringify([source.file, info.size, info.mtimeMs, RECIPE])).digest('hex').slice(0, 32);
+    const name = createHash('sha256')
+      .update(JSON.stringify([source.file, info.size, info.mtimeMs, RECIPE]))
+      .digest('hex')
+      .slice(0, 32);
     const target: ImageFile = { file: path.join(this.folder, `${name}.webp`), type: IMAGE_CONTENT_TYPES.webp };
     const pending = this.making.get(name);
     if (pending) return pending;
@@ -52,7 +55,13 @@ export class Thumbnails {
   }
 
   private async make(source: ImageFile, target: ImageFile): Promise<ImageFile> {
-    if (await stat(target.file).then(() => true, () => false)) return target;
+    if (
+      await stat(target.file).then(
+        () => true,
+        () => false,
+      )
+    )
+      return target;
     try {
       // Loaded when first needed: a server whose list has no banners never loads the native library.
       const { default: sharp } = await import('sharp');

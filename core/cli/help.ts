@@ -14,7 +14,10 @@ interface CommandHelp {
   examples: [string, string][];
 }
 
-const CACHE_DIR: [string, string] = ['--cache-dir D', 'where the parsed library, the search index and downloaded images are kept (default: $LECTURE_READER_CACHE or the user cache folder)'];
+const CACHE_DIR: [string, string] = [
+  '--cache-dir D',
+  'where the parsed library, the search index and downloaded images are kept (default: $LECTURE_READER_CACHE or the user cache folder)',
+];
 
 export const COMMANDS: Record<string, CommandHelp> = {
   check: {
@@ -46,7 +49,7 @@ export const COMMANDS: Record<string, CommandHelp> = {
       'A–Z by the Vietnamese term, with where it is introduced, how many sections use it and its defining sentence.',
     ],
     options: [['--json', 'the pairs as JSON: [{ vi, en, definition, lecture, section, uses }]']],
-    examples: [['glossary content', 'the bundled lectures\' terms']],
+    examples: [['glossary content', "the bundled lectures' terms"]],
   },
   search: {
     usage: ['search <folder…> "<query>" [--tag T]… [--limit N] [--json]', 'search <folder…> --queries-file F [--json]'],

@@ -87,7 +87,10 @@ interface SearchOptions {
 async function search(positionals: string[], options: SearchOptions): Promise<number> {
   const folders = options.queriesFile ? positionals : positionals.slice(0, -1);
   const queries = options.queriesFile
-    ? (await readFile(options.queriesFile, 'utf8')).split(/\r?\n/).map((line) => line.trim()).filter(Boolean)
+    ? (await readFile(options.queriesFile, 'utf8'))
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean)
     : positionals.slice(-1);
   if (folders.length === 0 || queries.length === 0) throw new UsageError('search needs at least one folder and a query (or --queries-file).');
   const { limit } = options;
@@ -101,7 +104,9 @@ async function search(positionals: string[], options: SearchOptions): Promise<nu
   await service.close();
   // Results without these lectures are not the library's answer: say so rather than pretend they do not exist.
   if (unfinished.length) {
-    process.stderr.write(terminalText(`đang lập chỉ mục… ${unfinished.length} lecture(s) not read in time, search again to include them: ${unfinished.join(', ')}\n`));
+    process.stderr.write(
+      terminalText(`đang lập chỉ mục… ${unfinished.length} lecture(s) not read in time, search again to include them: ${unfinished.join(', ')}\n`),
+    );
   }
   if (options.json) {
     const shaped = answers.map(({ results, tookMs, didYouMean, outsideTags }) => ({
@@ -118,7 +123,9 @@ async function search(positionals: string[], options: SearchOptions): Promise<nu
     if (answer.didYouMean) out.push(terminalText(`Did you mean: ${answer.didYouMean}`));
     answer.results.forEach((hit, rank) => {
       const section = hit.section.title ? ` › ${hit.section.title}` : '';
-      out.push(terminalText(`${String(rank + 1).padStart(3)}. ${hit.title}${section}  [${hit.score}]  /blog/${hit.slug}${hit.section.id ? '#' + hit.section.id : ''}`));
+      out.push(
+        terminalText(`${String(rank + 1).padStart(3)}. ${hit.title}${section}  [${hit.score}]  /blog/${hit.slug}${hit.section.id ? '#' + hit.section.id : ''}`),
+      );
       out.push(`     ${terminalSnippet(hit.snippet)}`);
     });
     process.stdout.write(out.join('\n') + '\n\n');
@@ -154,7 +161,14 @@ async function serve(positionals: string[], options: { port: number; host: strin
     name: positionals.length ? undefined : BUNDLED_LIBRARY_NAME,
   });
   service.follow();
-  const started = await startServer({ service, rendererDir: rendererDir(), host: options.host, port: options.port, drafts: options.drafts, allowHosts: options.allowHosts }).catch(async (error: NodeJS.ErrnoException) => {
+  const started = await startServer({
+    service,
+    rendererDir: rendererDir(),
+    host: options.host,
+    port: options.port,
+    drafts: options.drafts,
+    allowHosts: options.allowHosts,
+  }).catch(async (error: NodeJS.ErrnoException) => {
     await service.close();
     if (error.code !== 'EADDRINUSE') throw error;
     return null;
@@ -205,7 +219,10 @@ async function cache(folders: string[], options: { cacheDir: string; clear: bool
       `Downloaded ${progress.done - progress.failures} of ${progress.total} missing (${megabytes(progress.bytes)} MB); cache: ${after.cacheEntries} images, ${megabytes(after.cacheBytes)} MB in ${service.images!.dir}`,
     ];
     for (const outcome of outcomes) if (!outcome.ok) out.push(`  failed ${outcome.url}: ${outcome.error}`);
-    if (progress.diskFull) out.push(`The disk holding ${service.images!.dir} is full: free some space and run this command again. The ${after.cacheEntries} images already cached are intact.`);
+    if (progress.diskFull)
+      out.push(
+        `The disk holding ${service.images!.dir} is full: free some space and run this command again. The ${after.cacheEntries} images already cached are intact.`,
+      );
     else if (progress.failures) out.push('Failed downloads are retried the next time this command runs.');
     process.stdout.write(terminalText(out.join('\n')) + '\n');
     return progress.failures ? 1 : 0;
@@ -216,7 +233,11 @@ async function cache(folders: string[], options: { cacheDir: string; clear: bool
 
 async function sync(addresses: string[], dataDir: string): Promise<number> {
   if (addresses.length === 0) throw new UsageError('Name a GitHub repository, e.g. MinhHuuNguyen/data-engineer-lectures.');
-  const remotes = new RemoteLibraries(dataDir, { archiveUrl: process.env.LECTURE_READER_ARCHIVE_BASE ? (a) => `${process.env.LECTURE_READER_ARCHIVE_BASE}/${a.owner}/${a.repo}/${a.ref ?? 'HEAD'}.tar.gz` : undefined });
+  const remotes = new RemoteLibraries(dataDir, {
+    archiveUrl: process.env.LECTURE_READER_ARCHIVE_BASE
+      ? (a) => `${process.env.LECTURE_READER_ARCHIVE_BASE}/${a.owner}/${a.repo}/${a.ref ?? 'HEAD'}.tar.gz`
+      : undefined,
+  });
   let failed = 0;
   for (const address of addresses) {
     try {
@@ -237,7 +258,9 @@ async function list(folders: string[], json: boolean, cacheDir: string): Promise
     process.stdout.write(JSON.stringify({ articles }, null, 2) + '\n');
   } else {
     for (const article of articles) {
-      process.stdout.write(terminalText(`${formatVietnameseDate(article.date).padEnd(10)}  ${article.title}  [${article.tags.join(', ')}]  /blog/${article.slug}`) + '\n');
+      process.stdout.write(
+        terminalText(`${formatVietnameseDate(article.date).padEnd(10)}  ${article.title}  [${article.tags.join(', ')}]  /blog/${article.slug}`) + '\n',
+      );
     }
   }
   return 0;
@@ -246,7 +269,14 @@ async function list(folders: string[], json: boolean, cacheDir: string): Promise
 async function glossary(folders: string[], json: boolean, cacheDir: string): Promise<number> {
   const entries = await withLibrary(folders, cacheDir, (library) => new LibraryGlossary(library).entries(false));
   if (json) {
-    const rows = entries.map((entry) => ({ vi: entry.vi, en: entry.en, definition: entry.definition, lecture: entry.introduced.lecture, section: entry.introduced.section, uses: entry.uses }));
+    const rows = entries.map((entry) => ({
+      vi: entry.vi,
+      en: entry.en,
+      definition: entry.definition,
+      lecture: entry.introduced.lecture,
+      section: entry.introduced.section,
+      uses: entry.uses,
+    }));
     process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
   } else {
     for (const entry of entries) {
@@ -306,7 +336,11 @@ export async function main(argv: string[]): Promise<number> {
           cacheDir: values['cache-dir'] ?? defaultCacheDir(),
         });
       case 'cache':
-        return await cache(positionals, { cacheDir: values['cache-dir'] ?? defaultCacheDir(), clear: values.clear!, allowPrivateNetwork: values['allow-private-network']! });
+        return await cache(positionals, {
+          cacheDir: values['cache-dir'] ?? defaultCacheDir(),
+          clear: values.clear!,
+          allowPrivateNetwork: values['allow-private-network']!,
+        });
       case 'sync':
         return await sync(positionals, values['data-dir'] ?? defaultDataDir());
       case 'serve':

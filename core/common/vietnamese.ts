@@ -19,7 +19,10 @@ const WORD = /[\p{L}\p{N}\p{M}]+(?:\+\+|#)?/gu;
 
 /** Unicode NFC, without a byte order mark; CRLF and CR become LF. Every text is normalized once, at load. */
 export function normalizeText(text: string): string {
-  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').normalize('NFC');
+  return text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .normalize('NFC');
 }
 
 /** Lowercase, all diacritics removed, đ → d. */

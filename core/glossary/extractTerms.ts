@@ -30,7 +30,46 @@ const EDGE_CHARS = /[¦.,;:!?…"“”'‘’|()[\]{}<>=/\\*_`~#+]/u;
 
 /** Function words: a phrase holding one is a clause or a list ("loại bỏ các cột"), not a term. Exact forms. */
 const VI_FUNCTION_WORDS = new Set(
-  ['là', 'của', 'các', 'những', 'một', 'được', 'và', 'với', 'cho', 'để', 'khi', 'này', 'đó', 'có', 'trong', 'về', 'như', 'thì', 'mà', 'hay', 'hoặc', 'bằng', 'tại', 'theo', 'sẽ', 'đã', 'đang', 'bị', 'vì', 'nếu', 'không', 'rằng', 'nhưng', 'thường', 'mỗi', 'mọi', 'từng', 'vài'].map(exactWord),
+  [
+    'là',
+    'của',
+    'các',
+    'những',
+    'một',
+    'được',
+    'và',
+    'với',
+    'cho',
+    'để',
+    'khi',
+    'này',
+    'đó',
+    'có',
+    'trong',
+    'về',
+    'như',
+    'thì',
+    'mà',
+    'hay',
+    'hoặc',
+    'bằng',
+    'tại',
+    'theo',
+    'sẽ',
+    'đã',
+    'đang',
+    'bị',
+    'vì',
+    'nếu',
+    'không',
+    'rằng',
+    'nhưng',
+    'thường',
+    'mỗi',
+    'mọi',
+    'từng',
+    'vài',
+  ].map(exactWord),
 );
 
 /** Verbs that open an instruction ("Dùng danh từ (nouns)", "giúp xây dựng (build)"): a term never starts with one. */
@@ -40,11 +79,17 @@ const VI_LEADING_VERBS = new Set(['dùng', 'giúp', 'tăng', 'giảm', 'gửi', 
  * Verbs a Vietnamese phrase can open with ("kiểm tra chứng chỉ (certificate)"): such a phrase names an action,
  * and only an English term that names one too (Memory Management, scheduling) translates it.
  */
-const VI_ACTION_VERBS = new Set(['kiểm tra', 'khởi động', 'xử lý', 'tính toán', 'hợp nhất', 'sắp xếp', 'quản lý', 'thực hiện', 'sử dụng', 'chạy', 'gửi', 'nhận', 'đọc', 'ghi'].map((verb) => verb.split(' ').map(exactWord).join(' ')));
+const VI_ACTION_VERBS = new Set(
+  ['kiểm tra', 'khởi động', 'xử lý', 'tính toán', 'hợp nhất', 'sắp xếp', 'quản lý', 'thực hiện', 'sử dụng', 'chạy', 'gửi', 'nhận', 'đọc', 'ghi'].map((verb) =>
+    verb.split(' ').map(exactWord).join(' '),
+  ),
+);
 const ENGLISH_ACTION_NOUN = /(ing|ment|tion|sion|ance|ence|ity|sis|er|or|ure)$/i;
 
 /** Notes an author puts in parentheses after a term, which are no translation of it ("Code on Demand (tùy chọn)"). */
-const VI_NOTES = new Set(['tùy chọn', 'không bắt buộc', 'bắt buộc', 'mặc định', 'khuyến nghị', 'nâng cao', 'cơ bản', 'ví dụ'].map((note) => note.split(' ').map(exactWord).join(' ')));
+const VI_NOTES = new Set(
+  ['tùy chọn', 'không bắt buộc', 'bắt buộc', 'mặc định', 'khuyến nghị', 'nâng cao', 'cơ bản', 'ví dụ'].map((note) => note.split(' ').map(exactWord).join(' ')),
+);
 
 /** Whether the pair can be one term in two languages (an action translated by a thing is not). */
 function translates(vi: string, en: string): boolean {
@@ -55,9 +100,82 @@ function translates(vi: string, en: string): boolean {
 }
 
 /** Common Vietnamese syllables written without diacritics: a side made of them is not English. */
-const TONELESS_VIETNAMESE = new Set(['khong', 'nhung', 'cua', 'duoc', 'nguoi', 'cac', 'trong', 'voi', 'nhieu', 'mot', 'hoac', 'thi', 'nhu', 'tren', 'duoi', 'giua', 'theo', 'hoc', 'lieu', 'du', 'va', 'la', 'cho', 'khi', 'nay', 'thanh', 'bang', 'viec', 'phan', 'tich', 'nhau', 'gian', 'hon', 'dang', 'cung', 'dung', 'sang', 'nhanh', 'cham', 'moi', 'cu']);
+const TONELESS_VIETNAMESE = new Set([
+  'khong',
+  'nhung',
+  'cua',
+  'duoc',
+  'nguoi',
+  'cac',
+  'trong',
+  'voi',
+  'nhieu',
+  'mot',
+  'hoac',
+  'thi',
+  'nhu',
+  'tren',
+  'duoi',
+  'giua',
+  'theo',
+  'hoc',
+  'lieu',
+  'du',
+  'va',
+  'la',
+  'cho',
+  'khi',
+  'nay',
+  'thanh',
+  'bang',
+  'viec',
+  'phan',
+  'tich',
+  'nhau',
+  'gian',
+  'hon',
+  'dang',
+  'cung',
+  'dung',
+  'sang',
+  'nhanh',
+  'cham',
+  'moi',
+  'cu',
+]);
 /** English words that alone are no term: filler, and the labels of a step or an example ("Dữ liệu mẫu (input)"). */
-const ENGLISH_FILLER = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'to', 'in', 'on', 'for', 'is', 'are', 'with', 'by', 'as', 'at', 'from', 'vs', 'etc', 'eg', 'ie', 'optional', 'example', 'note', 'input', 'output', 'result', 'step', 'summary', 'overview']);
+const ENGLISH_FILLER = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'and',
+  'or',
+  'to',
+  'in',
+  'on',
+  'for',
+  'is',
+  'are',
+  'with',
+  'by',
+  'as',
+  'at',
+  'from',
+  'vs',
+  'etc',
+  'eg',
+  'ie',
+  'optional',
+  'example',
+  'note',
+  'input',
+  'output',
+  'result',
+  'step',
+  'summary',
+  'overview',
+]);
 
 const LETTER_WORD = /^\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*$/u;
 const ENGLISH_WORD = /^[A-Za-z]+(?:-[A-Za-z]+)*$/;
@@ -168,7 +286,10 @@ function parenthesisPairs(line: string): Candidate[] {
   const found: Candidate[] = [];
   for (const match of line.matchAll(/\(([^()]{1,80})\)/g)) {
     // "(Infrastructure as a Service - IaaS)": the words before an abbreviation. A list is no translation.
-    const inside = match[1].replace(/(?:\s[-–—]\s|,\s*)[A-Z][A-Za-z]*[A-Z]s?$/, '').replace(new RegExp(EDGE, 'g'), '').trim();
+    const inside = match[1]
+      .replace(/(?:\s[-–—]\s|,\s*)[A-Z][A-Za-z]*[A-Z]s?$/, '')
+      .replace(new RegExp(EDGE, 'g'), '')
+      .trim();
     if (/[,;:]/.test(inside)) continue;
     const before = line.slice(0, match.index);
     if (hasDiacritics(inside)) {
@@ -187,7 +308,10 @@ function parenthesisPairs(line: string): Candidate[] {
 /** `en - vi` or `vi - en` as a whole phrase (a heading, or a bold term and what follows it). */
 function dashPair(left: string, right: string): Candidate | null {
   const a = left.split(':').pop()!.replace(new RegExp(EDGE, 'g'), ' ').trim();
-  const b = right.split(/[:(]|\s\/\s/)[0].replace(new RegExp(EDGE, 'g'), ' ').trim();
+  const b = right
+    .split(/[:(]|\s\/\s/)[0]
+    .replace(new RegExp(EDGE, 'g'), ' ')
+    .trim();
   if (isEnglishTerm(a, b) && isVietnameseTerm(b)) return { vi: b, en: a };
   if (isVietnameseTerm(a) && isEnglishTerm(b, a)) return { vi: a, en: b };
   return null;

@@ -34,7 +34,9 @@ export function matchWords(text: string): string[] {
 
 function mergeKey(pair: TermPair): string {
   const vi = words(pair.vi).map(exactWord).join(' ');
-  const en = words(pair.en).map((word) => singular(word.toLowerCase())).join(' ');
+  const en = words(pair.en)
+    .map((word) => singular(word.toLowerCase()))
+    .join(' ');
   return `${vi}|${en}`;
 }
 
@@ -58,13 +60,19 @@ export function buildGlossary(sources: readonly GlossarySource[]): GlossaryEntry
         continue;
       }
       const introduced: GlossaryPlace = { lecture: source.slug, title: source.title, section: pair.section, sectionTitle: sectionTitle(pair.section) };
-      entries.set(key, { vi: shownVietnamese(pair.vi), en: pair.en, definition: pair.definition, introduced, uses: 0, usedIn: [], terms: [matchWords(pair.vi), matchWords(pair.en)] });
+      entries.set(key, {
+        vi: shownVietnamese(pair.vi),
+        en: pair.en,
+        definition: pair.definition,
+        introduced,
+        uses: 0,
+        usedIn: [],
+        terms: [matchWords(pair.vi), matchWords(pair.en)],
+      });
     }
   }
   countUses([...entries.values()], sources);
-  return [...entries.values()]
-    .map(({ terms: _terms, ...entry }) => entry)
-    .sort((a, b) => a.vi.localeCompare(b.vi, 'vi') || a.en.localeCompare(b.en, 'en'));
+  return [...entries.values()].map(({ terms: _terms, ...entry }) => entry).sort((a, b) => a.vi.localeCompare(b.vi, 'vi') || a.en.localeCompare(b.en, 'en'));
 }
 
 /** A section's words in match form, kept while the section is (an unchanged lecture keeps its sections). */
@@ -132,7 +140,10 @@ export function glossaryMatches(query: string, entries: readonly GlossaryEntry[]
   if (joined.length < MIN_PREFIX_CHARS) return [];
   const matches: GlossaryMatch[] = [];
   for (const entry of entries) {
-    for (const [side, other] of [[entry.vi, entry.en], [entry.en, entry.vi]]) {
+    for (const [side, other] of [
+      [entry.vi, entry.en],
+      [entry.en, entry.vi],
+    ]) {
       const term = matchWords(side).join(' ');
       const whole = ` ${joined} `.includes(` ${term} `);
       // The last word may be unfinished: "ao gi" begins "ảo giác".
@@ -142,7 +153,5 @@ export function glossaryMatches(query: string, entries: readonly GlossaryEntry[]
       }
     }
   }
-  return matches
-    .sort((a, b) => Number(b.whole) - Number(a.whole) || b.typed.length - a.typed.length)
-    .slice(0, limit);
+  return matches.sort((a, b) => Number(b.whole) - Number(a.whole) || b.typed.length - a.typed.length).slice(0, limit);
 }

@@ -312,9 +312,7 @@ export class LectureLibrary {
 
   /** Title slugs; clashes keep the slug for the first file (visible before hidden, then by path) and number the rest. */
   private assignSlugs(lectures: Lecture[], problems: Problem[]): void {
-    const order = [...lectures].sort(
-      (a, b) => Number(b.visible) - Number(a.visible) || a.root - b.root || a.file.localeCompare(b.file),
-    );
+    const order = [...lectures].sort((a, b) => Number(b.visible) - Number(a.visible) || a.root - b.root || a.file.localeCompare(b.file));
     const taken = new Map<string, Lecture>();
     for (const lecture of order) {
       const base = slugify(lecture.title) || slugify(path.posix.basename(lecture.file).replace(/\.\w+$/, '')) || 'lecture';
@@ -341,16 +339,23 @@ export class LectureLibrary {
       const target = classifyLink(link.url);
       const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(link.url.trim())?.[1]?.toLowerCase();
       if (scheme && !['http', 'https', 'mailto'].includes(scheme)) {
-        problems.push({ file: lecture.file, line: lineOf(link.line), severity: 'warning', message: `Link to a ${scheme}: address is not followed: ${link.url.slice(0, 80)}` });
+        problems.push({
+          file: lecture.file,
+          line: lineOf(link.line),
+          severity: 'warning',
+          message: `Link to a ${scheme}: address is not followed: ${link.url.slice(0, 80)}`,
+        });
       }
       if (target.kind === 'internal' && !slugs.has(target.slug!)) {
-        problems.push({ file: lecture.file, line: lineOf(link.line), severity: 'warning', message: `Broken internal link: /blog/${target.slug} is not in the library` });
+        problems.push({
+          file: lecture.file,
+          line: lineOf(link.line),
+          severity: 'warning',
+          message: `Broken internal link: /blog/${target.slug} is not in the library`,
+        });
       }
     }
-    const sources = [
-      ...(lecture.bannerUrl ? [{ url: lecture.bannerUrl, line: undefined }] : []),
-      ...lecture.outline.images,
-    ];
+    const sources = [...(lecture.bannerUrl ? [{ url: lecture.bannerUrl, line: undefined }] : []), ...lecture.outline.images];
     for (const image of sources) {
       const src = image.url.trim();
       if (!src) {
@@ -361,7 +366,12 @@ export class LectureLibrary {
       const local = this.locator.locate(src, lecture.root, path.relative(this.roots[lecture.root], lecture.path).split(path.sep).join('/'));
       lecture.images.set(src, local ? encodeAssetPath({ kind: 'library', ...local }) : null);
       if (!local && !isRemoteImage(src)) {
-        problems.push({ file: lecture.file, line: lineOf(image.line), severity: 'warning', message: `Image not found or not a URL: ${safeDecode(src).slice(0, 200)}` });
+        problems.push({
+          file: lecture.file,
+          line: lineOf(image.line),
+          severity: 'warning',
+          message: `Image not found or not a URL: ${safeDecode(src).slice(0, 200)}`,
+        });
       }
     }
   }
@@ -397,7 +407,7 @@ export class LectureLibrary {
   }
 
   summary(lecture: Lecture): LectureSummary {
-    const banner = lecture.bannerUrl ? this.imageAsset(lecture, lecture.bannerUrl) ?? undefined : undefined;
+    const banner = lecture.bannerUrl ? (this.imageAsset(lecture, lecture.bannerUrl) ?? undefined) : undefined;
     return {
       slug: lecture.slug,
       title: lecture.title || lecture.slug,
@@ -472,7 +482,10 @@ function tagHints(lectures: Lecture[]): Problem[] {
   const counts = new Map(countTags(lectures).map(({ tag, count }) => [tag, count]));
   return nearDuplicateTags([...counts.keys()]).map(([a, b]) => {
     const [rare, common] = counts.get(a)! < counts.get(b)! ? [a, b] : [b, a];
-    const file = lectures.filter((lecture) => lecture.tags.includes(rare)).map((lecture) => lecture.file).sort()[0];
+    const file = lectures
+      .filter((lecture) => lecture.tags.includes(rare))
+      .map((lecture) => lecture.file)
+      .sort()[0];
     return {
       file,
       severity: 'info',

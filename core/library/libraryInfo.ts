@@ -86,7 +86,10 @@ async function readLibraryFile(folder: string, problems: Problem[]): Promise<{ n
 /** One line of text without control characters, cut to `limit` characters; undefined for anything else. */
 function plainText(value: unknown, limit: number): string | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-  const text = String(value).replace(/[\p{Cc}\p{Cf}]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const text = String(value)
+    .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return text ? [...text].slice(0, limit).join('') : undefined;
 }
 

@@ -34,9 +34,7 @@ export interface ParsedLecture {
  */
 export const PARSER_VERSION = `2-md${MARKDOWN_PRESET_VERSION}`;
 
-export type ParseResult =
-  | { kind: 'lecture'; lecture: ParsedLecture; problems: Problem[] }
-  | { kind: 'skipped'; problems: Problem[] };
+export type ParseResult = { kind: 'lecture'; lecture: ParsedLecture; problems: Problem[] } | { kind: 'skipped'; problems: Problem[] };
 
 /** Longer titles still work, but are reported: they are almost always a front-matter mistake. */
 const MAX_TITLE_LENGTH = 300;
@@ -53,8 +51,7 @@ const MAX_SHOWN_VALUE = 80;
 
 export function parseLecture(file: string, raw: string): ParseResult {
   const problems: Problem[] = [];
-  const report = (severity: Problem['severity'], message: string, line?: number) =>
-    problems.push({ file, line, severity, message });
+  const report = (severity: Problem['severity'], message: string, line?: number) => problems.push({ file, line, severity, message });
 
   const text = normalizeText(raw);
   if (!/^---[ \t]*\n/.test(text)) {
@@ -78,8 +75,7 @@ export function parseLecture(file: string, raw: string): ParseResult {
     return { kind: 'skipped', problems };
   }
 
-  const data: Record<string, unknown> =
-    parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data) ? parsed.data : {};
+  const data: Record<string, unknown> = parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data) ? parsed.data : {};
   if (parsed.data !== data) report('error', 'Front matter must be a mapping of key: value', 2);
   const fieldLine = (name: string) => frontMatterLine(text, name);
 

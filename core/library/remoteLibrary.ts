@@ -78,7 +78,8 @@ export class SyncCancelled extends Error {
 }
 
 /** Only what a lecture library reads is extracted: lectures, their images, and the library's name and tag labels (libraryInfo.ts). */
-const isKept = (entryPath: string) => isMarkdownFile(entryPath) || imageTypeOf(entryPath) !== undefined || LIBRARY_FILES.includes(path.posix.basename(entryPath));
+const isKept = (entryPath: string) =>
+  isMarkdownFile(entryPath) || imageTypeOf(entryPath) !== undefined || LIBRARY_FILES.includes(path.posix.basename(entryPath));
 
 export class RemoteLibraries {
   private readonly archiveUrl: (address: RepositoryAddress) => string;
@@ -129,7 +130,12 @@ export class RemoteLibraries {
     const recordFile = `${folder}.json`;
     await mkdir(this.root, { recursive: true });
     await this.repair(folder);
-    const previous = existsSync(folder) ? await readFile(recordFile, 'utf8').then((text) => JSON.parse(text) as RemoteRecord, () => null) : null;
+    const previous = existsSync(folder)
+      ? await readFile(recordFile, 'utf8').then(
+          (text) => JSON.parse(text) as RemoteRecord,
+          () => null,
+        )
+      : null;
     const archiveUrl = this.archiveUrl(address);
 
     const timeout = AbortSignal.timeout(this.timeoutMs);
@@ -140,7 +146,11 @@ export class RemoteLibraries {
       response = await this.fetch(archiveUrl, { signal, headers: previous?.etag ? { 'if-none-match': previous.etag } : {} });
     } catch (error) {
       if (cancelled()) throw new SyncCancelled();
-      throw new Error(signal.aborted ? `Download timed out after ${this.timeoutMs} ms` : `Cannot reach ${new URL(archiveUrl).host}: ${(error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message}`);
+      throw new Error(
+        signal.aborted
+          ? `Download timed out after ${this.timeoutMs} ms`
+          : `Cannot reach ${new URL(archiveUrl).host}: ${(error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message}`,
+      );
     }
     if (response.status === 304 && previous) return { folder, status: 'unchanged', record: previous };
     if (!response.ok || !response.body) throw new Error(`Download failed: HTTP ${response.status}`);
@@ -171,7 +181,13 @@ export class RemoteLibraries {
       if (files === 0) throw new Error('The archive holds no Markdown or image files');
       if (cancelled()) throw new SyncCancelled();
       await swapFolder(folder, unpacked);
-      const record: RemoteRecord = { address: addressText, archiveUrl, etag: response.headers.get('etag') ?? undefined, fetchedAt: new Date().toISOString(), files };
+      const record: RemoteRecord = {
+        address: addressText,
+        archiveUrl,
+        etag: response.headers.get('etag') ?? undefined,
+        fetchedAt: new Date().toISOString(),
+        files,
+      };
       await writeFileAtomic(recordFile, JSON.stringify(record, null, 2));
       return { folder, status: previous ? 'updated' : 'downloaded', record };
     } finally {

@@ -176,7 +176,12 @@ export class SearchEngine {
       indexField('heading', sectionId, [...section.parents, section.title].join('\n'));
       indexField('body', sectionId, section.text);
     }
-    const words = new Set(allTerms.join(' ').split(' ').filter((term) => term && !term.includes('_') && term === foldWord(term)));
+    const words = new Set(
+      allTerms
+        .join(' ')
+        .split(' ')
+        .filter((term) => term && !term.includes('_') && term === foldWord(term)),
+    );
     this.vocabulary.add(words);
     this.articles.push({ ...document, sectionIds, words: [...words].join(' ') });
     this.byKey.set(document.key, id);
@@ -315,7 +320,12 @@ export class SearchEngine {
       const spans = wordSpans(text);
       const matched = matchedWords([text, entry.title, chosen?.title ?? ''], matchWords, [spans]);
       const surfaces = new Set(matched);
-      const others = this.otherSections(entry, section, (id) => popcount(sectionBoard.exact[id]) === lectures.bestTier[article] && (sectionBoard.bits[id] & WORD_BITS) === (sectionBoard.bits[section] & WORD_BITS));
+      const others = this.otherSections(
+        entry,
+        section,
+        (id) =>
+          popcount(sectionBoard.exact[id]) === lectures.bestTier[article] && (sectionBoard.bits[id] & WORD_BITS) === (sectionBoard.bits[section] & WORD_BITS),
+      );
       return {
         slug: entry.slug,
         title: entry.title,
@@ -357,7 +367,11 @@ export class SearchEngine {
     let anyCorrection = false;
     const deadline = correctionDeadline();
     const words = query.map((word) => {
-      const terms = word.prefix ? this.vocabulary.withPrefix(word.folded, prefixExpansions(word.folded)) : this.vocabulary.count(word.folded) ? [word.folded] : [];
+      const terms = word.prefix
+        ? this.vocabulary.withPrefix(word.folded, prefixExpansions(word.folded))
+        : this.vocabulary.count(word.folded)
+          ? [word.folded]
+          : [];
       if (word.prefix && this.vocabulary.count(word.folded) && !terms.includes(word.folded)) terms.unshift(word.folded);
       const exact = word.accented && word.exact !== word.folded ? word.exact : undefined;
       if (terms.length > 0 || word.folded.length < 3) return { terms, exact };

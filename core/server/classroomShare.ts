@@ -6,7 +6,14 @@
 import type { FastifyInstance } from 'fastify';
 import os from 'node:os';
 import QRCode from 'qrcode';
-import { EVERY_INTERFACE_ADDRESS, type ClassroomSharingApi, type NetworkChoice, type SharingErrorCode, type SharingRequest, type SharingState } from '../common/api.js';
+import {
+  EVERY_INTERFACE_ADDRESS,
+  type ClassroomSharingApi,
+  type NetworkChoice,
+  type SharingErrorCode,
+  type SharingRequest,
+  type SharingState,
+} from '../common/api.js';
 import type { LectureService } from '../service/lectureService.js';
 import { startServer } from './httpServer.js';
 import { isEveryInterface, urlHost } from './listenAddress.js';
@@ -95,7 +102,12 @@ export class ClassroomShare implements ClassroomSharingApi {
       return this.getSharing();
     }
     try {
-      const { app } = await startServer({ service: this.service, rendererDir: this.rendererDir, ...this.request, onClient: (address) => this.clients.seen(address) });
+      const { app } = await startServer({
+        service: this.service,
+        rendererDir: this.rendererDir,
+        ...this.request,
+        onClient: (address) => this.clients.seen(address),
+      });
       this.server = app;
     } catch (error) {
       this.error = { code: errorCode(error as NodeJS.ErrnoException), message: (error as Error).message };
@@ -129,7 +141,8 @@ export class ClassroomShare implements ClassroomSharingApi {
   async getSharing(): Promise<SharingState> {
     const networks = networkChoices();
     const urls = this.running ? studentUrls(this.request, networks) : [];
-    if (urls[0] && this.qr?.url !== urls[0]) this.qr = { url: urls[0], svg: await QRCode.toString(urls[0], { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }) };
+    if (urls[0] && this.qr?.url !== urls[0])
+      this.qr = { url: urls[0], svg: await QRCode.toString(urls[0], { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }) };
     return {
       running: this.running,
       ...this.request,

@@ -177,7 +177,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   app.get(ROUTES.problems, async () => {
     const roots = service.library.roots;
-    return (await service.getProblems()).map((problem) => ({ ...problem, file: hideFolders(problem.file, roots), message: hideFolders(problem.message, roots) }));
+    return (await service.getProblems()).map((problem) => ({
+      ...problem,
+      file: hideFolders(problem.file, roots),
+      message: hideFolders(problem.message, roots),
+    }));
   });
   app.get(ROUTES.version, async (_request, reply) => {
     reply.header('cache-control', 'no-store');

@@ -61,7 +61,8 @@ export async function answerReaderRequest(pathname: string, rendererDir: string,
   const file = relative ? fileInsideFolder(rendererDir, relative) : null;
   if (file) return { status: 200, file, headers: readerFileHeaders(file) };
   // A file name (`app.js`, `.env`) that is not there, or an unknown API or asset path: not the reader.
-  if (path.posix.basename(relative).includes('.') || decoded.startsWith(API_PREFIX) || IMAGE_PREFIXES.some((prefix) => decoded.startsWith(prefix))) return refused(404);
+  if (path.posix.basename(relative).includes('.') || decoded.startsWith(API_PREFIX) || IMAGE_PREFIXES.some((prefix) => decoded.startsWith(prefix)))
+    return refused(404);
   // An app route: the reader itself.
   const index = path.join(rendererDir, 'index.html');
   return { status: 200, file: index, headers: readerFileHeaders(index) };

@@ -7,7 +7,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { ImageCache, type Progress } from '../cache/imageCache.js';
 import { Thumbnails } from '../cache/thumbnails.js';
-import type { GlossaryEntry, LectureDetail, LectureApi, LibraryOverview, LibraryVersion, OfflineStatus, Problem, SearchRequest, SearchResponse } from '../common/api.js';
+import type {
+  GlossaryEntry,
+  LectureDetail,
+  LectureApi,
+  LibraryOverview,
+  LibraryVersion,
+  OfflineStatus,
+  Problem,
+  SearchRequest,
+  SearchResponse,
+} from '../common/api.js';
 import { decodeAssetPath } from '../common/assetPath.js';
 import { matchWords } from '../glossary/glossary.js';
 import { LibraryGlossary } from '../glossary/libraryGlossary.js';
@@ -64,7 +74,9 @@ export class LectureService implements LectureBackend {
   }
 
   static async open(folders: string[], options: ServiceOptions = {}): Promise<LectureService> {
-    const images = options.cacheDir ? await ImageCache.open(path.join(options.cacheDir, 'images'), { allowPrivateNetwork: options.allowPrivateNetwork, fetch: options.fetch }) : null;
+    const images = options.cacheDir
+      ? await ImageCache.open(path.join(options.cacheDir, 'images'), { allowPrivateNetwork: options.allowPrivateNetwork, fetch: options.fetch })
+      : null;
     const library = new LectureLibrary(folders, { ...options, offlineImage: (url) => images?.assetFor(url) ?? null });
     const indexFile = options.cacheDir ? indexFilePath(options.cacheDir, library.roots) : undefined;
     const search = options.searchInWorker ? new SearchWorkerClient(indexFile) : await IndexedSearch.open(indexFile);
@@ -116,7 +128,6 @@ export class LectureService implements LectureBackend {
     const last = typed.length - 1;
     return text.some((_, at) => typed.every((word, offset) => (offset === last ? text[at + offset]?.startsWith(word) : text[at + offset] === word)));
   }
-
 
   async getProblems(): Promise<Problem[]> {
     return [...this.library.problems];

@@ -41,7 +41,8 @@ export class LibraryManager implements LibrariesApi {
         const record = records.get(root);
         const lectures = library.lectures.filter((lecture) => lecture.root === index);
         const sources = new Map<string, boolean>();
-        for (const lecture of lectures) for (const src of lecture.images.keys()) if (!sources.get(src)) sources.set(src, library.imageAsset(lecture, src) !== null);
+        for (const lecture of lectures)
+          for (const src of lecture.images.keys()) if (!sources.get(src)) sources.set(src, library.imageAsset(lecture, src) !== null);
         const { bytes, newest } = await folderSize(root);
         return {
           id: root,
@@ -94,7 +95,8 @@ export class LibraryManager implements LibrariesApi {
 
   /** One download at a time; its progress is read with getLibrarySync. */
   private startSync(address: string): LibrarySync {
-    if (this.current?.state === 'running') return { address, state: 'failed', bytes: 0, files: 0, error: { code: 'busy', message: `Already downloading ${this.current.address}` } };
+    if (this.current?.state === 'running')
+      return { address, state: 'failed', bytes: 0, files: 0, error: { code: 'busy', message: `Already downloading ${this.current.address}` } };
     const sync: LibrarySync = { address, state: 'running', bytes: 0, files: 0 };
     this.current = sync;
     try {
@@ -112,7 +114,10 @@ export class LibraryManager implements LibrariesApi {
         Object.assign(sync, { state: 'done', id: path.resolve(folder), outcome: status });
       })
       .catch((error: Error) => {
-        Object.assign(sync, error instanceof SyncCancelled ? { state: 'cancelled' } : { state: 'failed', error: { code: syncErrorCode(error), message: error.message } });
+        Object.assign(
+          sync,
+          error instanceof SyncCancelled ? { state: 'cancelled' } : { state: 'failed', error: { code: syncErrorCode(error), message: error.message } },
+        );
       })
       .finally(() => {
         if (this.controller === controller) this.controller = null;

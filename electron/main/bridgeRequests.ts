@@ -54,7 +54,8 @@ export const validateArguments: { [K in BridgeMethod]: (args: unknown[]) => Para
   startSharing: ([value]) => {
     const request = record(value, 'sharing request');
     const port = request.port;
-    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) throw new InvalidRequest('port must be a whole number from 1 to 65535');
+    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)
+      throw new InvalidRequest('port must be a whole number from 1 to 65535');
     const checked: SharingRequest = { host: text(request.host, 'host', 64), port };
     return [checked];
   },
@@ -89,7 +90,15 @@ export interface BridgeTargets {
 
 const SHARING_METHODS = new Set<BridgeMethod>(['getSharing', 'startSharing', 'stopSharing']);
 const READING_METHODS: Partial<Record<BridgeMethod, keyof ReadingStore>> = { loadReadingData: 'load', saveReadingData: 'save' };
-const LIBRARIES_METHODS = new Set<BridgeMethod>(['listLibraries', 'addGitHubLibrary', 'getLibrarySync', 'cancelLibrarySync', 'updateLibrary', 'removeLibrary', 'makeLibraryOffline']);
+const LIBRARIES_METHODS = new Set<BridgeMethod>([
+  'listLibraries',
+  'addGitHubLibrary',
+  'getLibrarySync',
+  'cancelLibrarySync',
+  'updateLibrary',
+  'removeLibrary',
+  'makeLibraryOffline',
+]);
 
 /** Validates a call from the renderer and runs it on the library or the classroom server. */
 export function callBridge(targets: BridgeTargets, method: BridgeMethod, args: unknown[]): Promise<unknown> {

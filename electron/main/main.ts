@@ -4,7 +4,21 @@
  * library folders for changes, shares the library with a classroom when asked, and remembers the user's
  * folders, window and sharing address.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions, type Rectangle } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  net,
+  protocol,
+  screen,
+  session,
+  shell,
+  type IpcMainInvokeEvent,
+  type MenuItemConstructorOptions,
+  type Rectangle,
+} from 'electron';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -199,7 +213,12 @@ function savedWindowState(): WindowState {
 
 /** Whether a saved window overlaps a display that is connected now (a monitor may have gone since). */
 function onSomeDisplay(bounds: Rectangle): boolean {
-  return screen.getAllDisplays().some(({ workArea: area }) => bounds.x < area.x + area.width && bounds.x + bounds.width > area.x && bounds.y < area.y + area.height && bounds.y + bounds.height > area.y);
+  return screen
+    .getAllDisplays()
+    .some(
+      ({ workArea: area }) =>
+        bounds.x < area.x + area.width && bounds.x + bounds.width > area.x && bounds.y < area.y + area.height && bounds.y + bounds.height > area.y,
+    );
 }
 
 function createWindow(): void {
@@ -263,7 +282,11 @@ async function makeOffline(): Promise<void> {
     message: `Đã tải ${progress.done - progress.failures}/${progress.total} ảnh còn thiếu (${megabytes(progress.bytes)} MB).`,
     detail: [
       `Có thể đọc ngoại tuyến ${status.available}/${status.images} ảnh. Bộ nhớ đệm: ${megabytes(status.cacheBytes)} MB.`,
-      progress.diskFull ? `Ổ đĩa chứa bộ nhớ đệm đã đầy (${service.images?.dir}): hãy giải phóng dung lượng rồi tải lại. Ảnh đã tải vẫn nguyên vẹn.` : failed ? `${failed} ảnh lỗi sẽ được thử lại lần sau.` : '',
+      progress.diskFull
+        ? `Ổ đĩa chứa bộ nhớ đệm đã đầy (${service.images?.dir}): hãy giải phóng dung lượng rồi tải lại. Ảnh đã tải vẫn nguyên vẹn.`
+        : failed
+          ? `${failed} ảnh lỗi sẽ được thử lại lần sau.`
+          : '',
     ].join(' '),
   });
   target.webContents.send(LIBRARY_CHANGED_EVENT);
@@ -288,7 +311,12 @@ async function updateRemoteLibraries(): Promise<void> {
 
 async function clearImageCache(): Promise<void> {
   if (!service?.images || !window) return;
-  const { response } = await dialog.showMessageBox(window, { type: 'question', buttons: ['Xoá', 'Huỷ'], defaultId: 1, message: 'Xoá mọi ảnh đã tải để đọc ngoại tuyến?' });
+  const { response } = await dialog.showMessageBox(window, {
+    type: 'question',
+    buttons: ['Xoá', 'Huỷ'],
+    defaultId: 1,
+    message: 'Xoá mọi ảnh đã tải để đọc ngoại tuyến?',
+  });
   if (response !== 0) return;
   await service.images.clear();
   window.webContents.send(LIBRARY_CHANGED_EVENT);

@@ -169,126 +169,163 @@ export function App() {
 
   return (
     <StringsContext.Provider value={strings}>
-    <div className="app">
-      <a className="skip-link" href="#main-content" onClick={(event) => (event.preventDefault(), document.getElementById('main-content')?.focus())}>
-        {strings.allLectures}
-      </a>
-      <header className="topbar">
-        <button type="button" className="icon-button menu-button" aria-label={strings.menu} aria-expanded={sidebarOpen} onClick={() => setSidebarOpen(true)}>
-          ☰
-        </button>
-        {api.sharing && <HistoryButtons strings={strings} />}
-        <a className="brand" href="#/">
-          <span className="brand-mark" aria-hidden="true">AI</span>
-          <span className="brand-name">{strings.appName}</span>
+      <div className="app">
+        <a className="skip-link" href="#main-content" onClick={(event) => (event.preventDefault(), document.getElementById('main-content')?.focus())}>
+          {strings.allLectures}
         </a>
-        <SearchBox strings={strings} tags={selectedTags} includeDrafts={settings.showDrafts} onOpen={openHit} onShowAll={showAllResults} onClearTags={clearTags} />
-        {api.sharing && (
+        <header className="topbar">
+          <button type="button" className="icon-button menu-button" aria-label={strings.menu} aria-expanded={sidebarOpen} onClick={() => setSidebarOpen(true)}>
+            ☰
+          </button>
+          {api.sharing && <HistoryButtons strings={strings} />}
+          <a className="brand" href="#/">
+            <span className="brand-mark" aria-hidden="true">
+              AI
+            </span>
+            <span className="brand-name">{strings.appName}</span>
+          </a>
+          <SearchBox
+            strings={strings}
+            tags={selectedTags}
+            includeDrafts={settings.showDrafts}
+            onOpen={openHit}
+            onShowAll={showAllResults}
+            onClearTags={clearTags}
+          />
+          {api.sharing && (
+            <button
+              type="button"
+              className={`share-button${sharingOn ? ' on' : ''}`}
+              aria-expanded={shareOpen}
+              onClick={() => {
+                setShareOpen((value) => !value);
+                setSettingsOpen(false);
+              }}
+            >
+              <span className="live-dot" aria-hidden="true" />
+              {strings.share}
+            </button>
+          )}
+          {api.libraries && (
+            <button type="button" className="share-button" aria-expanded={librariesOpen} onClick={() => setLibrariesOpen((value) => !value)}>
+              {strings.libraries}
+            </button>
+          )}
           <button
             type="button"
-            className={`share-button${sharingOn ? ' on' : ''}`}
-            aria-expanded={shareOpen}
+            className="icon-button"
+            aria-label={strings.settings}
+            aria-expanded={settingsOpen}
             onClick={() => {
-              setShareOpen((value) => !value);
-              setSettingsOpen(false);
+              setSettingsOpen((value) => !value);
+              setShareOpen(false);
             }}
           >
-            <span className="live-dot" aria-hidden="true" />
-            {strings.share}
+            ⚙
           </button>
-        )}
-        {api.libraries && (
-          <button type="button" className="share-button" aria-expanded={librariesOpen} onClick={() => setLibrariesOpen((value) => !value)}>
-            {strings.libraries}
-          </button>
-        )}
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={strings.settings}
-          aria-expanded={settingsOpen}
-          onClick={() => {
-            setSettingsOpen((value) => !value);
-            setShareOpen(false);
-          }}
-        >
-          ⚙
-        </button>
-      </header>
-      {settingsOpen && <SettingsPanel settings={settings} strings={strings} onChange={updateSettings} onClose={() => setSettingsOpen(false)} />}
-      {librariesOpen && api.libraries && (
-        <LibrariesPanel libraries={api.libraries} strings={strings} addRequest={addLibraryRequest} onChanged={loadLibrary} onClose={() => setLibrariesOpen(false)} />
-      )}
-      {shareOpen && api.sharing && <SharePanel sharing={api.sharing} strings={strings} onRunningChange={setSharingOn} onClose={() => setShareOpen(false)} />}
-      <TagLabels.Provider value={library?.tagLabels ?? NO_LABELS}>
-      <div className="body">
-        {library && (
-          <Sidebar
-            library={library}
-            offline={offline}
+        </header>
+        {settingsOpen && <SettingsPanel settings={settings} strings={strings} onChange={updateSettings} onClose={() => setSettingsOpen(false)} />}
+        {librariesOpen && api.libraries && (
+          <LibrariesPanel
+            libraries={api.libraries}
             strings={strings}
-            selectedTags={selectedTags}
-            onToggleTag={toggleTag}
-            onClearTags={clearTags}
-            onOpenLecture={openLecture}
-            onNavigate={() => setSidebarOpen(false)}
-            notesOpen={Boolean(route.notes)}
-            open={sidebarOpen}
-            onClose={() => setSidebarOpen(false)}
+            addRequest={addLibraryRequest}
+            onChanged={loadLibrary}
+            onClose={() => setLibrariesOpen(false)}
           />
         )}
-        {sidebarOpen && <div className="scrim" onClick={() => setSidebarOpen(false)} aria-hidden="true" />}
-        <main id="main-content" tabIndex={-1}>
-          {loadError && (
-            <div className="error" role="alert">
-              {strings.loadError}: {loadError}{' '}
-              <button type="button" onClick={loadLibrary}>
-                {strings.retry}
-              </button>
-            </div>
-          )}
-          {library?.missingFolders.map((folder) => (
-            <div key={folder} className="error" role="alert">
-              {strings.missingFolder(folder)}
-            </div>
-          ))}
-          {!library && !loadError && <p className="loading" role="status">{strings.loading}</p>}
-          {library && route.slug && (
-            <Reader
-              slug={route.slug}
-              section={route.section}
-              highlight={highlight}
-              restoreProgress={restore}
-              focusHighlight={focusHighlight}
-              includeDrafts={settings.showDrafts}
-              revision={revision}
-              strings={strings}
-              onOpen={openLecture}
-              onToggleTag={toggleTag}
-              onNotice={setNotice}
-            />
-          )}
-          {reading.error && (
-            <div className="error" role="alert">
-              {strings.readingDataError(reading.error)}
-            </div>
-          )}
-          {library && route.notes && <MyNotes articles={library.articles} strings={strings} onOpenHighlight={openHighlight} onNotice={setNotice} />}
-          {library && route.search && (
-            <SearchResults query={route.search} tags={selectedTags} includeDrafts={settings.showDrafts} strings={strings} onOpen={openHit} onClearTags={clearTags} />
-          )}
-          {library && route.glossary && (
-            <Glossary key={route.glossary.filter} strings={strings} includeDrafts={settings.showDrafts} revision={revision} initialFilter={route.glossary.filter} onOpen={openLecture} />
-          )}
-          {library && !route.slug && !route.search && !route.glossary && !route.notes && !selectedTags.length && <ContinueReading articles={library.articles} strings={strings} onResume={resume} />}
-          {library && !route.slug && !route.search && !route.glossary && !route.notes && <LectureList articles={library.articles} strings={strings} selectedTags={selectedTags} onOpen={openLecture} onToggleTag={toggleTag} />}
-        </main>
+        {shareOpen && api.sharing && <SharePanel sharing={api.sharing} strings={strings} onRunningChange={setSharingOn} onClose={() => setShareOpen(false)} />}
+        <TagLabels.Provider value={library?.tagLabels ?? NO_LABELS}>
+          <div className="body">
+            {library && (
+              <Sidebar
+                library={library}
+                offline={offline}
+                strings={strings}
+                selectedTags={selectedTags}
+                onToggleTag={toggleTag}
+                onClearTags={clearTags}
+                onOpenLecture={openLecture}
+                onNavigate={() => setSidebarOpen(false)}
+                notesOpen={Boolean(route.notes)}
+                open={sidebarOpen}
+                onClose={() => setSidebarOpen(false)}
+              />
+            )}
+            {sidebarOpen && <div className="scrim" onClick={() => setSidebarOpen(false)} aria-hidden="true" />}
+            <main id="main-content" tabIndex={-1}>
+              {loadError && (
+                <div className="error" role="alert">
+                  {strings.loadError}: {loadError}{' '}
+                  <button type="button" onClick={loadLibrary}>
+                    {strings.retry}
+                  </button>
+                </div>
+              )}
+              {library?.missingFolders.map((folder) => (
+                <div key={folder} className="error" role="alert">
+                  {strings.missingFolder(folder)}
+                </div>
+              ))}
+              {!library && !loadError && (
+                <p className="loading" role="status">
+                  {strings.loading}
+                </p>
+              )}
+              {library && route.slug && (
+                <Reader
+                  slug={route.slug}
+                  section={route.section}
+                  highlight={highlight}
+                  restoreProgress={restore}
+                  focusHighlight={focusHighlight}
+                  includeDrafts={settings.showDrafts}
+                  revision={revision}
+                  strings={strings}
+                  onOpen={openLecture}
+                  onToggleTag={toggleTag}
+                  onNotice={setNotice}
+                />
+              )}
+              {reading.error && (
+                <div className="error" role="alert">
+                  {strings.readingDataError(reading.error)}
+                </div>
+              )}
+              {library && route.notes && <MyNotes articles={library.articles} strings={strings} onOpenHighlight={openHighlight} onNotice={setNotice} />}
+              {library && route.search && (
+                <SearchResults
+                  query={route.search}
+                  tags={selectedTags}
+                  includeDrafts={settings.showDrafts}
+                  strings={strings}
+                  onOpen={openHit}
+                  onClearTags={clearTags}
+                />
+              )}
+              {library && route.glossary && (
+                <Glossary
+                  key={route.glossary.filter}
+                  strings={strings}
+                  includeDrafts={settings.showDrafts}
+                  revision={revision}
+                  initialFilter={route.glossary.filter}
+                  onOpen={openLecture}
+                />
+              )}
+              {library && !route.slug && !route.search && !route.glossary && !route.notes && !selectedTags.length && (
+                <ContinueReading articles={library.articles} strings={strings} onResume={resume} />
+              )}
+              {library && !route.slug && !route.search && !route.glossary && !route.notes && (
+                <LectureList articles={library.articles} strings={strings} selectedTags={selectedTags} onOpen={openLecture} onToggleTag={toggleTag} />
+              )}
+            </main>
+          </div>
+        </TagLabels.Provider>
+        <div className="toast" role="status" aria-live="polite">
+          {notice}
+        </div>
       </div>
-      </TagLabels.Provider>
-      <div className="toast" role="status" aria-live="polite">
-        {notice}
-      </div>
-    </div>
     </StringsContext.Provider>
   );
 }

@@ -8,7 +8,14 @@ export function useGlossaryTerms(includeDrafts: boolean, revision: number): read
   useEffect(() => {
     let current = true;
     api.getGlossary({ includeDrafts }).then(
-      (entries) => current && setTerms(entries.flatMap((entry) => [{ term: entry.vi, counterpart: entry.en }, { term: entry.en, counterpart: entry.vi }])),
+      (entries) =>
+        current &&
+        setTerms(
+          entries.flatMap((entry) => [
+            { term: entry.vi, counterpart: entry.en },
+            { term: entry.en, counterpart: entry.vi },
+          ]),
+        ),
       // Without the glossary the lecture reads as before, only without the term popovers.
       () => current && setTerms([]),
     );

@@ -36,7 +36,9 @@ export function highlightWords(root: HTMLElement, matched: string[]): Range[] {
 /** The first range at or after `start` (a section heading), else the first one. */
 export function firstRangeFrom(ranges: Range[], start: Element | null): number {
   if (!start || ranges.length === 0) return 0;
-  const index = ranges.findIndex((range) => start === range.startContainer || start.compareDocumentPosition(range.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const index = ranges.findIndex(
+    (range) => start === range.startContainer || start.compareDocumentPosition(range.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING,
+  );
   return index < 0 ? 0 : index;
 }
 

@@ -127,7 +127,11 @@ const vi = {
   libraryFacts: (lectures: number, megabytes: string) => `${lectures} bài giảng · ${megabytes} MB`,
   libraryUpdatedAt: (date: string) => `cập nhật ${date}`,
   libraryImages: (available: number, total: number) =>
-    total === 0 ? 'Không dùng hình ảnh.' : available === total ? 'Đủ mọi hình ảnh khi không có mạng.' : `${total - available} trong ${total} hình ảnh chưa được tải về.`,
+    total === 0
+      ? 'Không dùng hình ảnh.'
+      : available === total
+        ? 'Đủ mọi hình ảnh khi không có mạng.'
+        : `${total - available} trong ${total} hình ảnh chưa được tải về.`,
   libraryUpdate: 'Cập nhật',
   libraryMakeOffline: 'Tải ảnh để đọc không cần mạng',
   libraryRemove: 'Gỡ',
@@ -315,12 +319,18 @@ const en: Strings = {
   libraryFacts: (lectures, megabytes) => `${lectures} lecture${lectures === 1 ? '' : 's'} · ${megabytes} MB`,
   libraryUpdatedAt: (date) => `updated ${date}`,
   libraryImages: (available, total) =>
-    total === 0 ? 'Uses no images.' : available === total ? 'Every image is there without internet.' : `${total - available} of ${total} images are not downloaded yet.`,
+    total === 0
+      ? 'Uses no images.'
+      : available === total
+        ? 'Every image is there without internet.'
+        : `${total - available} of ${total} images are not downloaded yet.`,
   libraryUpdate: 'Update',
   libraryMakeOffline: 'Download images for reading offline',
   libraryRemove: 'Remove',
   libraryRemoveAsk: (name, kind) =>
-    kind === 'github' ? `Remove “${name}”? The downloaded copy is deleted from this computer.` : `Remove “${name}” from the app? Your folder stays on this computer as it is.`,
+    kind === 'github'
+      ? `Remove “${name}”? The downloaded copy is deleted from this computer.`
+      : `Remove “${name}” from the app? Your folder stays on this computer as it is.`,
   libraryRemoveConfirm: 'Remove library',
   libraryKeep: 'Keep it',
   offline: (missing, total) =>

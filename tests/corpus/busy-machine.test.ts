@@ -40,5 +40,8 @@ test('with every core busy, a cold start loads every good lecture of the corpus'
     loops.forEach((loop) => loop.kill());
   }
   assert.deepEqual(library.lectures.map((lecture) => lecture.file).sort(), good.sort());
-  assert.deepEqual(library.problems.filter((problem) => /Took longer|Could not be read/.test(problem.message)), []);
+  assert.deepEqual(
+    library.problems.filter((problem) => /Took longer|Could not be read/.test(problem.message)),
+    [],
+  );
 });

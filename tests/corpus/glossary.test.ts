@@ -128,7 +128,10 @@ test('the public queries keep MRR 1.0 through the cross-lingual layer', { skip }
   const ranks = await Promise.all(
     spec.queries.map(async ({ q, expect }) => (await service.search({ q, limit: 10 })).results.findIndex((hit) => expect.includes(hit.slug)) + 1),
   );
-  assert.deepEqual(ranks.filter((rank) => rank !== 1), []);
+  assert.deepEqual(
+    ranks.filter((rank) => rank !== 1),
+    [],
+  );
 });
 
 test('CLI glossary --json prints the pairs with their lecture, section and uses', { skip }, () => {

@@ -32,14 +32,20 @@ test('CLI search --queries-file --json answers every query in one process', { sk
   const spec = JSON.parse(readFileSync(QUERIES, 'utf8')) as { corpus: string[]; queries: { q: string; expect: string[] }[] };
   const file = path.join(process.env.TMPDIR ?? '/tmp', `queries-${process.pid}.txt`);
   writeFileSync(file, spec.queries.map((query) => query.q).join('\n'));
-  const { code, stdout } = runCli(['search', ...spec.corpus.map((folder) => path.resolve(CORPUS, '..', folder)), '--queries-file', file, '--json', '--limit', '3'], {
-    LECTURE_READER_CACHE: path.join(process.env.TMPDIR ?? '/tmp', `lr-cache-${process.pid}`),
-  });
+  const { code, stdout } = runCli(
+    ['search', ...spec.corpus.map((folder) => path.resolve(CORPUS, '..', folder)), '--queries-file', file, '--json', '--limit', '3'],
+    {
+      LECTURE_READER_CACHE: path.join(process.env.TMPDIR ?? '/tmp', `lr-cache-${process.pid}`),
+    },
+  );
   assert.equal(code, 0);
   const answers = JSON.parse(stdout);
   assert.equal(answers.length, spec.queries.length);
   answers.forEach((answer: { results: { slug: string; snippet: string; section: { id: string } }[]; tookMs: number }, i: number) => {
-    assert.ok(answer.results.some((hit) => spec.queries[i].expect.includes(hit.slug)), spec.queries[i].q);
+    assert.ok(
+      answer.results.some((hit) => spec.queries[i].expect.includes(hit.slug)),
+      spec.queries[i].q,
+    );
     assert.equal(typeof answer.tookMs, 'number');
     assert.ok(answer.results.every((hit) => typeof hit.section.id === 'string' && typeof hit.snippet === 'string'));
   });

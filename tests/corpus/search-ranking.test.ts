@@ -23,7 +23,8 @@ describe('ranking rules on the real corpus', { skip }, () => {
     const library = new LectureLibrary(FOLDERS);
     await library.load();
     engine.sync(library.lectures.map(toSearchDocument));
-    for (const lecture of library.lectures) texts.set(lecture.slug, new Map(lecture.outline.sections.map((section) => [section.id, `${section.title}\n${section.text}`])));
+    for (const lecture of library.lectures)
+      texts.set(lecture.slug, new Map(lecture.outline.sections.map((section) => [section.id, `${section.title}\n${section.text}`])));
   });
   const search = (q: string) => engine.search({ q, limit: 20 }).results;
   /** The hit's section as lowercase words, space-separated, with spaces around: a phrase is found by ` ${phrase} `. */
@@ -40,7 +41,10 @@ describe('ranking rules on the real corpus', { skip }, () => {
       const holds = results.map((hit) => sectionText(hit).includes(` ${exact} `));
       const firstWithout = holds.indexOf(false);
       assert.ok(holds[0], `${query}: the first hit's section holds "${exact}"`);
-      assert.ok(firstWithout < 0 || !holds.slice(firstWithout).includes(true), `${query}: every hit holding "${exact}" ranks above those that do not: ${holds}`);
+      assert.ok(
+        firstWithout < 0 || !holds.slice(firstWithout).includes(true),
+        `${query}: every hit holding "${exact}" ranks above those that do not: ${holds}`,
+      );
       assert.ok(!results[0].matched.includes(lookAlike), `${query}: "${lookAlike}" is not highlighted`);
     }
   });
@@ -64,7 +68,10 @@ describe('ranking rules on the real corpus', { skip }, () => {
     }
     assert.equal(search('he thong tep phan tan')[0].slug, 'he-thong-tep-phan-tan-hadoop-distributed-file-system-hdfs');
     const spread = search('hadoop')[0];
-    assert.ok(spread.otherSectionCount > 0 && spread.otherSections.every((section) => section.id !== spread.section.id), 'the best lecture names its other matching sections');
+    assert.ok(
+      spread.otherSectionCount > 0 && spread.otherSections.every((section) => section.id !== spread.section.id),
+      'the best lecture names its other matching sections',
+    );
   });
 
   test('weak partial matches are set apart, below every complete answer', () => {
@@ -81,7 +88,12 @@ describe('ranking rules on the real corpus', { skip }, () => {
     for (const query of ['he thong tep phan tan', 'tan', 'hadop']) {
       const response = engine.search({ q: query, limit: 10 });
       const wanted = (response.didYouMean ?? query).split(' ');
-      for (const hit of response.results) for (const word of hit.matched) assert.ok(wanted.some((w) => foldWord(word) === w || foldWord(word).startsWith(w)), `${query}: ${word}`);
+      for (const hit of response.results)
+        for (const word of hit.matched)
+          assert.ok(
+            wanted.some((w) => foldWord(word) === w || foldWord(word).startsWith(w)),
+            `${query}: ${word}`,
+          );
     }
     const phrase = search('he thong tep phan tan')[0];
     assert.ok(!phrase.matched.includes('tận') && !phrase.matched.includes('thông'), phrase.matched.join(' '));

@@ -98,7 +98,10 @@ describe('reader on the real corpus', { skip }, () => {
   test('internal links: a known lecture opens, a missing one says so kindly', async () => {
     const page = await openPage('#/blog/series-big-data-co-ban');
     await page.locator('.markdown-body[aria-busy="false"]').waitFor();
-    await page.getByRole('link', { name: /Bài 6: Framework xử lý dữ liệu Hadoop Map Reduce/ }).first().click();
+    await page
+      .getByRole('link', { name: /Bài 6: Framework xử lý dữ liệu Hadoop Map Reduce/ })
+      .first()
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Framework xử lý dữ liệu Hadoop Map Reduce' }).waitFor();
     await page.goto(server.url + '#/blog/mo-hinh-luu-tru-du-lieu-va-quy-trinh-xu-ly-du-lieu');
     await page.getByRole('heading', { level: 1, name: /Mô hình lưu trữ dữ liệu/ }).waitFor();
@@ -119,20 +122,34 @@ describe('reader on the real corpus', { skip }, () => {
       const box = page.getByRole('combobox', { name: 'Tìm kiếm bài giảng' });
       await box.pressSequentially(query, { delay: 15 });
       const first = page.getByRole('option').first();
-      await page.waitForFunction((q) => document.querySelector('[role=option]') && (document.querySelector('input[type=search]') as HTMLInputElement).value === q, query);
+      await page.waitForFunction(
+        (q) => document.querySelector('[role=option]') && (document.querySelector('input[type=search]') as HTMLInputElement).value === q,
+        query,
+      );
       await page.waitForTimeout(150);
-      const section = (await first.locator('.hit-section').textContent().catch(() => null)) ?? heading;
+      const section =
+        (await first
+          .locator('.hit-section')
+          .textContent()
+          .catch(() => null)) ?? heading;
       await box.press('Enter');
       await page.waitForURL(new RegExp(`#/blog/${slug}`));
       await page.getByRole('article').waitFor();
       if (section) {
         const heading = await page.getByRole('heading', { name: section, exact: true }).first().elementHandle();
         const onScreen = await page
-          .waitForFunction((element) => {
-            const top = (element as Element).getBoundingClientRect().top;
-            return top >= 0 && top < innerHeight;
-          }, heading, { timeout: 3000 })
-          .then(() => true, () => false);
+          .waitForFunction(
+            (element) => {
+              const top = (element as Element).getBoundingClientRect().top;
+              return top >= 0 && top < innerHeight;
+            },
+            heading,
+            { timeout: 3000 },
+          )
+          .then(
+            () => true,
+            () => false,
+          );
         assert.ok(onScreen, `section "${section}" is on screen`);
       }
       await page.waitForFunction(() => ((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('search-hit')?.size ?? 0) > 0);

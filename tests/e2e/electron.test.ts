@@ -30,12 +30,24 @@ test('desktop app: window, sandboxed bridge, search and offline images', { skip 
     assert.match(page.url(), /^app:\/\/reader\//);
     assert.equal(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require), 'undefined', 'no Node in the page');
     assert.equal(await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process), 'undefined');
-    assert.deepEqual(await page.evaluate(() => Object.keys((window as unknown as { lectureBridge: object }).lectureBridge).sort()), ['getLecture', 'getLibrary', 'getOfflineStatus', 'getProblems', 'getSharing', 'onLibraryChanged', 'search', 'startSharing', 'stopSharing']);
+    assert.deepEqual(await page.evaluate(() => Object.keys((window as unknown as { lectureBridge: object }).lectureBridge).sort()), [
+      'getLecture',
+      'getLibrary',
+      'getOfflineStatus',
+      'getProblems',
+      'getSharing',
+      'onLibraryChanged',
+      'search',
+      'startSharing',
+      'stopSharing',
+    ]);
     assert.equal(await page.locator('.cards > li').count(), 8);
     await page.getByRole('combobox', { name: 'Tìm kiếm bài giảng' }).fill('ao giac');
     await page.getByRole('option').first().click();
     await page.getByRole('heading', { level: 1, name: 'Ảo giác (hallucination) và RAG' }).waitFor();
-    await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.markdown-body img')].every((img) => img.complete && img.naturalWidth > 0));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLImageElement>('.markdown-body img')].every((img) => img.complete && img.naturalWidth > 0),
+    );
     // Classroom sharing over real IPC: off at start, then the address answers.
     await page.getByRole('button', { name: 'Chia sẻ với lớp học' }).click();
     const panel = page.getByRole('dialog', { name: 'Chia sẻ với lớp học' });

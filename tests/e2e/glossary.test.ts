@@ -26,7 +26,10 @@ const files = {
       'Tinh chỉnh (fine-tuning) giúp giảm ảo giác trên một lĩnh vực hẹp.',
     ].join('\n') + '\n',
   ),
-  'chatbot.md': lecture({ title: 'Đánh giá chatbot', time: '03/08/2024', tags: '[llm]' }, '## Đo lường\n\nTa đo tỉ lệ ảo giác của chatbot trên bộ câu hỏi y khoa.\n'),
+  'chatbot.md': lecture(
+    { title: 'Đánh giá chatbot', time: '03/08/2024', tags: '[llm]' },
+    '## Đo lường\n\nTa đo tỉ lệ ảo giác của chatbot trên bộ câu hỏi y khoa.\n',
+  ),
   'paper.md': lecture({ title: 'Đọc bài báo', time: '03/15/2024', tags: '[llm]' }, '## Tóm tắt\n\nBài báo đo hallucination rate của GPT trên nhiều tác vụ.\n'),
 };
 
@@ -51,7 +54,11 @@ const popover = (page: Page) =>
 /** The glossary's terms once the list shows `expected` (it re-renders as the filter and the order change). */
 async function shownTerms(page: Page, expected: string[]): Promise<string[]> {
   await page
-    .waitForFunction((want) => JSON.stringify([...document.querySelectorAll('.glossary-entry dt')].map((dt) => dt.textContent)) === want, JSON.stringify(expected), { timeout: 5000 })
+    .waitForFunction(
+      (want) => JSON.stringify([...document.querySelectorAll('.glossary-entry dt')].map((dt) => dt.textContent)) === want,
+      JSON.stringify(expected),
+      { timeout: 5000 },
+    )
     .catch(() => undefined);
   return page.locator('.glossary-entry dt').allTextContents();
 }
@@ -68,9 +75,15 @@ describe('glossary screen, cross-lingual search and term popovers', { skip: brow
     await page.getByRole('heading', { level: 1, name: 'Thuật ngữ' }).waitFor();
     assert.deepEqual(await shownTerms(page, ['ảo giác = hallucination', 'tinh chỉnh = fine-tuning']), ['ảo giác = hallucination', 'tinh chỉnh = fine-tuning']);
     const entry = page.locator('.glossary-entry').filter({ has: page.locator('dt', { hasText: 'ảo giác' }) });
-    assert.equal(await entry.locator('.glossary-definition').textContent(), 'Ảo giác (hallucination) là khi mô hình bịa ra thông tin nghe hợp lý nhưng sai sự thật.');
+    assert.equal(
+      await entry.locator('.glossary-definition').textContent(),
+      'Ảo giác (hallucination) là khi mô hình bịa ra thông tin nghe hợp lý nhưng sai sự thật.',
+    );
     await entry.getByText('Dùng ở 4 mục').click();
-    assert.deepEqual((await entry.locator('details li').allTextContents()).sort(), ['Mô hình ngôn ngữ lớn › Huấn luyện', 'Đánh giá chatbot › Đo lường', 'Đọc bài báo › Tóm tắt'].sort());
+    assert.deepEqual(
+      (await entry.locator('details li').allTextContents()).sort(),
+      ['Mô hình ngôn ngữ lớn › Huấn luyện', 'Đánh giá chatbot › Đo lường', 'Đọc bài báo › Tóm tắt'].sort(),
+    );
     await page.screenshot({ path: screenshotPath('glossary-desktop'), fullPage: true });
     assert.deepEqual(await seriousViolations(page, '.glossary'), []);
 

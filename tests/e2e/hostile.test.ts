@@ -50,7 +50,10 @@ describe('hostile lecture content', { skip: browserSkip }, () => {
     assert.deepEqual(dialogs, []);
     assert.equal(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss), undefined);
     assert.deepEqual(outside, []);
-    assert.ok(navigations.every((url) => url.startsWith(server.url)), `navigations: ${navigations.join(', ')}`);
+    assert.ok(
+      navigations.every((url) => url.startsWith(server.url)),
+      `navigations: ${navigations.join(', ')}`,
+    );
     const body = page.locator('.markdown-body');
     assert.equal(await body.locator('script, iframe, object, embed, form, style, meta, base, svg').count(), 0);
     const dangerous = await body.evaluate((root) =>
@@ -62,7 +65,14 @@ describe('hostile lecture content', { skip: browserSkip }, () => {
     );
     assert.deepEqual(dangerous, []);
     assert.ok(await page.getByText('Still readable text.').isVisible(), '<details> survives');
-    assert.equal(await page.locator('.cards, .markdown-body').first().evaluate(() => getComputedStyle(document.body).display), 'block', 'injected CSS did not hide the page');
+    assert.equal(
+      await page
+        .locator('.cards, .markdown-body')
+        .first()
+        .evaluate(() => getComputedStyle(document.body).display),
+      'block',
+      'injected CSS did not hide the page',
+    );
     const local = page.getByRole('img', { name: 'local diagram' });
     assert.equal(await local.getAttribute('width'), '1200', 'absurd widths are clamped');
     assert.ok(await page.locator('.image-placeholder').filter({ hasText: 'remote tracker image' }).count(), 'remote images are placeholders, never fetched');

@@ -52,7 +52,11 @@ describe('the teacher’s libraries in the desktop reader', { skip: browserSkip 
 
   const openService = async () => {
     const downloaded = (await remotes.list()).map((entry) => entry.folder);
-    service = await LectureService.open([bundledContentDir(), ...userFolders, ...downloaded], { name: 'Bài giảng AI', cacheDir, allowPrivateNetwork: true /* the archive server stands in for the internet on 127.0.0.1 */ });
+    service = await LectureService.open([bundledContentDir(), ...userFolders, ...downloaded], {
+      name: 'Bài giảng AI',
+      cacheDir,
+      allowPrivateNetwork: true /* the archive server stands in for the internet on 127.0.0.1 */,
+    });
   };
 
   before(async () => {
@@ -68,13 +72,19 @@ describe('the teacher’s libraries in the desktop reader', { skip: browserSkip 
     });
     const repository = makeLibrary({
       'library.yml': 'name: Kho bài giảng thử\ntags:\n  thong-ke: Thống kê\n',
-      'bai-1.md': lecture({ title: 'Xác suất nhập môn', time: '05/10/2024', tags: '[thong-ke]' }, `Biến ngẫu nhiên.\n\n![Sơ đồ](${archiveServer.url('/anh/so-do.png')})\n`),
+      'bai-1.md': lecture(
+        { title: 'Xác suất nhập môn', time: '05/10/2024', tags: '[thong-ke]' },
+        `Biến ngẫu nhiên.\n\n![Sơ đồ](${archiveServer.url('/anh/so-do.png')})\n`,
+      ),
     });
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'archive-')), 'repo.tar.gz');
     await create({ gzip: true, file, cwd: repository.root, prefix: 'bai-giang-main', portable: true }, ['.']);
     archive = readFileSync(file);
     // Random bytes do not compress: an archive of a few MB, never sent whole.
-    const large = makeLibrary({ 'bai-dai.md': lecture({ title: 'Bài dài', time: '05/10/2024' }, 'Nhiều hình.\n'), 'hinh/lon.png': randomBytes(4 * 1024 * 1024) });
+    const large = makeLibrary({
+      'bai-dai.md': lecture({ title: 'Bài dài', time: '05/10/2024' }, 'Nhiều hình.\n'),
+      'hinh/lon.png': randomBytes(4 * 1024 * 1024),
+    });
     const slowFile = path.join(path.dirname(file), 'slow.tar.gz');
     await create({ gzip: true, file: slowFile, cwd: large.root, prefix: 'cham-main', portable: true }, ['.']);
     slowArchive = readFileSync(slowFile);
@@ -113,7 +123,10 @@ describe('the teacher’s libraries in the desktop reader', { skip: browserSkip 
   });
 
   const panel = () => page.getByRole('dialog', { name: 'Thư viện bài giảng' });
-  const entry = (name: string) => panel().getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
+  const entry = (name: string) =>
+    panel()
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name }) });
   const add = async (address: string) => {
     await panel().getByLabel('Thêm thư viện từ GitHub').fill(address);
     await panel().getByRole('button', { name: 'Thêm', exact: true }).click();
@@ -133,14 +146,23 @@ describe('the teacher’s libraries in the desktop reader', { skip: browserSkip 
 
   test('a wrong address and a repository that does not exist are said plainly', async () => {
     await add('đây không phải địa chỉ');
-    await panel().getByRole('alert').getByText(/Địa chỉ chưa đúng/).waitFor();
+    await panel()
+      .getByRole('alert')
+      .getByText(/Địa chỉ chưa đúng/)
+      .waitFor();
     await add('co-lan/khong-co');
-    await panel().getByRole('alert').getByText(/Không tìm thấy kho này trên GitHub/).waitFor();
+    await panel()
+      .getByRole('alert')
+      .getByText(/Không tìm thấy kho này trên GitHub/)
+      .waitFor();
   });
 
   test('a download shows its progress and can be cancelled, leaving nothing behind', async () => {
     await add('co-lan/cham');
-    await panel().getByRole('status').getByText(/Đã tải 0\.[1-9] MB, \d+ tệp/).waitFor();
+    await panel()
+      .getByRole('status')
+      .getByText(/Đã tải 0\.[1-9] MB, \d+ tệp/)
+      .waitFor();
     assert.equal(await panel().getByRole('progressbar', { name: 'Đang tải co-lan/cham' }).count(), 1);
     await page.screenshot({ path: screenshotPath('libraries-progress') });
     await panel().getByRole('button', { name: 'Huỷ tải' }).click();
@@ -207,7 +229,10 @@ describe('the teacher’s libraries in the desktop reader', { skip: browserSkip 
       const axe = (window as unknown as { axe: { run: (context: Element, options: object) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
       return axe.run(document.querySelector('.libraries-panel')!, { resultTypes: ['violations'] });
     });
-    assert.deepEqual(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), []);
+    assert.deepEqual(
+      result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+      [],
+    );
     await context.close();
   });
 });

@@ -42,7 +42,10 @@ describe('a long list', { skip: browserSkip }, () => {
 
     // A filter starts again from the first cards, over every lecture with the tag.
     await cards.first().evaluate((card) => card.scrollIntoView());
-    await page.getByRole('navigation').getByRole('button', { name: /^#ba\b/ }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: /^#ba\b/ })
+      .click();
     assert.match((await page.locator('.list-count').textContent())!, /\b200\b/);
     assert.ok((await cards.count()) < 200);
     await page.locator('.article-list .sort select').selectOption('title');

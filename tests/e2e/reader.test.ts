@@ -57,7 +57,9 @@ describe('reader on the bundled library', { skip: browserSkip }, () => {
     assert.equal(await page.locator('.markdown-body .katex-error').count(), 0);
     const image = page.locator('.markdown-body img').first();
     await image.scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.markdown-body img')].every((img) => img.complete && img.naturalWidth > 0));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLImageElement>('.markdown-body img')].every((img) => img.complete && img.naturalWidth > 0),
+    );
     assert.equal(await image.getAttribute('width'), '560', 'width taken from style="width: 560px"');
     assert.equal(await page.locator('.markdown-body details summary').count(), 1);
     assert.ok((await page.locator('.markdown-body table').count()) >= 1);
@@ -78,7 +80,7 @@ describe('reader on the bundled library', { skip: browserSkip }, () => {
     const first = page.getByRole('option').first();
     await first.waitFor();
     assert.match((await first.textContent())!, /Ảo giác \(hallucination\) và RAG/);
-    assert.match(await first.locator('mark').first().textContent() ?? '', /Ảo|ảo/);
+    assert.match((await first.locator('mark').first().textContent()) ?? '', /Ảo|ảo/);
     await page.screenshot({ path: screenshotPath('bundled-search-light-desktop') });
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Ảo giác (hallucination) và RAG' }).waitFor();
@@ -136,7 +138,10 @@ describe('reader on the bundled library', { skip: browserSkip }, () => {
     await page.screenshot({ path: screenshotPath('bundled-article-dark-desktop') });
     await page.goto(page.url().replace(/#.*$/, ''));
     // The home page offers the lecture under "Đọc tiếp", which reopens it where the reader left it.
-    await page.getByRole('region', { name: 'Đọc tiếp' }).getByRole('link', { name: /Thuật toán Gradient Descent/ }).click();
+    await page
+      .getByRole('region', { name: 'Đọc tiếp' })
+      .getByRole('link', { name: /Thuật toán Gradient Descent/ })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Thuật toán Gradient Descent' }).waitFor();
     await page.waitForFunction(() => window.scrollY > 100);
     const after = await page.evaluate(() => window.scrollY);
@@ -151,7 +156,10 @@ describe('reader on the bundled library', { skip: browserSkip }, () => {
     assert.equal(await page.getByRole('navigation', { name: 'Thư viện' }).isVisible(), false);
     await page.screenshot({ path: screenshotPath('bundled-list-light-phone') });
     await page.getByRole('button', { name: 'Mở danh mục' }).click();
-    await page.getByRole('navigation', { name: 'Thư viện' }).getByRole('button', { name: /^Cơ bản/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Thư viện' })
+      .getByRole('button', { name: /^Cơ bản/ })
+      .click();
     assert.equal(await page.locator('.cards > li').count(), 3);
     await page.getByRole('link', { name: 'Tokenization: cắt văn bản thành token' }).click();
     await page.getByRole('heading', { level: 1 }).waitFor();

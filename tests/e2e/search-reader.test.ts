@@ -42,7 +42,12 @@ describe('search hits in the reader (real corpus)', { skip }, () => {
       const all = [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('search-hit')!].map((range) => range.toString());
       const current = [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('search-hit-current')!][0];
       const box = current.getBoundingClientRect();
-      return { all, current: current.toString(), onScreen: box.height > 0 && box.top >= 0 && box.bottom <= innerHeight, inClosedDetails: !!current.startContainer.parentElement?.closest('details:not([open])') };
+      return {
+        all,
+        current: current.toString(),
+        onScreen: box.height > 0 && box.top >= 0 && box.bottom <= innerHeight,
+        inClosedDetails: !!current.startContainer.parentElement?.closest('details:not([open])'),
+      };
     });
   }
 
@@ -112,7 +117,10 @@ describe('search hits in the reader (real corpus)', { skip }, () => {
     assert.match((await outside.textContent())!, /^[1-9]\d* bài giảng khác/);
     await page.screenshot({ path: screenshotPath('search-tag-chip-light-desktop') });
     await panel.getByRole('button', { name: 'Bỏ lọc theo chủ đề, tìm trong cả thư viện' }).click();
-    await panel.getByRole('option', { name: /Docker/ }).first().waitFor();
+    await panel
+      .getByRole('option', { name: /Docker/ })
+      .first()
+      .waitFor();
     assert.equal(await panel.getByText('Chỉ trong #hadoop').count(), 0);
     await page.context().close();
   });
@@ -159,9 +167,15 @@ describe('search hits in the reader (real corpus)', { skip }, () => {
     const page = await context.newPage();
     const scan = async (name: string) => assert.deepEqual(await seriousAxeViolations(page), [], `${name}: serious or critical violations`);
     await page.goto(session.server().url + '#/');
-    await page.getByRole('navigation').getByRole('button', { name: /#hadoop/ }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: /#hadoop/ })
+      .click();
     await page.getByRole('combobox', { name: 'Tìm kiếm bài giảng' }).fill('hadoop');
-    await page.getByRole('option', { name: /\+\d+ mục khác/ }).first().click();
+    await page
+      .getByRole('option', { name: /\+\d+ mục khác/ })
+      .first()
+      .click();
     await scan('search panel with chip, weak group and sections');
     await page.goto(session.server().url + '#/search/hadoop');
     await page.locator('.result-list > li').first().waitFor();

@@ -123,7 +123,9 @@ describe('classroom sharing from the desktop reader', { skip: browserSkip }, () 
     await student.getByRole('article').getByRole('heading', { level: 1, name: 'Mạng nơ-ron nhân tạo là gì?' }).waitFor();
     assert.ok((await student.locator('.markdown-body .katex').count()) > 3, 'math on the phone');
     await student.locator('.markdown-body img').first().scrollIntoViewIfNeeded();
-    await student.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.markdown-body img')].every((img) => img.complete && img.naturalWidth > 0));
+    await student.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLImageElement>('.markdown-body img')].every((img) => img.complete && img.naturalWidth > 0),
+    );
     await student.screenshot({ path: screenshotPath('share-student-phone') });
 
     await panel().getByText('1 học sinh đang kết nối').waitFor({ timeout: 10_000 });

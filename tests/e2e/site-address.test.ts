@@ -83,7 +83,10 @@ describe('lecture-site addresses', { skip: browserSkip }, () => {
     await suggestion.click();
     await page.getByRole('article').getByRole('heading', { level: 1, name: 'Rừng ngẫu nhiên' }).waitFor();
     await page.goBack();
-    await page.getByRole('main').getByRole('link', { name: /Tất cả bài giảng/ }).click();
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: /Tất cả bài giảng/ })
+      .click();
     await page.locator('.cards > li').first().waitFor();
     assert.equal(await page.locator('.cards > li').count(), 2);
     await page.context().close();

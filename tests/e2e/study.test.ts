@@ -258,13 +258,11 @@ describe('study companion in the browser', { skip: browserSkip }, () => {
     await other.goto(`${served.server.url}#/notes`);
     const otherNotes = other.getByRole('region', { name: 'Ghi chú của tôi' });
     await otherNotes.getByText('Chưa có tô sáng hay ghi chú nào.', { exact: false }).waitFor();
-    await otherNotes
-      .getByLabel('Nhập dữ liệu đọc (JSON)')
-      .setInputFiles({
-        name: 'hong.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from('{"version":1,"progress":{},"bookmarks":[],"highlights":[{"id":"x"}]}'),
-      });
+    await otherNotes.getByLabel('Nhập dữ liệu đọc (JSON)').setInputFiles({
+      name: 'hong.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"version":1,"progress":{},"bookmarks":[],"highlights":[{"id":"x"}]}'),
+    });
     await other.getByText('Không nhập được tệp này', { exact: false }).waitFor();
     await otherNotes.getByLabel('Nhập dữ liệu đọc (JSON)').setInputFiles((await json.path())!);
     await other.getByText('Đã nhập dữ liệu đọc: 2 tô sáng và ghi chú.').waitFor();

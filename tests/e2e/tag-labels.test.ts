@@ -10,7 +10,10 @@ import { lecture } from '../helpers/tempLibrary.js';
 
 const files = {
   'library.yml': 'name: Thư viện Đạo đức số\ntags:\n  dao-duc: Đạo đức\n  co-ban: Cơ bản\n',
-  'quyen-rieng-tu.md': lecture({ title: 'Quyền riêng tư khi dùng dữ liệu', time: '04/01/2024', tags: '[dao-duc, co-ban]' }, 'Dữ liệu cá nhân cần được bảo vệ.\n'),
+  'quyen-rieng-tu.md': lecture(
+    { title: 'Quyền riêng tư khi dùng dữ liệu', time: '04/01/2024', tags: '[dao-duc, co-ban]' },
+    'Dữ liệu cá nhân cần được bảo vệ.\n',
+  ),
   'cong-bang.md': lecture({ title: 'Công bằng trong mô hình', time: '04/08/2024', tags: '[dao-duc, thong-ke]' }, 'Mô hình không được thiên vị.\n'),
 };
 

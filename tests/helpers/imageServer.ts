@@ -10,7 +10,9 @@ export function tinyPng(seed = 0): Buffer {
 export type Route = (request: http.IncomingMessage, response: http.ServerResponse) => void;
 
 /** A local HTTP server on 127.0.0.1 answering each path with its route; every request is counted. */
-export async function startImageServer(routes: Record<string, Route>): Promise<{ url: (path: string) => string; hits: Map<string, number>; close(): Promise<void> }> {
+export async function startImageServer(
+  routes: Record<string, Route>,
+): Promise<{ url: (path: string) => string; hits: Map<string, number>; close(): Promise<void> }> {
   const hits = new Map<string, number>();
   const server = http.createServer((request, response) => {
     const path = request.url ?? '/';

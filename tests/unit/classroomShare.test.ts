@@ -61,7 +61,16 @@ test('student addresses: each external address for every interface (IPv4 or IPv6
 
 test('bridge: sharing requests are validated before the main process acts on them', async () => {
   assert.deepEqual(validateArguments.startSharing([{ host: '0.0.0.0', port: 8080, extra: 'ignored' }]), [{ host: '0.0.0.0', port: 8080 }]);
-  for (const bad of [null, 'x', [], { host: '0.0.0.0' }, { host: 1, port: 8080 }, { host: '0.0.0.0', port: 80.5 }, { host: '0.0.0.0', port: 70000 }, { host: '0.0.0.0', port: '8080' }]) {
+  for (const bad of [
+    null,
+    'x',
+    [],
+    { host: '0.0.0.0' },
+    { host: 1, port: 8080 },
+    { host: '0.0.0.0', port: 80.5 },
+    { host: '0.0.0.0', port: 70000 },
+    { host: '0.0.0.0', port: '8080' },
+  ]) {
     assert.throws(() => validateArguments.startSharing([bad]), InvalidRequest, JSON.stringify(bad));
   }
   const targets = { library: {} as LectureService, sharing: { getSharing: async () => 'state' } as unknown as ClassroomShare };

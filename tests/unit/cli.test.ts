@@ -11,8 +11,14 @@ test('check content: our bundled lectures have zero errors and use every feature
   assert.equal(report.problems.length, 0, JSON.stringify(report.problems));
   const published = report.articles.filter((a: { published: boolean }) => a.published);
   assert.ok(published.length >= 8);
-  assert.ok(report.articles.some((a: { published: boolean }) => !a.published), 'one draft');
-  assert.ok(report.articles.some((a: { highlight: boolean }) => a.highlight), 'one highlighted lecture');
+  assert.ok(
+    report.articles.some((a: { published: boolean }) => !a.published),
+    'one draft',
+  );
+  assert.ok(
+    report.articles.some((a: { highlight: boolean }) => a.highlight),
+    'one highlighted lecture',
+  );
   assert.ok(report.tags.length >= 5);
   for (const article of report.articles) {
     assert.deepEqual(Object.keys(article).sort(), ['date', 'file', 'highlight', 'published', 'slug', 'tags', 'title']);
@@ -21,10 +27,16 @@ test('check content: our bundled lectures have zero errors and use every feature
 
 test('check content X reports exactly the problems of content alone plus those of X (images stay relative to their folder)', () => {
   const fixtures = 'tests/fixtures/markdown';
-  const problems = (folders: string[]) => (JSON.parse(runCli(['check', ...folders, '--json']).stdout).problems as { file: string; line?: number; message: string }[]).map((p) => `${p.file}:${p.line ?? ''} ${p.message}`);
+  const problems = (folders: string[]) =>
+    (JSON.parse(runCli(['check', ...folders, '--json']).stdout).problems as { file: string; line?: number; message: string }[]).map(
+      (p) => `${p.file}:${p.line ?? ''} ${p.message}`,
+    );
   const prefixed = (folder: string, list: string[]) => list.map((problem) => `${folder}/${problem}`);
   const alone = [...prefixed('content', problems(['content'])), ...prefixed('markdown', problems([fixtures]))];
-  assert.ok(alone.some((problem) => problem.includes('khong-co.png')), 'the fixtures have problems of their own');
+  assert.ok(
+    alone.some((problem) => problem.includes('khong-co.png')),
+    'the fixtures have problems of their own',
+  );
   assert.deepEqual(problems(['content', fixtures]).sort(), alone.sort());
 });
 
@@ -59,7 +71,10 @@ test('list prints published lectures newest first', () => {
 });
 
 const lake = makeLibrary({
-  'ho.md': lecture({ time: '01/01/2024', title: 'Kho dữ liệu', tags: '[big-data]' }, '## Hồ dữ liệu\n\nHồ dữ liệu giữ mọi thứ <nguyên bản> & rẻ; hỗ trợ phân tích sau.\n'),
+  'ho.md': lecture(
+    { time: '01/01/2024', title: 'Kho dữ liệu', tags: '[big-data]' },
+    '## Hồ dữ liệu\n\nHồ dữ liệu giữ mọi thứ <nguyên bản> & rẻ; hỗ trợ phân tích sau.\n',
+  ),
   'khac.md': lecture({ time: '01/02/2024', title: 'Mạng máy tính', tags: '[network]' }, '## Cổng\n\nMỗi dịch vụ nghe trên một cổng; hồ sơ cấu hình.\n'),
 });
 after(() => lake.cleanup());
@@ -76,7 +91,10 @@ test('search: --json keeps the snippet as HTML with <mark>, built from segments;
   assert.match(text.stdout, /\[Hồ\] \[dữ\] \[liệu\] giữ mọi thứ <nguyên bản> & rẻ/);
   // A tag filter says how many lectures match outside it.
   const filtered = JSON.parse(runCli(['search', lake.root, 'ho', '--tag', 'network', '--json', ...cache]).stdout);
-  assert.deepEqual(filtered.results.map((result: { slug: string }) => result.slug), ['mang-may-tinh']);
+  assert.deepEqual(
+    filtered.results.map((result: { slug: string }) => result.slug),
+    ['mang-may-tinh'],
+  );
   assert.equal(filtered.outsideTags, 1);
 });
 

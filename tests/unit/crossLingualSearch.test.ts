@@ -47,6 +47,9 @@ test('an English query also finds the lecture that writes only the Vietnamese te
 
 test('a query that names no glossary term is answered by the engine alone', async () => {
   const results = await service.search({ q: 'chatbot' });
-  assert.deepEqual(results.results.map((hit) => hit.slug), ['danh-gia-chatbot']);
+  assert.deepEqual(
+    results.results.map((hit) => hit.slug),
+    ['danh-gia-chatbot'],
+  );
   assert.equal(results.results[0].via, undefined);
 });

@@ -75,7 +75,9 @@ describe('the disk fills up while caching images', { skip }, () => {
   let disk: { dir: string; unmount(): void };
   before(async () => {
     server = await startImageServer(
-      Object.fromEntries(Object.entries(images).map(([route, bytes]) => [route, (_request, response) => response.writeHead(200, { 'content-type': 'image/png' }).end(bytes)])),
+      Object.fromEntries(
+        Object.entries(images).map(([route, bytes]) => [route, (_request, response) => response.writeHead(200, { 'content-type': 'image/png' }).end(bytes)]),
+      ),
     );
     disk = mountTmpfs() as { dir: string; unmount(): void };
   });
@@ -121,7 +123,10 @@ describe('the disk fills up while caching images', { skip }, () => {
 
   test('the cache command: says the disk is full, exits 1 with no stack trace, and completes once space is freed', async () => {
     const library = makeLibrary({
-      'a.md': lecture({ time: '01/02/2025', title: 'Ảnh lớn', tags: '[x]' }, [1, 2, 3, 4].map((n) => `![ảnh ${n}](${server.url(`/big-${n}.png`)})\n`).join('\n')),
+      'a.md': lecture(
+        { time: '01/02/2025', title: 'Ảnh lớn', tags: '[x]' },
+        [1, 2, 3, 4].map((n) => `![ảnh ${n}](${server.url(`/big-${n}.png`)})\n`).join('\n'),
+      ),
     });
     const cacheDir = path.join(disk.dir, 'cli-cache');
     try {

@@ -11,6 +11,9 @@ test('Electronegativity finds nothing of high severity in the desktop shell', as
   assert.ok(result.atomicChecks > 20, 'the checks ran');
   assert.deepEqual(result.errors, []);
   const high = result.issues.filter((issue) => issue.severity.value >= 3);
-  assert.deepEqual(high.map((issue) => `${issue.id} ${issue.file}:${issue.location.line}`), []);
+  assert.deepEqual(
+    high.map((issue) => `${issue.id} ${issue.file}:${issue.location.line}`),
+    [],
+  );
   assert.ok(!result.issues.some((issue) => issue.id === 'AUXCLICK_JS_CHECK'), 'Auxclick disabled');
 });

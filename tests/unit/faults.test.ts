@@ -14,7 +14,10 @@ import { lecture, makeLibrary } from '../helpers/tempLibrary.js';
 const words = ['dữ liệu', 'mô hình', 'học máy', 'tối ưu', 'mạng nơ-ron', 'phân tán', 'truy vấn', 'đánh giá'];
 const files: Record<string, string> = {};
 for (let i = 0; i < 600; i++) {
-  const body = Array.from({ length: 12 }, (_, s) => `## Phần ${s}\n\n${Array.from({ length: 40 }, (_, w) => words[(i + s + w) % words.length]).join(' ')} số${i}.\n`).join('\n');
+  const body = Array.from(
+    { length: 12 },
+    (_, s) => `## Phần ${s}\n\n${Array.from({ length: 40 }, (_, w) => words[(i + s + w) % words.length]).join(' ')} số${i}.\n`,
+  ).join('\n');
   files[`part${i % 10}/lecture-${i}.md`] = lecture({ time: '01/01/2024', title: `Bài số ${i}` }, body);
 }
 const library = makeLibrary(files);
@@ -30,11 +33,18 @@ test('killing the process during index build and save never leaves a corrupt ind
     child.kill('SIGKILL');
     await exited;
     const outcome = await loadIndex(indexFile);
-    assert.ok(outcome.engine !== null || (outcome as { reason: string }).reason === 'no saved index', `after a kill at ${delay} ms: ${(outcome as { reason?: string }).reason}`);
+    assert.ok(
+      outcome.engine !== null || (outcome as { reason: string }).reason === 'no saved index',
+      `after a kill at ${delay} ms: ${(outcome as { reason?: string }).reason}`,
+    );
   }
   const finished = await runCliAsync(['search', library.root, 'số42', '--json', '--cache-dir', cacheDir]);
   assert.equal(finished.code, 0);
   assert.equal(JSON.parse(finished.stdout).results[0].slug, 'bai-so-42');
   assert.ok((await loadIndex(indexFile)).engine, 'the index is saved and valid');
-  assert.deepEqual(readdirSync(cacheDir).filter((name) => name.endsWith('.tmp')), [], 'leftovers from killed saves are removed');
+  assert.deepEqual(
+    readdirSync(cacheDir).filter((name) => name.endsWith('.tmp')),
+    [],
+    'leftovers from killed saves are removed',
+  );
 });

@@ -20,24 +20,83 @@ import { rehypePlugins } from '../../renderer/src/markdown/pipeline.js';
 /** Pieces real and hostile lectures are made of, so random documents reach the interesting code paths. */
 const fragment = fc.oneof(
   fc.constantFrom(
-    '# ', '## Tiêu đề', '- ', '1. ', '> ', '```\n', '```python\n', '$', '$$', '\n\n', '|a|b|\n|-|-|\n|1|2|', '**', '_', '~~',
-    '[x](/blog/abc)', '[y](javascript:alert(1))', '![i](x.png)', '<img src=x onerror=alert(1)>', '<script>alert(1)</script>',
-    '<svg onload=alert(1)>', '<iframe src="https://e.com">', '<a href="javascript:alert(1)">a</a>', '<details><summary>Q</summary>', '</details>',
-    '<div style="position:fixed">', '<style>*{}</style>', '<meta http-equiv="refresh" content="0;url=https://e.com">', '<base href="https://e.com/">',
-    '<img src="data:image/svg+xml,<svg onload=alert(1)>">', '<a href="&#106;avascript:alert(1)">e</a>', '<object data=x>', '<form action=x>',
-    '<picture><source srcset="http://127.0.0.1:9/a.png"><img src="b.png"></picture>', '<video poster="http://e.com/p.png" src="v.mp4">', '<table background="http://e.com/t.png">',
-    '<p style="text-align: center; background: url(http://e.com/x.png)">', '<img src="x.png" srcset="http://e.com/y.png 2x" width="300">', '<svg><image href="http://e.com/z.png"/></svg>',
-    '<audio src="http://e.com/a.mp3"></audio>', '<link rel="stylesheet" href="http://e.com/s.css">', '\\(', '\\)', '\\[', '\\]', '\\text{a_b}',
-    'ảo giác', 'Ảo', 'đ', '\u0301', '\uFEFF', '\r\n', '\u0000', '<!--', '-->', '<![CDATA[', '`', '\\', '&amp;', '&#x6a;',
+    '# ',
+    '## Tiêu đề',
+    '- ',
+    '1. ',
+    '> ',
+    '```\n',
+    '```python\n',
+    '$',
+    '$$',
+    '\n\n',
+    '|a|b|\n|-|-|\n|1|2|',
+    '**',
+    '_',
+    '~~',
+    '[x](/blog/abc)',
+    '[y](javascript:alert(1))',
+    '![i](x.png)',
+    '<img src=x onerror=alert(1)>',
+    '<script>alert(1)</script>',
+    '<svg onload=alert(1)>',
+    '<iframe src="https://e.com">',
+    '<a href="javascript:alert(1)">a</a>',
+    '<details><summary>Q</summary>',
+    '</details>',
+    '<div style="position:fixed">',
+    '<style>*{}</style>',
+    '<meta http-equiv="refresh" content="0;url=https://e.com">',
+    '<base href="https://e.com/">',
+    '<img src="data:image/svg+xml,<svg onload=alert(1)>">',
+    '<a href="&#106;avascript:alert(1)">e</a>',
+    '<object data=x>',
+    '<form action=x>',
+    '<picture><source srcset="http://127.0.0.1:9/a.png"><img src="b.png"></picture>',
+    '<video poster="http://e.com/p.png" src="v.mp4">',
+    '<table background="http://e.com/t.png">',
+    '<p style="text-align: center; background: url(http://e.com/x.png)">',
+    '<img src="x.png" srcset="http://e.com/y.png 2x" width="300">',
+    '<svg><image href="http://e.com/z.png"/></svg>',
+    '<audio src="http://e.com/a.mp3"></audio>',
+    '<link rel="stylesheet" href="http://e.com/s.css">',
+    '\\(',
+    '\\)',
+    '\\[',
+    '\\]',
+    '\\text{a_b}',
+    'ảo giác',
+    'Ảo',
+    'đ',
+    '\u0301',
+    '\uFEFF',
+    '\r\n',
+    '\u0000',
+    '<!--',
+    '-->',
+    '<![CDATA[',
+    '`',
+    '\\',
+    '&amp;',
+    '&#x6a;',
   ),
   fc.string({ maxLength: 20 }),
   fc.string({ unit: 'binary', maxLength: 10 }),
 );
 const markdown = fc.array(fragment, { maxLength: 40 }).map((parts) => parts.join(''));
-const frontMatterValue = fc.oneof(fc.string({ maxLength: 30 }), fc.integer().map(String), fc.constantFrom('[a, b]', '{ a: 1 }', 'true', '"x', '- z', ':', '12/31/2023', ''));
+const frontMatterValue = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.integer().map(String),
+  fc.constantFrom('[a, b]', '{ a: 1 }', 'true', '"x', '- z', ':', '12/31/2023', ''),
+);
 const frontMatter = fc
   .dictionary(fc.constantFrom('title', 'time', 'tags', 'description', 'banner_url', 'is_published', 'is_highlight', 'x'), frontMatterValue, { maxKeys: 8 })
-  .map((fields) => `---\n${Object.entries(fields).map(([key, value]) => `${key}: ${value}`).join('\n')}\n---\n`);
+  .map(
+    (fields) =>
+      `---\n${Object.entries(fields)
+        .map(([key, value]) => `${key}: ${value}`)
+        .join('\n')}\n---\n`,
+  );
 
 test('the library core never throws on random lectures', () => {
   fc.assert(
@@ -50,9 +109,34 @@ test('the library core never throws on random lectures', () => {
   );
 });
 
-const sanitize = unified().use(remarkParse).use(remarkPlugins).use(remarkRehype, { allowDangerousHtml: true }).use(rawHtmlPlugins).use(safetyPlugins).use(rehypeStringify);
+const sanitize = unified()
+  .use(remarkParse)
+  .use(remarkPlugins)
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rawHtmlPlugins)
+  .use(safetyPlugins)
+  .use(rehypeStringify);
 const full = unified().use(remarkParse).use(remarkPlugins).use(remarkRehype, { allowDangerousHtml: true }).use(rehypePlugins('Công thức')).use(rehypeStringify);
-const FORBIDDEN_ELEMENTS = new Set(['script', 'iframe', 'frame', 'object', 'embed', 'style', 'meta', 'base', 'link', 'form', 'svg', 'template', 'picture', 'source', 'video', 'audio', 'track', 'image']);
+const FORBIDDEN_ELEMENTS = new Set([
+  'script',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'style',
+  'meta',
+  'base',
+  'link',
+  'form',
+  'svg',
+  'template',
+  'picture',
+  'source',
+  'video',
+  'audio',
+  'track',
+  'image',
+]);
 /** Attributes that make the browser fetch something (the content security policy must never have to stop them). */
 const FETCHING_ATTRIBUTES = /^(srcset|poster|background|longdesc|lowsrc|dynsrc|data|codebase|ping|formaction|action|xlinkhref|xlink:href)$/i;
 

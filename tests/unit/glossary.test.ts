@@ -114,7 +114,10 @@ const pair = (vi: string, en: string, definition = '') => ({ vi, en, section: 'a
 test('pairs differing only in case, tone placement, NFD or an English plural are one entry, introduced where first written', () => {
   const entries = buildGlossary([
     place('one', [pair('Hoá học', 'Chemistry'), pair('Phân vùng', 'Partitions')]),
-    place('two', [pair('hóa học'.normalize('NFD').normalize('NFC'), 'chemistry', 'Hóa học (chemistry) là môn khoa học về chất và phản ứng.'), pair('phân vùng', 'partition')]),
+    place('two', [
+      pair('hóa học'.normalize('NFD').normalize('NFC'), 'chemistry', 'Hóa học (chemistry) là môn khoa học về chất và phản ứng.'),
+      pair('phân vùng', 'partition'),
+    ]),
   ]);
   assert.deepEqual(
     entries.map(({ vi, en, definition, introduced }) => ({ vi, en, definition, lecture: introduced.lecture })),
@@ -133,7 +136,10 @@ test('uses count every section with either term, in any form, and list the other
     place('none', [], 'Bài này nói về ảo thuật và giác quan.'),
   ]);
   assert.equal(entries[0].uses, 3);
-  assert.deepEqual(entries[0].usedIn.map((item) => item.lecture), ['english', 'folded']);
+  assert.deepEqual(
+    entries[0].usedIn.map((item) => item.lecture),
+    ['english', 'folded'],
+  );
 });
 
 test('a query finds the entry it names, with or without diacritics, or begins, in either language', () => {
@@ -161,15 +167,18 @@ test('the library glossary follows edits: an edited lecture updates its pairs, t
   try {
     await library.load();
     const glossary = new LibraryGlossary(library);
-    assert.deepEqual(glossary.entries().map((entry) => entry.en), ['hallucination', 'deep learning']);
+    assert.deepEqual(
+      glossary.entries().map((entry) => entry.en),
+      ['hallucination', 'deep learning'],
+    );
     assert.equal(glossary.entries(), glossary.entries(), 'built once while the library is unchanged');
     folder.write('a.md', lecture(meta('Bài A'), '## Khái niệm\n\n**Quá khớp (overfitting)** là khi mô hình học thuộc dữ liệu huấn luyện.\n'));
     await new Promise((resolve) => setTimeout(resolve, 20));
     await library.load();
-    assert.deepEqual(glossary.entries().map((entry) => `${entry.vi} = ${entry.en} @ ${entry.introduced.lecture}#${entry.introduced.section}`), [
-      'học sâu = deep learning @ bai-b#',
-      'quá khớp = overfitting @ bai-a#khái-niệm',
-    ]);
+    assert.deepEqual(
+      glossary.entries().map((entry) => `${entry.vi} = ${entry.en} @ ${entry.introduced.lecture}#${entry.introduced.section}`),
+      ['học sâu = deep learning @ bai-b#', 'quá khớp = overfitting @ bai-a#khái-niệm'],
+    );
   } finally {
     await library.close();
     folder.cleanup();

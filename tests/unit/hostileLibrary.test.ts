@@ -40,7 +40,11 @@ after(async () => {
   hostile.cleanup();
 });
 const problems = await service.getProblems();
-const about = (file: string) => problems.filter((problem) => problem.file === file).map((problem) => `${problem.severity}: ${problem.message}`).join('\n');
+const about = (file: string) =>
+  problems
+    .filter((problem) => problem.file === file)
+    .map((problem) => `${problem.severity}: ${problem.message}`)
+    .join('\n');
 
 test('each hostile file is reported with its reason', () => {
   const expected: Record<string, RegExp> = {
@@ -51,7 +55,8 @@ test('each hostile file is reported with its reason', () => {
     'nested-lists.md': /error: (Took longer than 12 s|Could not be read)/,
     'nested-quotes.md': /error: (Took longer than 12 s|Could not be read)/,
     'nested-html.md': /error: (Took longer than 12 s|Could not be read)/,
-    'wrong-types.md': /"title" must be text[\s\S]*Invalid date "12"[\s\S]*"tags" must be a list[\s\S]*"is_highlight" must be true or false[\s\S]*"is_published" must be true or false/,
+    'wrong-types.md':
+      /"title" must be text[\s\S]*Invalid date "12"[\s\S]*"tags" must be a list[\s\S]*"is_highlight" must be true or false[\s\S]*"is_published" must be true or false/,
     'long-title.md': /warning: Title is \d{4} characters long/,
     'dup-2.md': /Duplicate slug "trung"/,
     'xss.md': /Unsafe HTML removed when shown: <script>[\s\S]*onerror handler/,

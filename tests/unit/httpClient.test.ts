@@ -13,7 +13,10 @@ import { lecture, makeLibrary } from '../helpers/tempLibrary.js';
 const fixture = makeLibrary({
   'a.md': lecture({ time: '01/01/2024', title: 'Học máy & dữ liệu', tags: '[ai, "c++"]' }, '![ảnh](<hình/sơ đồ.png>)\n\nNội dung về kafka.\n'),
   'hình/sơ đồ.png': Buffer.from('89504e470d0a1a0a', 'hex'),
-  'b.md': lecture({ time: '02/01/2024', title: 'Bản nháp kafka', tags: '[ai]', is_published: 'false' }, 'Nháp về kafka.\n\n**Học sâu (deep learning)** dùng mạng nhiều lớp.\n'),
+  'b.md': lecture(
+    { time: '02/01/2024', title: 'Bản nháp kafka', tags: '[ai]', is_published: 'false' },
+    'Nháp về kafka.\n\n**Học sâu (deep learning)** dùng mạng nhiều lớp.\n',
+  ),
   'c.md': lecture({ time: '12/01/2023', title: 'Thuật ngữ', tags: '[llm]' }, '**Ảo giác (hallucination)** là khi mô hình bịa ra thông tin sai.\n'),
 });
 const renderer = makeLibrary({ 'index.html': '<!doctype html><title>reader</title>' });
@@ -49,9 +52,12 @@ test('library, lectures and drafts mean the same on both sides', async () => {
   assert.equal(await client.getLecture('không có/../gì'), null);
 });
 
-test('the glossary means the same on both sides; a draft\'s terms only with drafts', async () => {
+test("the glossary means the same on both sides; a draft's terms only with drafts", async () => {
   assert.deepEqual(await client.getGlossary(), overJson(await service.getGlossary()));
-  assert.deepEqual((await client.getGlossary()).map((entry) => entry.en), ['hallucination']);
+  assert.deepEqual(
+    (await client.getGlossary()).map((entry) => entry.en),
+    ['hallucination'],
+  );
   assert.deepEqual((await client.getGlossary({ includeDrafts: true })).map((entry) => entry.en).sort(), ['deep learning', 'hallucination']);
 });
 

@@ -78,8 +78,11 @@ test('refuses what is not an image, too big, too slow, or redirected too often',
   assert.match(await error('/to-file'), /refused: file URL/);
   assert.match(await error('/missing.png'), /HTTP 404/);
   assert.ok((await cache.fetch(images.url('/hop1'))).ok, 'two redirects are followed');
-  assert.equal((await cache.lookup(images.url('/lying.png'))), null, 'nothing stored for a refusal');
-  assert.deepEqual(readdirSync(cache.dir).filter((name) => name.endsWith('.tmp')), []);
+  assert.equal(await cache.lookup(images.url('/lying.png')), null, 'nothing stored for a refusal');
+  assert.deepEqual(
+    readdirSync(cache.dir).filter((name) => name.endsWith('.tmp')),
+    [],
+  );
 });
 
 test('a corrupt entry is detected and fetched again', async () => {
@@ -113,7 +116,11 @@ test('a kill in the middle of a download leaves nothing that reads as an image',
   const cache = await ImageCache.open(dir, LOCAL);
   assert.equal(cache.assetFor(url), null);
   assert.equal(await cache.lookup(url), null);
-  assert.deepEqual(readdirSync(dir).filter((name) => name.endsWith('.tmp')), [], 'leftovers are cleaned on open');
+  assert.deepEqual(
+    readdirSync(dir).filter((name) => name.endsWith('.tmp')),
+    [],
+    'leftovers are cleaned on open',
+  );
 });
 
 test('failures are recorded and retried later', async () => {

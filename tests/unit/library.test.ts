@@ -7,7 +7,10 @@ import { lecture, makeLibrary } from '../helpers/tempLibrary.js';
 const base = { time: '01/02/2024', tags: '[AI, Deep-Learning ]', is_published: 'true' };
 
 const fixture = makeLibrary({
-  'a/intro.md': lecture({ ...base, title: 'Giới thiệu chung về Big Data' }, '## Phần 1\n\nXem [HDFS](/blog/he-thong-hdfs/) và [ngoài](https://example.com) và [mất](/blog/khong-co#x).\n\n## Phần 1\n\n![hình](images/a.png)\n'),
+  'a/intro.md': lecture(
+    { ...base, title: 'Giới thiệu chung về Big Data' },
+    '## Phần 1\n\nXem [HDFS](/blog/he-thong-hdfs/) và [ngoài](https://example.com) và [mất](/blog/khong-co#x).\n\n## Phần 1\n\n![hình](images/a.png)\n',
+  ),
   'a/images/a.png': Buffer.from([0x89, 0x50, 0x4e, 0x47]),
   'b/hdfs.md': lecture({ ...base, title: 'Hệ thống HDFS', tags: 'hadoop' }),
   'b/nfd.md': lecture({ ...base, title: 'Ảo giác'.normalize('NFD') }, 'Mô hình ảo giác.'.normalize('NFD')),
@@ -21,7 +24,10 @@ const fixture = makeLibrary({
   'empty.md': lecture({ ...base, title: 'Rỗng' }, ''),
   'dup-1.md': lecture({ ...base, title: 'Trùng tên' }),
   'dup-2.md': lecture({ ...base, title: 'Trùng  tên!' }),
-  'images.md': lecture({ ...base, title: 'Ảnh hỏng' }, '<img src="" />\n\n![x](missing/pic.png)\n\n<img src="https://raw.githubusercontent.com/o/r/refs/heads/master/a/images/a.png" style="width: 600px;"/>\n'),
+  'images.md': lecture(
+    { ...base, title: 'Ảnh hỏng' },
+    '<img src="" />\n\n![x](missing/pic.png)\n\n<img src="https://raw.githubusercontent.com/o/r/refs/heads/master/a/images/a.png" style="width: 600px;"/>\n',
+  ),
   'README.md': '# Just a readme\n',
   'binary.md': Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x00, 0x01, 0x02]),
   'notes.txt': 'not markdown',
@@ -71,7 +77,10 @@ test('drafts and untitled files are hidden from readers but counted', async () =
 
 test('headings carry anchor ids, duplicates numbered like the reader does', () => {
   const headings = library.lecture('gioi-thieu-chung-ve-big-data')!.outline.headings;
-  assert.deepEqual(headings.map((h) => h.id), ['phần-1', 'phần-1-1']);
+  assert.deepEqual(
+    headings.map((h) => h.id),
+    ['phần-1', 'phần-1-1'],
+  );
 });
 
 test('links: internal with trailing slash resolved, broken ones reported with their line', async () => {
@@ -89,7 +98,9 @@ test('each kind of problem is reported with file, severity and reason', () => {
   assert.equal(typeof yaml[0].line, 'number');
   assert.match(problemsFor('bad-date.md')[0].message, /Invalid date "31\/12\/2023"/);
   assert.equal(problemsFor('bad-date.md')[0].line, 2);
-  const types = problemsFor('wrong-types.md').map((p) => p.message).join('\n');
+  const types = problemsFor('wrong-types.md')
+    .map((p) => p.message)
+    .join('\n');
   assert.match(types, /"tags" must be a list/);
   assert.match(types, /"is_published" must be true or false/);
   assert.match(problemsFor('empty.md')[0].message, /Empty body/);

@@ -138,7 +138,10 @@ test('check, list and search run at once on one cache folder leave one whole cac
     runCliAsync(['search', fixture.root, 'bài sáu', '--cache-dir', cacheDir]),
   ]);
   for (const run of runs) assert.match(run.stdout, /Bài sáu|Lectures: 5/, run.stderr);
-  assert.deepEqual(readdirSync(cacheDir).filter((name) => name.endsWith('.tmp')), []);
+  assert.deepEqual(
+    readdirSync(cacheDir).filter((name) => name.endsWith('.tmp')),
+    [],
+  );
   assert.ok((await loadLibraryCache(cacheFile, PARSER_VERSION)).entries?.has(path.join(fixture.root, 'sau.md')));
   assert.deepEqual((await start()).reads, []);
 });

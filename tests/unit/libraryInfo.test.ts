@@ -44,7 +44,11 @@ test('a broken or hostile library file is reported and loses nothing', async () 
   const read = await readLibraryInfo(hostile);
   assert.ok(read.name.startsWith('Tên có ký tự lạ x'), read.name);
   assert.equal([...read.name].length, 120);
-  assert.deepEqual(Object.entries(read.tagLabels), [['co-ban', 'Cơ bản'], ['llm', '42'], ['__proto__', 'Nguyên mẫu']]);
+  assert.deepEqual(Object.entries(read.tagLabels), [
+    ['co-ban', 'Cơ bản'],
+    ['llm', '42'],
+    ['__proto__', 'Nguyên mẫu'],
+  ]);
   assert.equal(Object.getPrototypeOf(read.tagLabels), Object.prototype);
   assert.match(read.problems.map((p) => p.message).join('\n'), /label of tag "nlp"/);
 
@@ -82,11 +86,20 @@ test('the overview carries the name and the labels of the tags in use; edits are
 });
 
 test('near-duplicate tags: separators, diacritics, plurals and initials', () => {
-  assert.deepEqual(nearDuplicateTags(['co-ban', 'coban', 'cơ-bản']), [['co-ban', 'coban'], ['co-ban', 'cơ-bản'], ['coban', 'cơ-bản']]);
+  assert.deepEqual(nearDuplicateTags(['co-ban', 'coban', 'cơ-bản']), [
+    ['co-ban', 'coban'],
+    ['co-ban', 'cơ-bản'],
+    ['coban', 'cơ-bản'],
+  ]);
   assert.deepEqual(nearDuplicateTags(['nlp', 'natural-language-processing']), [['nlp', 'natural-language-processing']]);
   assert.deepEqual(nearDuplicateTags(['large-language-models', 'llms']), [['large-language-models', 'llms']]);
-  assert.deepEqual(nearDuplicateTags(['transformer', 'transformers', 'model', 'models']), [['transformer', 'transformers'], ['model', 'models']]);
-  assert.deepEqual(nearDuplicateTags(['nlp', 'llm', 'deep-learning', 'machine-learning', 'co-ban', 'class', 'big-data', 'bd', 'hadoop', 'spark']), [['big-data', 'bd']]);
+  assert.deepEqual(nearDuplicateTags(['transformer', 'transformers', 'model', 'models']), [
+    ['transformer', 'transformers'],
+    ['model', 'models'],
+  ]);
+  assert.deepEqual(nearDuplicateTags(['nlp', 'llm', 'deep-learning', 'machine-learning', 'co-ban', 'class', 'big-data', 'bd', 'hadoop', 'spark']), [
+    ['big-data', 'bd'],
+  ]);
   assert.deepEqual(nearDuplicateTags(['css', 'cs', 'ml', 'dl']), [], 'short words and double s are no plurals');
 });
 

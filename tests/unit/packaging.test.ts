@@ -56,7 +56,16 @@ test('the icon is a real 512×512 PNG', () => {
 
 test('the main process bundle holds the library and the classroom server, never renderer code', async () => {
   const { build: esbuild } = await import('esbuild');
-  const result = await esbuild({ entryPoints: [path.join(PROJECT_ROOT, 'electron/main/main.ts')], bundle: true, platform: 'node', format: 'esm', write: false, external: ['electron'], metafile: true, logLevel: 'silent' });
+  const result = await esbuild({
+    entryPoints: [path.join(PROJECT_ROOT, 'electron/main/main.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    external: ['electron'],
+    metafile: true,
+    logLevel: 'silent',
+  });
   const inputs = Object.keys(result.metafile!.inputs);
   assert.ok(!inputs.some((input) => input.startsWith('renderer/')), 'the main process does not pull in the renderer');
   assert.ok(inputs.some((input) => input.includes('core/library/')));
@@ -70,11 +79,16 @@ test('the classroom server works as bundled for the main process (Fastify and it
   const outfile = path.join(PROJECT_ROOT, 'dist/electron', `classroom-check-${process.pid}.mjs`);
   await esbuild({
     ...esmBundle,
-    stdin: { contents: "export { ClassroomShare } from './core/server/classroomShare.ts'; export { LectureService } from './core/service/lectureService.ts';", resolveDir: PROJECT_ROOT, loader: 'ts' },
+    stdin: {
+      contents: "export { ClassroomShare } from './core/server/classroomShare.ts'; export { LectureService } from './core/service/lectureService.ts';",
+      resolveDir: PROJECT_ROOT,
+      loader: 'ts',
+    },
     outfile,
   });
   try {
-    const bundled = (await import(pathToFileURL(outfile).href)) as typeof import('../../core/server/classroomShare.js') & typeof import('../../core/service/lectureService.js');
+    const bundled = (await import(pathToFileURL(outfile).href)) as typeof import('../../core/server/classroomShare.js') &
+      typeof import('../../core/service/lectureService.js');
     const service = await bundled.LectureService.open([path.join(PROJECT_ROOT, 'content')]);
     const share = new bundled.ClassroomShare(service, path.join(PROJECT_ROOT, 'dist/renderer'));
     try {

@@ -35,13 +35,21 @@ test('the list: made once per encoding, the same answer in brotli, gzip and plai
   assert.deepEqual(second.body, first.body);
   assert.equal(made, 3, 'one per encoding');
   for (const answer of [first, gzip]) assert.deepEqual(decoded(answer), decoded(plain));
-  assert.deepEqual(decoded(plain).articles.map((a: { title: string }) => a.title), ['Bài một']);
+  assert.deepEqual(
+    decoded(plain).articles.map((a: { title: string }) => a.title),
+    ['Bài một'],
+  );
 });
 
 test('a changed library is answered anew; a lecture is compressed too; a missing one is a 404', async () => {
   fixture.write('hai.md', lecture({ title: 'Bài hai', time: '01/03/2024' }));
   await service.reload();
-  assert.deepEqual(decoded(await get(libraryPath(), 'br')).articles.map((a: { title: string }) => a.title).sort(), ['Bài hai', 'Bài một']);
+  assert.deepEqual(
+    decoded(await get(libraryPath(), 'br'))
+      .articles.map((a: { title: string }) => a.title)
+      .sort(),
+    ['Bài hai', 'Bài một'],
+  );
   const article = await get(lecturePath('bai-mot'), 'br');
   assert.equal(article.headers['content-encoding'], 'br');
   assert.match(decoded(article).body, /Nội dung/);

@@ -64,7 +64,11 @@ const newRemotes = (dataDir: string, timeoutMs?: number) =>
   new RemoteLibraries(dataDir, { archiveUrl: (a) => server.url(`/${a.owner}/${a.repo}/${a.ref ?? 'HEAD'}.tar.gz`), timeoutMs });
 
 test('repository addresses', () => {
-  assert.deepEqual(parseRepositoryAddress('https://github.com/MinhHuuNguyen/data-engineer-lectures'), { owner: 'MinhHuuNguyen', repo: 'data-engineer-lectures', ref: undefined });
+  assert.deepEqual(parseRepositoryAddress('https://github.com/MinhHuuNguyen/data-engineer-lectures'), {
+    owner: 'MinhHuuNguyen',
+    repo: 'data-engineer-lectures',
+    ref: undefined,
+  });
   assert.deepEqual(parseRepositoryAddress('https://github.com/a/b.git'), { owner: 'a', repo: 'b', ref: undefined });
   assert.deepEqual(parseRepositoryAddress('https://github.com/a/b/tree/dev'), { owner: 'a', repo: 'b', ref: 'dev' });
   assert.deepEqual(parseRepositoryAddress('a/b@v1.0'), { owner: 'a', repo: 'b', ref: 'v1.0' });
@@ -99,7 +103,10 @@ test('download once, read offline, update only when the archive changed', async 
   await library.load();
   const article = (await library.lectureDetail('bai-mo-dau'))!;
   assert.equal(article.banner, '0/1_intro/images/banner.png');
-  assert.deepEqual((await remotes.list()).map((entry) => entry.folder), [third.folder]);
+  assert.deepEqual(
+    (await remotes.list()).map((entry) => entry.folder),
+    [third.folder],
+  );
 });
 
 test('a download cut off mid-way leaves the previous copy readable', async () => {
@@ -135,12 +142,20 @@ test('the sync process killed mid-download: the previous copy stays readable, an
   assert.ok(downloading(), 'the kill landed during the download');
   const stale = new LectureLibrary([folder]);
   await stale.load();
-  assert.deepEqual(stale.overview().articles.map((article) => article.title), ['Bản cũ'], 'the old copy reads as before');
+  assert.deepEqual(
+    stale.overview().articles.map((article) => article.title),
+    ['Bản cũ'],
+    'the old copy reads as before',
+  );
 
   const { code, stdout } = await runCliAsync(['sync', 'teacher/flaky', '--data-dir', dataDir], env);
   assert.equal(code, 0, stdout);
   assert.match(stdout, /teacher\/flaky: updated/);
-  assert.deepEqual(readdirSync(path.dirname(folder)).filter((name) => name.endsWith('.tmp')), [], 'what the killed process left is cleaned up');
+  assert.deepEqual(
+    readdirSync(path.dirname(folder)).filter((name) => name.endsWith('.tmp')),
+    [],
+    'what the killed process left is cleaned up',
+  );
   assert.ok(existsSync(path.join(folder, '1_intro/markdown/1-intro.md')));
   assert.ok(!existsSync(path.join(folder, 'kept.md')));
 });
@@ -151,14 +166,19 @@ test('a swap interrupted between its two renames is completed backwards on the n
   const { folder } = await remotes.sync('teacher/lectures');
   // The state a crash right after "folder → folder.old" leaves: no folder, the old copy beside it.
   renameSync(folder, `${folder}.old`);
-  assert.deepEqual((await remotes.list()).map((entry) => entry.folder), [folder]);
+  assert.deepEqual(
+    (await remotes.list()).map((entry) => entry.folder),
+    [folder],
+  );
   assert.ok(existsSync(path.join(folder, '1_intro/markdown/1-intro.md')));
   assert.ok(!existsSync(`${folder}.old`));
 });
 
 test('CLI sync through an archive mirror', async () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'remote-cli-'));
-  const { code, stdout } = await runCliAsync(['sync', 'teacher/lectures', '--data-dir', dataDir], { LECTURE_READER_ARCHIVE_BASE: server.url('').replace(/\/$/, '') });
+  const { code, stdout } = await runCliAsync(['sync', 'teacher/lectures', '--data-dir', dataDir], {
+    LECTURE_READER_ARCHIVE_BASE: server.url('').replace(/\/$/, ''),
+  });
   assert.equal(code, 0, stdout);
   assert.match(stdout, /teacher\/lectures: downloaded \(\d+ files\) → .*teacher__lectures/);
   assert.equal((await runCliAsync(['sync', 'not a repo', '--data-dir', dataDir])).code, 1);

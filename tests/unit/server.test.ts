@@ -64,7 +64,9 @@ test('lecture images are served with a locked-down policy', async () => {
   assert.equal(image.headers['x-content-type-options'], 'nosniff');
   const again = await new Promise<number>((resolve) => {
     const { hostname, port } = new URL(base);
-    http.get({ hostname, port, path: '/assets/0/img/diagram.png', headers: { 'if-none-match': String(image.headers.etag) } }, (response) => resolve(response.statusCode!));
+    http.get({ hostname, port, path: '/assets/0/img/diagram.png', headers: { 'if-none-match': String(image.headers.etag) } }, (response) =>
+      resolve(response.statusCode!),
+    );
   });
   assert.equal(again, 304);
   const part = await new Promise<http.IncomingMessage>((resolve) => {
@@ -105,13 +107,17 @@ test('paths outside the library and the app are refused', async () => {
 test('answers are compressed and revalidated with ETags', async () => {
   const { hostname, port } = new URL(base);
   const get = (headers: Record<string, string>) =>
-    new Promise<http.IncomingMessage>((resolve) => http.get({ hostname, port, path: '/api/library', headers }, (response) => (response.resume(), resolve(response))));
+    new Promise<http.IncomingMessage>((resolve) =>
+      http.get({ hostname, port, path: '/api/library', headers }, (response) => (response.resume(), resolve(response))),
+    );
   const first = await get({ 'accept-encoding': 'gzip' });
   assert.equal(first.statusCode, 200);
   const etag = String(first.headers.etag);
   assert.match(etag, /lib-\d+/);
   assert.equal((await get({ 'if-none-match': etag })).statusCode, 304);
-  const big = await new Promise<http.IncomingMessage>((resolve) => http.get({ hostname, port, path: '/api/articles/bai-a', headers: { 'accept-encoding': 'br, gzip' } }, (r) => (r.resume(), resolve(r))));
+  const big = await new Promise<http.IncomingMessage>((resolve) =>
+    http.get({ hostname, port, path: '/api/articles/bai-a', headers: { 'accept-encoding': 'br, gzip' } }, (r) => (r.resume(), resolve(r))),
+  );
   assert.equal(big.statusCode, 200);
 });
 

@@ -7,10 +7,7 @@ import { exactWord, foldWord, hasDiacritics, normalizeText, words } from '../../
 
 test('slugs reproduce the site links', () => {
   assert.equal(slugify('Giới thiệu chung về Big Data'), 'gioi-thieu-chung-ve-big-data');
-  assert.equal(
-    slugify('Hệ thống tệp phân tán Hadoop Distributed File System (HDFS)'),
-    'he-thong-tep-phan-tan-hadoop-distributed-file-system-hdfs',
-  );
+  assert.equal(slugify('Hệ thống tệp phân tán Hadoop Distributed File System (HDFS)'), 'he-thong-tep-phan-tan-hadoop-distributed-file-system-hdfs');
   assert.equal(slugify('Đạo đức AI và thiên kiến dữ liệu'), 'dao-duc-ai-va-thien-kien-du-lieu');
   assert.equal(slugify('[SERIES] Big Data cơ bản'), 'series-big-data-co-ban');
   assert.equal(slugify('  --C++ & Python!--  '), 'c-python');

@@ -19,7 +19,9 @@ import { lecture } from '../helpers/tempLibrary.js';
 const { width, height } = { width: 2400, height: 1200 };
 const noise = Buffer.alloc(width * height * 3);
 for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
-const photo = await sharp(noise, { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+const photo = await sharp(noise, { raw: { width, height, channels: 3 } })
+  .jpeg({ quality: 90 })
+  .toBuffer();
 
 const cacheDir = mkdtempSync(path.join(tmpdir(), 'lecture-thumbs-'));
 after(() => rmSync(cacheDir, { recursive: true, force: true }));

@@ -1,4 +1,15 @@
-import { LIBRARY_POLL_MS, type GlossaryEntry, type LectureDetail, type LectureApi, type LibraryOverview, type LibraryVersion, type OfflineStatus, type Problem, type SearchRequest, type SearchResponse } from '../../../core/common/api.js';
+import {
+  LIBRARY_POLL_MS,
+  type GlossaryEntry,
+  type LectureDetail,
+  type LectureApi,
+  type LibraryOverview,
+  type LibraryVersion,
+  type OfflineStatus,
+  type Problem,
+  type SearchRequest,
+  type SearchResponse,
+} from '../../../core/common/api.js';
 import { lecturePath, assetRoute, glossaryPath, libraryPath, ROUTES, searchPath, thumbnailRoute } from '../../../core/common/routes.js';
 
 /** The contract over the local HTTP server's JSON API (browser and classroom mode). */

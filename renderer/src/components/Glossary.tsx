@@ -54,7 +54,9 @@ export function Glossary({ strings, includeDrafts, revision, initialFilter = '',
 
   const shown = useMemo(() => {
     const wanted = folded(filter);
-    const list = (entries ?? []).filter((entry) => !wanted || folded(`${entry.vi} ${entry.en}`).includes(wanted) || folded(`${entry.en} ${entry.vi}`).includes(wanted));
+    const list = (entries ?? []).filter(
+      (entry) => !wanted || folded(`${entry.vi} ${entry.en}`).includes(wanted) || folded(`${entry.en} ${entry.vi}`).includes(wanted),
+    );
     const key = (entry: GlossaryEntry) => (order === 'vi' ? entry.vi : entry.en);
     return [...list].sort((a, b) => key(a).localeCompare(key(b), order));
   }, [entries, filter, order]);
@@ -90,8 +92,16 @@ export function Glossary({ strings, includeDrafts, revision, initialFilter = '',
           ))}
         </div>
       </div>
-      {failed && <p className="error" role="alert">{strings.loadError}</p>}
-      {!entries && !failed && <p className="loading" role="status">{strings.loading}</p>}
+      {failed && (
+        <p className="error" role="alert">
+          {strings.loadError}
+        </p>
+      )}
+      {!entries && !failed && (
+        <p className="loading" role="status">
+          {strings.loading}
+        </p>
+      )}
       {entries && (
         <p className="glossary-count" role="status">
           {strings.glossaryCount(shown.length)}

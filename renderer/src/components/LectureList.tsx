@@ -42,9 +42,12 @@ export function LectureList({ articles, strings, selectedTags, onOpen, onToggleT
   useEffect(() => {
     if (!more.current) return;
     // Well before the end comes into view (scrolling, or Tab moving focus down the list), the next cards are added.
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) setGrown({ list: shown, count: rendered + CARDS_PER_STEP });
-    }, { rootMargin: '1500px 0px' });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) setGrown({ list: shown, count: rendered + CARDS_PER_STEP });
+      },
+      { rootMargin: '1500px 0px' },
+    );
     observer.observe(more.current);
     return () => observer.disconnect();
   }, [rendered, shown]);
@@ -93,7 +96,11 @@ export function LectureList({ articles, strings, selectedTags, onOpen, onToggleT
               <p className="meta">
                 {article.date && <time dateTime={article.date}>{formatVietnameseDate(article.date)}</time>}
                 {!article.published && <span className="draft-badge">{strings.draft}</span>}
-                {article.highlight && <span className="star" aria-label={strings.highlights}>★</span>}
+                {article.highlight && (
+                  <span className="star" aria-label={strings.highlights}>
+                    ★
+                  </span>
+                )}
                 <ReadingMark slug={article.slug} strings={strings} />
               </p>
               {article.description && <p className="description">{article.description}</p>}

@@ -130,7 +130,12 @@ export function LibrariesPanel({ libraries, strings, addRequest, onChanged, onCl
               {confirming === entry.id ? (
                 <div className="library-confirm" role="group" aria-label={strings.libraryRemove}>
                   <p>{strings.libraryRemoveAsk(entry.name, entry.kind)}</p>
-                  <button type="button" className="share-action" disabled={busy !== null} onClick={() => void act(entry.id, () => libraries.removeLibrary(entry.id))}>
+                  <button
+                    type="button"
+                    className="share-action"
+                    disabled={busy !== null}
+                    onClick={() => void act(entry.id, () => libraries.removeLibrary(entry.id))}
+                  >
                     {strings.libraryRemoveConfirm}
                   </button>
                   <button type="button" className="share-action stop" onClick={() => setConfirming(null)}>
@@ -139,7 +144,13 @@ export function LibrariesPanel({ libraries, strings, addRequest, onChanged, onCl
                 </div>
               ) : (
                 <div className="library-actions">
-                  <button type="button" disabled={busy !== null || running} onClick={() => void (entry.kind === 'github' ? libraries.updateLibrary(entry.id).then(setSync) : act(entry.id, () => libraries.updateLibrary(entry.id)))}>
+                  <button
+                    type="button"
+                    disabled={busy !== null || running}
+                    onClick={() =>
+                      void (entry.kind === 'github' ? libraries.updateLibrary(entry.id).then(setSync) : act(entry.id, () => libraries.updateLibrary(entry.id)))
+                    }
+                  >
                     {strings.libraryUpdate}
                   </button>
                   {entry.images.available < entry.images.total && (

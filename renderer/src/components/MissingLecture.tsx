@@ -8,13 +8,27 @@ import { LectureLink } from './LectureLink.js';
 const SUGGESTIONS = 5;
 
 /** A lecture the library does not have (an old link, a lecture not downloaded yet): a way back and a search. */
-export function MissingLecture({ slug, includeDrafts, strings, onOpen }: { slug: string; includeDrafts: boolean; strings: Strings; onOpen: (slug: string) => void }) {
+export function MissingLecture({
+  slug,
+  includeDrafts,
+  strings,
+  onOpen,
+}: {
+  slug: string;
+  includeDrafts: boolean;
+  strings: Strings;
+  onOpen: (slug: string) => void;
+}) {
   const words = slug.replace(/[-_]+/g, ' ').trim();
   const [suggestions, setSuggestions] = useState<SearchHit[]>([]);
   useEffect(() => {
     let current = true;
     setSuggestions([]);
-    if (words) api.search({ q: words, limit: SUGGESTIONS, includeDrafts }).then((answer) => current && setSuggestions(answer.results), () => undefined);
+    if (words)
+      api.search({ q: words, limit: SUGGESTIONS, includeDrafts }).then(
+        (answer) => current && setSuggestions(answer.results),
+        () => undefined,
+      );
     return () => {
       current = false;
     };

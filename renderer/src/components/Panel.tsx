@@ -25,7 +25,14 @@ export function Panel({ title, closeLabel, onClose, className, closeOnOutsideCli
     return () => document.removeEventListener('pointerdown', onPointerDown);
   }, [closeOnOutsideClick, onClose]);
   return (
-    <div ref={panel} className={`settings-panel${className ? ` ${className}` : ''}`} role="dialog" aria-modal="false" aria-labelledby={headingId} onKeyDown={(event) => event.key === 'Escape' && onClose()}>
+    <div
+      ref={panel}
+      className={`settings-panel${className ? ` ${className}` : ''}`}
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={headingId}
+      onKeyDown={(event) => event.key === 'Escape' && onClose()}
+    >
       <div className="settings-head">
         <h2 id={headingId}>{title}</h2>
         <button type="button" className="icon-button" onClick={onClose} aria-label={closeLabel}>

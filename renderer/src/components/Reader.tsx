@@ -48,7 +48,19 @@ function scrollProgress(): number {
   return max > 0 ? Math.min(1, Math.max(0, window.scrollY / max)) : 0;
 }
 
-export function Reader({ slug, section, highlight, restoreProgress, focusHighlight, includeDrafts, revision, strings, onOpen, onToggleTag, onNotice }: ReaderProps) {
+export function Reader({
+  slug,
+  section,
+  highlight,
+  restoreProgress,
+  focusHighlight,
+  includeDrafts,
+  revision,
+  strings,
+  onOpen,
+  onToggleTag,
+  onNotice,
+}: ReaderProps) {
   const [article, setLecture] = useState<LectureDetail | null | undefined>(undefined);
   const glossaryTerms = useGlossaryTerms(includeDrafts, revision);
   const [progress, setProgress] = useState(0);
@@ -201,11 +213,14 @@ export function Reader({ slug, section, highlight, restoreProgress, focusHighlig
     };
   }, [article, recordProgress]);
 
-  const imageUrl = useCallback((src: string) => {
-    if (!article) return null;
-    const asset = article.images[src] ?? article.images[safeDecode(src)];
-    return asset ? api.assetUrl(asset) : null;
-  }, [article]);
+  const imageUrl = useCallback(
+    (src: string) => {
+      if (!article) return null;
+      const asset = article.images[src] ?? article.images[safeDecode(src)];
+      return asset ? api.assetUrl(asset) : null;
+    },
+    [article],
+  );
 
   const onInternalLink = useCallback(
     (target: string, anchor: string | undefined, known: boolean) => {
@@ -215,93 +230,135 @@ export function Reader({ slug, section, highlight, restoreProgress, focusHighlig
     [onOpen, onNotice, strings.notInLibrary],
   );
 
-  if (article === undefined) return <p className="loading" role="status">{strings.loading}</p>;
+  if (article === undefined)
+    return (
+      <p className="loading" role="status">
+        {strings.loading}
+      </p>
+    );
   if (article === null) return <MissingLecture slug={slug} includeDrafts={includeDrafts} strings={strings} onOpen={onOpen} />;
 
   const banner = article.banner ? api.assetUrl(article.banner) : null;
   const tocHeadings = article.headings.filter((heading) => heading.level <= 3);
   return (
     <>
-    {!revealed && <p className="loading" role="status">{strings.loading}</p>}
-    <div className="reader-layout" hidden={!revealed}>
-      <div className="progress" role="progressbar" aria-label={strings.readingProgress} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
-        <div className="progress-fill" style={{ transform: `scaleX(${progress})` }} />
-      </div>
-      <article className="reader" lang="vi" ref={lectureElement}>
-        {banner && <img className="banner" src={banner} alt="" />}
-        <header className="article-head">
-          <h1>{article.title}</h1>
-          <p className="meta">
-            {article.date && <time dateTime={article.date}>{formatVietnameseDate(article.date)}</time>}
-            {!article.published && <span className="draft-badge">{strings.draft}</span>}
-            {article.tags.map((tag) => (
-              <button key={tag} type="button" className="tag" onClick={() => onToggleTag(tag)}>
-                {tagLabel(tag)}
+      {!revealed && (
+        <p className="loading" role="status">
+          {strings.loading}
+        </p>
+      )}
+      <div className="reader-layout" hidden={!revealed}>
+        <div
+          className="progress"
+          role="progressbar"
+          aria-label={strings.readingProgress}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(progress * 100)}
+        >
+          <div className="progress-fill" style={{ transform: `scaleX(${progress})` }} />
+        </div>
+        <article className="reader" lang="vi" ref={lectureElement}>
+          {banner && <img className="banner" src={banner} alt="" />}
+          <header className="article-head">
+            <h1>{article.title}</h1>
+            <p className="meta">
+              {article.date && <time dateTime={article.date}>{formatVietnameseDate(article.date)}</time>}
+              {!article.published && <span className="draft-badge">{strings.draft}</span>}
+              {article.tags.map((tag) => (
+                <button key={tag} type="button" className="tag" onClick={() => onToggleTag(tag)}>
+                  {tagLabel(tag)}
+                </button>
+              ))}
+              <button type="button" className="link-button print-button" onClick={() => window.print()}>
+                {strings.print}
               </button>
-            ))}
-            <button type="button" className="link-button print-button" onClick={() => window.print()}>
-              {strings.print}
+              <button
+                type="button"
+                className="link-button study-button"
+                aria-pressed={reading.data.bookmarks.includes(article.slug)}
+                onClick={() => reading.toggleBookmark(article.slug)}
+              >
+                {strings.bookmark}
+              </button>
+              <button
+                type="button"
+                className="link-button study-button"
+                aria-expanded={findRequest > 0}
+                onClick={() => setFindRequest((value) => (value ? 0 : 1))}
+              >
+                {strings.findInLecture}
+              </button>
+            </p>
+            {article.description && <p className="lead">{article.description}</p>}
+          </header>
+          {tocHeadings.length > 1 && (
+            <details className="toc-inline">
+              <summary>{strings.contents}</summary>
+              <TableOfContents headings={tocHeadings} active={activeHeading} onGo={(id) => document.getElementById(id)?.scrollIntoView()} />
+            </details>
+          )}
+          {findRequest > 0 && (
+            <FindBar body={body} bodyText={renderedBody ?? ''} focusRequest={findRequest} strings={strings} onClose={() => setFindRequest(0)} />
+          )}
+          <div className="markdown-body" ref={body} aria-busy={!bodyReady}>
+            <MarkdownBody
+              markdown={article.body}
+              imageUrl={imageUrl}
+              knownLinks={article.knownLinks}
+              labels={strings}
+              onInternalLink={onInternalLink}
+              onRendered={setRenderedBody}
+              glossaryTerms={glossaryTerms}
+            />
+          </div>
+          <LectureStudy slug={article.slug} body={body} bodyText={renderedBody ?? ''} strings={strings} />
+          {(article.previous || article.next) && (
+            <nav className="prev-next" aria-label={`${strings.previous} / ${strings.next}`}>
+              {article.previous ? (
+                <LectureLink slug={article.previous.slug} onOpen={onOpen} rel="prev">
+                  <small>← {strings.previous}</small>
+                  <span>{article.previous.title}</span>
+                </LectureLink>
+              ) : (
+                <span />
+              )}
+              {article.next && (
+                <LectureLink slug={article.next.slug} onOpen={onOpen} rel="next" className="next">
+                  <small>{strings.next} →</small>
+                  <span>{article.next.title}</span>
+                </LectureLink>
+              )}
+            </nav>
+          )}
+        </article>
+        {matches && (
+          <div className="match-bar" role="group" aria-label={strings.searchMatches}>
+            <span aria-live="polite">{strings.matchPosition(matches.index + 1, matches.ranges.length)}</span>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={strings.previousMatch}
+              title={`${strings.previousMatch} (Shift+N)`}
+              onClick={() => moveMatch(-1)}
+            >
+              ↑
             </button>
-            <button type="button" className="link-button study-button" aria-pressed={reading.data.bookmarks.includes(article.slug)} onClick={() => reading.toggleBookmark(article.slug)}>
-              {strings.bookmark}
+            <button type="button" className="icon-button" aria-label={strings.nextMatch} title={`${strings.nextMatch} (N)`} onClick={() => moveMatch(1)}>
+              ↓
             </button>
-            <button type="button" className="link-button study-button" aria-expanded={findRequest > 0} onClick={() => setFindRequest((value) => (value ? 0 : 1))}>
-              {strings.findInLecture}
+            <button type="button" className="icon-button" aria-label={strings.clearMatches} title={`${strings.clearMatches} (Esc)`} onClick={clearMatches}>
+              ✕
             </button>
-          </p>
-          {article.description && <p className="lead">{article.description}</p>}
-        </header>
+          </div>
+        )}
         {tocHeadings.length > 1 && (
-          <details className="toc-inline">
-            <summary>{strings.contents}</summary>
+          <aside className="toc" aria-label={strings.contents}>
+            <h2>{strings.contents}</h2>
             <TableOfContents headings={tocHeadings} active={activeHeading} onGo={(id) => document.getElementById(id)?.scrollIntoView()} />
-          </details>
+          </aside>
         )}
-        {findRequest > 0 && <FindBar body={body} bodyText={renderedBody ?? ''} focusRequest={findRequest} strings={strings} onClose={() => setFindRequest(0)} />}
-        <div className="markdown-body" ref={body} aria-busy={!bodyReady}>
-          <MarkdownBody markdown={article.body} imageUrl={imageUrl} knownLinks={article.knownLinks} labels={strings} onInternalLink={onInternalLink} onRendered={setRenderedBody} glossaryTerms={glossaryTerms} />
-        </div>
-        <LectureStudy slug={article.slug} body={body} bodyText={renderedBody ?? ''} strings={strings} />
-        {(article.previous || article.next) && (
-          <nav className="prev-next" aria-label={`${strings.previous} / ${strings.next}`}>
-            {article.previous ? (
-              <LectureLink slug={article.previous.slug} onOpen={onOpen} rel="prev">
-                <small>← {strings.previous}</small>
-                <span>{article.previous.title}</span>
-              </LectureLink>
-            ) : (
-              <span />
-            )}
-            {article.next && (
-              <LectureLink slug={article.next.slug} onOpen={onOpen} rel="next" className="next">
-                <small>{strings.next} →</small>
-                <span>{article.next.title}</span>
-              </LectureLink>
-            )}
-          </nav>
-        )}
-      </article>
-      {matches && (
-        <div className="match-bar" role="group" aria-label={strings.searchMatches}>
-          <span aria-live="polite">{strings.matchPosition(matches.index + 1, matches.ranges.length)}</span>
-          <button type="button" className="icon-button" aria-label={strings.previousMatch} title={`${strings.previousMatch} (Shift+N)`} onClick={() => moveMatch(-1)}>
-            ↑
-          </button>
-          <button type="button" className="icon-button" aria-label={strings.nextMatch} title={`${strings.nextMatch} (N)`} onClick={() => moveMatch(1)}>
-            ↓
-          </button>
-          <button type="button" className="icon-button" aria-label={strings.clearMatches} title={`${strings.clearMatches} (Esc)`} onClick={clearMatches}>
-            ✕
-          </button>
-        </div>
-      )}
-      {tocHeadings.length > 1 && (
-        <aside className="toc" aria-label={strings.contents}>
-          <h2>{strings.contents}</h2>
-          <TableOfContents headings={tocHeadings} active={activeHeading} onGo={(id) => document.getElementById(id)?.scrollIntoView()} />
-        </aside>
-      )}
-    </div>
+      </div>
     </>
   );
 }
@@ -331,5 +388,7 @@ function TableOfContents({ headings, active, onGo }: { headings: LectureDetail['
 /** The heading a section names: its id, or (a link from the lecture site) its title's slug without diacritics. */
 function sectionId(article: LectureDetail, section: string): string {
   const wanted = slugify(section);
-  return article.headings.some((heading) => heading.id === section) ? section : (article.headings.find((heading) => slugify(heading.text) === wanted)?.id ?? section);
+  return article.headings.some((heading) => heading.id === section)
+    ? section
+    : (article.headings.find((heading) => slugify(heading.text) === wanted)?.id ?? section);
 }

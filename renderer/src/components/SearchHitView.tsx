@@ -36,7 +36,14 @@ export function TagFilterChip({ strings, tags, outside, onClear }: { strings: St
     <p className="search-filter">
       <span className="filter-chip">
         {strings.onlyInTags(tags.map(tagLabel))}
-        <button type="button" className="chip-remove" aria-label={strings.removeTagFilter} title={strings.removeTagFilter} onMouseDown={(event) => event.preventDefault()} onClick={onClear}>
+        <button
+          type="button"
+          className="chip-remove"
+          aria-label={strings.removeTagFilter}
+          title={strings.removeTagFilter}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={onClear}
+        >
           ✕
         </button>
       </span>

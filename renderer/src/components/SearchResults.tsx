@@ -30,7 +30,8 @@ export function SearchResults({ query, tags, includeDrafts, strings, onOpen, onC
 
   const results = response?.results ?? [];
   const firstWeak = results.findIndex((hit) => hit.weak);
-  const link = (hit: SearchHit, section: { id: string; title: string }) => `#/blog/${encodeURIComponent(hit.slug)}${section.id ? `/${encodeURIComponent(section.id)}` : ''}`;
+  const link = (hit: SearchHit, section: { id: string; title: string }) =>
+    `#/blog/${encodeURIComponent(hit.slug)}${section.id ? `/${encodeURIComponent(section.id)}` : ''}`;
   return (
     <section className="search-results" aria-labelledby="results-heading">
       <h1 id="results-heading">{strings.allResultsFor(query)}</h1>
@@ -70,7 +71,9 @@ export function SearchResults({ query, tags, includeDrafts, strings, onOpen, onC
                     </a>
                   </li>
                 ))}
-                {hit.otherSectionCount > hit.otherSections.length && <li className="muted">{strings.moreSections(hit.otherSectionCount - hit.otherSections.length)}</li>}
+                {hit.otherSectionCount > hit.otherSections.length && (
+                  <li className="muted">{strings.moreSections(hit.otherSectionCount - hit.otherSections.length)}</li>
+                )}
               </ul>
             )}
           </li>

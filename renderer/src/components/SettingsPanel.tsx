@@ -35,7 +35,12 @@ export function SettingsPanel({ settings, strings, onChange, onClose }: Settings
             A−
           </button>
           <output aria-live="polite">{settings.fontSize}px</output>
-          <button type="button" aria-label={`${strings.fontSize} +`} disabled={settings.fontSize >= FONT_SIZES[FONT_SIZES.length - 1]} onClick={() => stepFontSize(1)}>
+          <button
+            type="button"
+            aria-label={`${strings.fontSize} +`}
+            disabled={settings.fontSize >= FONT_SIZES[FONT_SIZES.length - 1]}
+            onClick={() => stepFontSize(1)}
+          >
             A+
           </button>
         </div>
@@ -57,7 +62,19 @@ export function SettingsPanel({ settings, strings, onChange, onClose }: Settings
 }
 
 /** A labelled row of radio buttons drawn as a segmented control. */
-function Choice<T extends string>({ legend, name, options, value, onChange }: { legend: string; name: string; options: [T, string][]; value: T; onChange: (value: T) => void }) {
+function Choice<T extends string>({
+  legend,
+  name,
+  options,
+  value,
+  onChange,
+}: {
+  legend: string;
+  name: string;
+  options: [T, string][];
+  value: T;
+  onChange: (value: T) => void;
+}) {
   return (
     <fieldset>
       <legend>{legend}</legend>

@@ -72,7 +72,15 @@ export function SharePanel({ sharing, strings, onRunningChange, onClose }: Share
               </output>
             ))}
           </div>
-          {state.qrSvg && <img className="share-qr" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(state.qrSvg)}`} alt={strings.shareQr(state.urls[0])} width={220} height={220} />}
+          {state.qrSvg && (
+            <img
+              className="share-qr"
+              src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(state.qrSvg)}`}
+              alt={strings.shareQr(state.urls[0])}
+              width={220}
+              height={220}
+            />
+          )}
           {reachableByThisMachineOnly && <p role="alert">{state.host === EVERY_INTERFACE_ADDRESS ? strings.shareNoNetwork : strings.shareLoopbackOnly}</p>}
           <p className="share-students" aria-live="polite">
             <span className="live-dot" aria-hidden="true" />

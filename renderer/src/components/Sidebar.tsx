@@ -20,7 +20,19 @@ interface SidebarProps {
   onClose: () => void;
 }
 
-export function Sidebar({ library, offline, strings, selectedTags, onToggleTag, onClearTags, onOpenLecture, onNavigate, notesOpen, open, onClose }: SidebarProps) {
+export function Sidebar({
+  library,
+  offline,
+  strings,
+  selectedTags,
+  onToggleTag,
+  onClearTags,
+  onOpenLecture,
+  onNavigate,
+  notesOpen,
+  open,
+  onClose,
+}: SidebarProps) {
   const highlights = library.articles.filter((article) => article.highlight);
   // Tags combine as OR: the selection's lectures, and what each other tag would add to them.
   const inSelection = (tags: string[]) => selectedTags.some((tag) => tags.includes(tag));

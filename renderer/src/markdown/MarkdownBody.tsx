@@ -36,7 +36,9 @@ const NO_TERMS: readonly GlossaryTerm[] = [];
 
 /** The steps with glossary terms marked, each step marked once as it arrives (so steps on the page stay as they are). */
 function useGlossaryMarks({ steps, complete }: MarkdownSteps, terms: readonly GlossaryTerm[]): MarkdownSteps {
-  const done = useRef<{ source: RootContent[][]; terms: readonly GlossaryTerm[]; marker: ReturnType<typeof glossaryMarker>; marked: RootContent[][] } | null>(null);
+  const done = useRef<{ source: RootContent[][]; terms: readonly GlossaryTerm[]; marker: ReturnType<typeof glossaryMarker>; marked: RootContent[][] } | null>(
+    null,
+  );
   let state = done.current;
   if (!state || state.terms !== terms || steps.length < state.marked.length || state.source[0] !== steps[0]) {
     state = done.current = { source: steps, terms, marker: glossaryMarker(terms), marked: [] };
@@ -190,5 +192,8 @@ function markdownComponents(
 export const MarkdownBody = memo(
   MarkdownBodyImpl,
   (before, after) =>
-    before.markdown === after.markdown && before.knownLinks === after.knownLinks && before.labels === after.labels && before.glossaryTerms === after.glossaryTerms,
+    before.markdown === after.markdown &&
+    before.knownLinks === after.knownLinks &&
+    before.labels === after.labels &&
+    before.glossaryTerms === after.glossaryTerms,
 );

@@ -26,7 +26,13 @@ export interface GlossaryMarker {
 export function glossaryMarker(terms: readonly GlossaryTerm[]): GlossaryMarker {
   const byTerm = new Map(terms.map((item) => [item.term.toLowerCase(), item]));
   const pattern = byTerm.size
-    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...byTerm.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu')
+    ? new RegExp(
+        `(?<![\\p{L}\\p{N}])(?:${[...byTerm.keys()]
+          .sort((a, b) => b.length - a.length)
+          .map(escape)
+          .join('|')})(?![\\p{L}\\p{N}])`,
+        'giu',
+      )
     : null;
   let marked = new Set<string>();
 
