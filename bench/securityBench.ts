@@ -93,20 +93,26 @@ function getWithHost(port: number, pathname: string, host: string): Promise<{ st
   });
 }
 
+/** Syncs `archive` (served on loopback) into a new data folder: how long the refusal took and what it left on disk. */
+async function syncRefused(archive: Buffer, name: string): Promise<{ ms: number; left: number; error: string }> {
+  const server = await serveBytes(archive);
+  const dataDir = mkdtempSync(path.join(tmpdir(), `bench-${name}-`));
+  const started = performance.now();
+  const error = await new RemoteLibraries(dataDir, { archiveUrl: () => server.url }).sync(`t/${name}`).then(
+    () => 'accepted',
+    (e: Error) => e.message,
+  );
+  const ms = performance.now() - started;
+  server.close();
+  const left = diskBytes(dataDir);
+  rmSync(dataDir, { recursive: true });
+  return { ms, left, error };
+}
+
 const scenarios: Record<string, () => Promise<Omit<Figures, 'peakMB'>>> = {
   async 'archive bomb, default limits'() {
     const archive = await bombArchive(UNPACKED);
-    const server = await serveBytes(archive);
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-bomb-'));
-    const started = performance.now();
-    const error = await new RemoteLibraries(dataDir, { archiveUrl: () => server.url }).sync('t/bomb').then(
-      () => 'accepted',
-      (e: Error) => e.message,
-    );
-    const ms = performance.now() - started;
-    server.close();
-    const left = diskBytes(dataDir);
-    rmSync(dataDir, { recursive: true });
+    const { ms, left, error } = await syncRefused(archive, 'bomb');
     return { what: `a ${(archive.length / 1e6).toFixed(1)} MB archive unpacking to 1 GiB`, ms, diskBytes: left, note: error };
   },
   async 'archive streamed, limits raised'() {
@@ -171,17 +177,7 @@ const scenarios: Record<string, () => Promise<Omit<Figures, 'peakMB'>>> = {
       return Buffer.concat([h.block!, body, Buffer.alloc((512 - (body.length % 512)) % 512)]);
     });
     const archive = gzipSync(Buffer.concat([...entries, Buffer.alloc(512, 'x'), Buffer.alloc(1024)]));
-    const server = await serveBytes(archive);
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-broken-'));
-    const started = performance.now();
-    const error = await new RemoteLibraries(dataDir, { archiveUrl: () => server.url }).sync('t/broken').then(
-      () => 'accepted',
-      (e: Error) => e.message,
-    );
-    const ms = performance.now() - started;
-    server.close();
-    const left = diskBytes(dataDir);
-    rmSync(dataDir, { recursive: true });
+    const { ms, left, error } = await syncRefused(archive, 'broken');
     return { what: 'an archive broken after 400 files', ms, diskBytes: left, note: error };
   },
   async 'forged host and drafts'() {
