@@ -80,6 +80,8 @@ async function serveInBrowser(): Promise<void> {
   const server = spawn(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', 'serve', ...(await serveArguments())], {
     cwd: ROOT,
     stdio: ['inherit', 'pipe', 'inherit'],
+    // Its output is read here on the way to the terminal: it still draws for one (the classroom QR code).
+    env: { ...process.env, LECTURE_READER_TERMINAL: process.stdout.isTTY ? '1' : '' },
   });
   server.stdout.on('data', (chunk: Buffer) => {
     process.stdout.write(chunk);

@@ -181,7 +181,9 @@ async function serve(positionals: string[], options: { port: number; host: strin
     // The classroom: what students type, and on a terminal a QR code of it for their phones.
     const urls = studentUrls({ host: options.host, port: Number(new URL(url).port) }, networkChoices());
     process.stdout.write(`Students on the same network open: ${urls.join('  ')}\n`);
-    if (process.stdout.isTTY) process.stdout.write(await QRCode.toString(urls[0], { type: 'terminal', small: true }));
+    // `npm start` reads serve's output on its way to the terminal (LECTURE_READER_TERMINAL): a terminal all the same.
+    if (process.stdout.isTTY || process.env.LECTURE_READER_TERMINAL === '1')
+      process.stdout.write(await QRCode.toString(urls[0], { type: 'terminal', small: true }));
   }
   process.stdout.write(`Serving on ${url}\n`);
   await new Promise<void>((resolve) => {

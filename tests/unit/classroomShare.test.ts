@@ -96,6 +96,21 @@ test('the CLI equivalent, serve --host 0.0.0.0: prints the addresses students op
   }
 });
 
+test('serve --host 0.0.0.0 draws the QR code for a terminal, also when npm start relays its output', async () => {
+  const plain = await startServeProcess([], undefined, ['--host', '0.0.0.0']);
+  await plain.stop();
+  assert.ok(!plain.output.includes('\u001b['), 'no terminal codes in output that goes to a file or pipe');
+  process.env.LECTURE_READER_TERMINAL = '1';
+  try {
+    const relayed = await startServeProcess([], undefined, ['--host', '0.0.0.0']);
+    await relayed.stop();
+    const qrRows = relayed.output.split('\n').filter((row) => /[█▄▀]{3}/.test(row));
+    assert.ok(qrRows.length >= 10, `a QR code of the address is drawn:\n${relayed.output}`);
+  } finally {
+    delete process.env.LECTURE_READER_TERMINAL;
+  }
+});
+
 describe('sharing the bundled library', () => {
   let service: LectureService;
   let share: ClassroomShare;
