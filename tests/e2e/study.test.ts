@@ -113,6 +113,8 @@ describe('study companion in the browser', { skip: browserSkip }, () => {
   async function openLecture(page: Page, title: string): Promise<void> {
     await page.getByRole('link', { name: title }).first().click();
     await page.getByRole('article').getByRole('heading', { level: 1, name: title }).waitFor();
+    // The body is typeset in steps (more of them on a loaded machine): everything below reads the whole of it.
+    await page.locator('.markdown-body[aria-busy="false"]').waitFor();
   }
 
   const savedData = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('lecture-reader:reading-data') ?? 'null'));
@@ -133,6 +135,7 @@ describe('study companion in the browser', { skip: browserSkip }, () => {
     const card = page.locator('.cards > li', { hasText: 'Gradient từng bước' });
     await card.getByText('Đã đọc 50 %').waitFor();
     await page.getByLabel('Tiến độ').selectOption('reading');
+    await page.locator('.cards > li').nth(1).waitFor({ state: 'detached' });
     assert.equal(await page.locator('.cards > li').count(), 1);
     await page.getByLabel('Tiến độ').selectOption('unread');
     assert.deepEqual(await page.locator('.cards > li h2').allTextContents(), ['Dữ liệu sạch trước tiên']);
@@ -230,8 +233,11 @@ describe('study companion in the browser', { skip: browserSkip }, () => {
       .click();
     const notes = page.getByRole('region', { name: 'Ghi chú của tôi' });
     const group = notes.getByRole('region', { name: 'Gradient từng bước' });
+    // The notes page renders after the click: wait for it before counting (count() does not wait).
+    await group.getByRole('listitem').nth(1).waitFor();
     assert.equal(await group.getByRole('listitem').count(), 2);
     await notes.getByLabel('Lọc ghi chú').fill('du lieu kiem tra');
+    await group.getByRole('listitem').nth(1).waitFor({ state: 'detached' });
     assert.equal(await group.getByRole('listitem').count(), 1, 'filter ignores diacritics');
     await notes.getByLabel('Lọc ghi chú').fill('');
     await group.getByRole('button', { name: 'Sửa ghi chú' }).last().click();
