@@ -10,14 +10,10 @@
  * Generic over the result: whatever the parse worker returns per file is what is kept (per-lecture extras, such
  * as extracted glossary terms, belong in that result and are cached with it).
  */
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { removeTemporaryFiles, writeFileAtomic } from '../node/atomicFile.js';
+import { libraryFilePath, readCheckedJson, writeCheckedJson, type CheckedFormat } from '../node/checkedFile.js';
 
-const MAGIC = 'lecture-reader-library';
-/** The layout of this file; the parser's own version is stored beside it. */
-const FORMAT_VERSION = 1;
+/** The layout of this file (1) and the parser that wrote it: either changing means parse again. */
+const format = (parserVersion: string): CheckedFormat => ({ magic: 'lecture-reader-library', version: `1-${parserVersion}`, what: 'library cache' });
 
 export interface CachedParse<Result> {
   size: number;
@@ -27,45 +23,18 @@ export interface CachedParse<Result> {
 
 export type CacheEntries<Result> = Map<string, CachedParse<Result>>;
 
-/** The cache file of the library made of these folders (absolute paths), named by a hash of them. */
-export function libraryCachePath(cacheDir: string, roots: string[]): string {
-  const id = createHash('sha256').update(JSON.stringify(roots)).digest('hex').slice(0, 16);
-  return path.join(cacheDir, `library-${id}.json`);
-}
+/** The cache file of the library made of these folders (absolute paths). */
+export const libraryCachePath = (cacheDir: string, roots: string[]) => libraryFilePath(cacheDir, 'library', roots);
 
 export type CacheLoad<Result> = { entries: CacheEntries<Result> } | { entries: null; reason: string };
 
 /** The saved entries (absolute path → parse), or why there are none to use. */
 export async function loadLibraryCache<Result>(file: string, parserVersion: string): Promise<CacheLoad<Result>> {
-  // What a save killed mid-write left behind (the search index sweeps its own the same way).
-  await removeTemporaryFiles(path.dirname(file), path.basename(file));
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    return { entries: null, reason: 'no saved library cache' };
-  }
-  const newline = text.indexOf('\n');
-  const [magic, format, parser, checksum] = text.slice(0, Math.max(newline, 0)).split(' ');
-  if (magic !== MAGIC) return { entries: null, reason: 'not a library cache' };
-  if (Number(format) !== FORMAT_VERSION || parser !== parserVersion) {
-    return { entries: null, reason: `saved by another version (format ${format}, parser ${parser})` };
-  }
-  const payload = text.slice(newline + 1);
-  if (checksumOf(payload) !== checksum) return { entries: null, reason: 'checksum mismatch (corrupt file)' };
-  try {
-    return { entries: new Map(Object.entries(JSON.parse(payload) as Record<string, CachedParse<Result>>)) };
-  } catch (error) {
-    return { entries: null, reason: `unreadable: ${(error as Error).message}` };
-  }
+  const saved = await readCheckedJson<Record<string, CachedParse<Result>>>(file, format(parserVersion));
+  return saved.value ? { entries: new Map(Object.entries(saved.value)) } : { entries: null, reason: saved.reason };
 }
 
 /** Replaces the cache file with these entries, whole and atomically. */
 export async function saveLibraryCache<Result>(file: string, parserVersion: string, entries: CacheEntries<Result>): Promise<void> {
-  const payload = JSON.stringify(Object.fromEntries(entries));
-  await writeFileAtomic(file, `${MAGIC} ${FORMAT_VERSION} ${parserVersion} ${checksumOf(payload)}\n${payload}`);
-}
-
-function checksumOf(payload: string): string {
-  return createHash('sha256').update(payload).digest('hex');
+  await writeCheckedJson(file, format(parserVersion), Object.fromEntries(entries));
 }

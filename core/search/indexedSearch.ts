@@ -2,9 +2,7 @@
  * A search engine that lives with its saved copy: opened from the cache when a valid one exists, kept in step
  * with the library by `sync`, and saved again after every change.
  */
-import path from 'node:path';
 import type { SearchRequest, SearchResponse } from '../common/api.js';
-import { removeTemporaryFiles } from '../node/atomicFile.js';
 import { loadIndex, saveIndex } from './indexStore.js';
 import { SearchEngine, type SearchDocument, type SyncStats } from './searchEngine.js';
 
@@ -35,7 +33,6 @@ export class IndexedSearch implements SearchBackend {
   /** Opens the saved index at `file` when it is valid; otherwise starts empty (the first sync builds it). */
   static async open(file?: string): Promise<IndexedSearch> {
     if (!file) return new IndexedSearch(new SearchEngine(), undefined, { source: 'built', reason: 'no cache folder' });
-    await removeTemporaryFiles(path.dirname(file), path.basename(file));
     const outcome = await loadIndex(file);
     if (outcome.engine) return new IndexedSearch(outcome.engine, file, { source: 'loaded' });
     return new IndexedSearch(new SearchEngine(), file, { source: 'built', reason: outcome.reason });

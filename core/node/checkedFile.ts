@@ -1,0 +1,58 @@
+/**
+ * The cache's saved JSON files (the search index, the parse results): one line `MAGIC VERSION SHA256`, then the
+ * payload, written atomically (atomicFile.ts). A file is used only when all three check: a torn, corrupt, foreign
+ * or outdated one is reported with the reason and the caller rebuilds it, never trusts it. One file per library,
+ * named by a hash of its folders.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { removeTemporaryFiles, writeFileAtomic } from './atomicFile.js';
+
+export interface CheckedFormat {
+  /** First word of the file: what kind of file it is. */
+  magic: string;
+  /** One word: a file written by another version is not read. */
+  version: string;
+  /** What the file holds, for the reasons given ("no saved index"). */
+  what: string;
+}
+
+/** `<cacheDir>/<prefix>-<hash of the folders>.json`. */
+export function libraryFilePath(cacheDir: string, prefix: string, roots: string[]): string {
+  const id = createHash('sha256').update(JSON.stringify(roots)).digest('hex').slice(0, 16);
+  return path.join(cacheDir, `${prefix}-${id}.json`);
+}
+
+export async function writeCheckedJson(file: string, format: CheckedFormat, value: unknown): Promise<void> {
+  const payload = JSON.stringify(value);
+  await writeFileAtomic(file, `${format.magic} ${format.version} ${checksumOf(payload)}\n${payload}`);
+}
+
+export type CheckedRead<T> = { value: T } | { value: null; reason: string };
+
+/** The saved value, or why it cannot be used. Leftovers of saves killed mid-write are swept first. */
+export async function readCheckedJson<T>(file: string, format: CheckedFormat): Promise<CheckedRead<T>> {
+  await removeTemporaryFiles(path.dirname(file), path.basename(file));
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return { value: null, reason: `no saved ${format.what}` };
+  }
+  const newline = text.indexOf('\n');
+  const [magic, version, checksum] = text.slice(0, Math.max(newline, 0)).split(' ');
+  if (magic !== format.magic) return { value: null, reason: `not a saved ${format.what}` };
+  if (version !== format.version) return { value: null, reason: `saved by version ${version}` };
+  const payload = text.slice(newline + 1);
+  if (checksumOf(payload) !== checksum) return { value: null, reason: 'checksum mismatch (corrupt file)' };
+  try {
+    return { value: JSON.parse(payload) as T };
+  } catch (error) {
+    return { value: null, reason: `unreadable: ${(error as Error).message}` };
+  }
+}
+
+function checksumOf(payload: string): string {
+  return createHash('sha256').update(payload).digest('hex');
+}
