@@ -224,7 +224,8 @@ export interface NetworkChoice {
 }
 
 /** Why sharing could not start, for the reader to say in the user's language. */
-export type SharingErrorCode = 'port-in-use' | 'address-unavailable' | 'permission-denied' | 'failed';
+/** Why sharing is off: it could not start, or (`network-gone`) it stopped because its network left the machine. */
+export type SharingErrorCode = 'port-in-use' | 'address-unavailable' | 'permission-denied' | 'failed' | 'network-gone';
 
 export interface SharingState {
   running: boolean;

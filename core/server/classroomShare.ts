@@ -23,8 +23,14 @@ export const DEFAULT_SHARING: SharingRequest = { host: EVERY_INTERFACE_ADDRESS, 
 /** A device counts as connected while it made a request within this window (open readers poll every 20 s). */
 const CONNECTED_WINDOW_MS = 60_000;
 
+/** How often a running share checks that the network it listens on is still this machine's. */
+const NETWORK_CHECK_MS = 5_000;
+
+/** The machine's network interfaces; tests pass their own to take a network away. */
+export type InterfaceSource = () => ReturnType<typeof os.networkInterfaces>;
+
 /** The machine's IPv4 addresses students can reach, then every interface, then this machine only. */
-export function networkChoices(interfaces = os.networkInterfaces()): NetworkChoice[] {
+export function networkChoices(interfaces: ReturnType<typeof os.networkInterfaces> = os.networkInterfaces()): NetworkChoice[] {
   const external: NetworkChoice[] = [];
   for (const [name, addresses] of Object.entries(interfaces)) {
     for (const address of addresses ?? []) {
@@ -79,11 +85,13 @@ export class ClassroomShare implements ClassroomSharingApi {
   private error: SharingState['error'];
   private qr: { url: string; svg: string } | null = null;
   private readonly clients = new RecentClients();
+  private networkCheck: NodeJS.Timeout | null = null;
 
   constructor(
     private service: LectureService,
     private readonly rendererDir: string,
     initial: SharingRequest = DEFAULT_SHARING,
+    private readonly interfaces: InterfaceSource = os.networkInterfaces,
   ) {
     this.request = initial;
   }
@@ -97,7 +105,7 @@ export class ClassroomShare implements ClassroomSharingApi {
     await this.closeServer();
     this.request = { host: request.host, port: request.port };
     // The Wi-Fi may have changed since the panel listed the addresses.
-    if (!networkChoices().some((choice) => choice.address === request.host)) {
+    if (!this.hasAddress(request.host)) {
       this.error = { code: 'address-unavailable', message: `${request.host} is not an address of this machine` };
       return this.getSharing();
     }
@@ -109,6 +117,7 @@ export class ClassroomShare implements ClassroomSharingApi {
         onClient: (address) => this.clients.seen(address),
       });
       this.server = app;
+      this.networkCheck = setInterval(() => void this.stopIfNetworkGone(), NETWORK_CHECK_MS).unref();
     } catch (error) {
       this.error = { code: errorCode(error as NodeJS.ErrnoException), message: (error as Error).message };
     }
@@ -121,11 +130,28 @@ export class ClassroomShare implements ClassroomSharingApi {
     return this.getSharing();
   }
 
+  private hasAddress(host: string): boolean {
+    return networkChoices(this.interfaces()).some((choice) => choice.address === host);
+  }
+
+  /**
+   * A server bound to a Wi-Fi address keeps running after that Wi-Fi is gone, reachable by no one: stop it and
+   * say why, so the teacher is not left showing students an address that cannot answer.
+   */
+  private async stopIfNetworkGone(): Promise<void> {
+    const { host } = this.request;
+    if (!this.running || this.hasAddress(host)) return;
+    await this.closeServer();
+    this.error = { code: 'network-gone', message: `${host} is no longer an address of this machine` };
+  }
+
   private async closeServer(): Promise<void> {
     const server = this.server;
     this.server = null;
     this.error = undefined;
     this.clients.clear();
+    if (this.networkCheck) clearInterval(this.networkCheck);
+    this.networkCheck = null;
     if (server) {
       server.server.closeAllConnections();
       await server.close();
@@ -139,7 +165,8 @@ export class ClassroomShare implements ClassroomSharingApi {
   }
 
   async getSharing(): Promise<SharingState> {
-    const networks = networkChoices();
+    await this.stopIfNetworkGone();
+    const networks = networkChoices(this.interfaces());
     const urls = this.running ? studentUrls(this.request, networks) : [];
     if (urls[0] && this.qr?.url !== urls[0])
       this.qr = { url: urls[0], svg: await QRCode.toString(urls[0], { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }) };

@@ -52,6 +52,9 @@ function hashFor(route: Route): string {
 
 const NO_LABELS = {};
 
+/** How often the app checks a running classroom share while its panel is closed (the panel checks on its own). */
+const SHARING_CHECK_MS = 5000;
+
 /** A lecture-site address the server redirected (`?lecture=<slug>#heading`) becomes the reader's own route. */
 function routeOfAddress(): Route {
   const site = lectureOfAddress(location.search, location.hash);
@@ -88,6 +91,21 @@ export function App() {
       }),
     [],
   );
+  // Sharing runs on while its panel is closed: if it stops on its own (its Wi-Fi gone), open the panel, which says why.
+  useEffect(() => {
+    const sharing = api.sharing;
+    if (!sharing || !sharingOn || shareOpen) return;
+    const timer = setInterval(
+      () =>
+        void sharing.getSharing().then((state) => {
+          if (state.running) return;
+          setSharingOn(false);
+          setShareOpen(true);
+        }),
+      SHARING_CHECK_MS,
+    );
+    return () => clearInterval(timer);
+  }, [sharingOn, shareOpen]);
   const [notice, setNotice] = useState<string | null>(null);
 
   const [offline, setOffline] = useState<OfflineStatus | null>(null);

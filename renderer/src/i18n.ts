@@ -99,6 +99,7 @@ const vi = {
     'address-unavailable': () => 'Địa chỉ mạng này không còn trên máy (Wi-Fi đã đổi?). Hãy chọn lại mạng.',
     'permission-denied': (port: number) => `Không được phép mở cổng ${port}. Hãy chọn cổng từ 1024 trở lên.`,
     failed: () => 'Không bắt đầu chia sẻ được.',
+    'network-gone': () => 'Chia sẻ đã dừng: máy đã rời mạng Wi-Fi đang chia sẻ, học sinh không vào được nữa. Hãy chọn lại mạng rồi bắt đầu lại.',
   } as Record<SharingErrorCode, (port: number) => string>,
   missingFolder: (folder: string) => `Không đọc được thư mục bài giảng ${folder}: thư mục đã bị xoá, đổi tên hoặc ngắt kết nối.`,
   libraries: 'Thư viện bài giảng',
@@ -291,6 +292,8 @@ const en: Strings = {
     'address-unavailable': () => 'That network address is gone (did the Wi-Fi change?). Choose the network again.',
     'permission-denied': (port) => `Not allowed to open port ${port}. Choose a port from 1024 up.`,
     failed: () => 'Could not start sharing.',
+    'network-gone': () =>
+      'Sharing stopped: this machine left the Wi-Fi it was sharing on, so students can no longer reach it. Choose the network again and restart.',
   },
   missingFolder: (folder) => `Cannot read the lecture folder ${folder}: it was deleted, renamed or disconnected.`,
   libraries: 'Lecture libraries',

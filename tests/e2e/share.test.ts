@@ -9,12 +9,16 @@
  * real one where the binary exists.
  */
 import assert from 'node:assert/strict';
+import { mkdtemp } from 'node:fs/promises';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import jsQRModule from 'jsqr';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ClassroomShare } from '../../core/server/classroomShare.js';
+import { READING_DATA_FILE, ReadingDataFile } from '../../core/node/readingDataFile.js';
+import { ClassroomShare, type InterfaceSource } from '../../core/server/classroomShare.js';
 import { startServer } from '../../core/server/httpServer.js';
 import { bundledContentDir, rendererDir } from '../../core/service/appPaths.js';
 import { LectureService } from '../../core/service/lectureService.js';
@@ -139,5 +143,45 @@ describe('classroom sharing from the desktop reader', { skip: browserSkip }, () 
     assert.equal(await panelPage.getByRole('button', { name: 'Chia sẻ với lớp học' }).getAttribute('class'), 'share-button');
     await assert.rejects(getFrom('127.0.0.1', `http://127.0.0.1:${port}/`), /ECONNREFUSED/);
     await teacher.close();
+  });
+});
+
+describe('a classroom share whose Wi-Fi goes away', { skip: browserSkip }, () => {
+  test('sharing stops, and the panel opens by itself to say why and offer another network', async () => {
+    const service = await LectureService.open([bundledContentDir()]);
+    // The teacher's Wi-Fi, as the operating system lists it; 127.0.0.2 is bindable on loopback.
+    const wifi = { address: '127.0.0.2', netmask: '255.0.0.0', family: 'IPv4', mac: '00:00:00:00:00:00', internal: false, cidr: '127.0.0.2/8' } as const;
+    let interfaces: ReturnType<InterfaceSource> = { wlan0: [wifi] };
+    const port = await freePort();
+    const share = new ClassroomShare(service, rendererDir(), { host: wifi.address, port }, () => interfaces);
+    const { app: desktopPages, url } = await startServer({ service, rendererDir: rendererDir() });
+    const browser = await launchBrowser();
+    try {
+      const teacher = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+      const readingData = new ReadingDataFile(path.join(await mkdtemp(path.join(os.tmpdir(), 'reading-')), READING_DATA_FILE));
+      await exposeDesktopBridge(teacher, () => ({ library: service, sharing: share, readingData }));
+      const page = await teacher.newPage();
+      await page.goto(url);
+      const shareButton = page.getByRole('button', { name: 'Chia sẻ với lớp học' });
+      const panel = page.getByRole('dialog', { name: 'Chia sẻ với lớp học' });
+      await shareButton.click();
+      assert.equal(await panel.getByLabel('Mạng').inputValue(), wifi.address);
+      await panel.getByRole('button', { name: 'Bắt đầu chia sẻ' }).click();
+      await panel.getByText(`http://${wifi.address}:${port}/`).waitFor();
+      await panel.getByRole('button', { name: 'Đóng' }).click();
+      assert.equal((await getFrom('127.0.0.1', `http://${wifi.address}:${port}/api/version`)).status, 200);
+
+      interfaces = {};
+      await panel.getByRole('alert').getByText('Chia sẻ đã dừng: máy đã rời mạng Wi-Fi').waitFor({ timeout: 20_000 });
+      assert.equal(await shareButton.getAttribute('class'), 'share-button');
+      assert.equal(await panel.getByLabel('Mạng').inputValue(), '0.0.0.0', 'a network the machine still has is offered');
+      await assert.rejects(getFrom('127.0.0.1', `http://${wifi.address}:${port}/`), /ECONNREFUSED/);
+      await page.screenshot({ path: screenshotPath('share-panel-network-gone') });
+    } finally {
+      await browser.close();
+      await share.stopSharing();
+      await desktopPages.close();
+      await service.close();
+    }
   });
 });

@@ -24,6 +24,8 @@ export function SharePanel({ sharing, strings, onRunningChange, onClose }: Share
     (next: SharingState) => {
       setState(next);
       onRunningChange(next.running);
+      // Sharing stopped because its network left: offer a network the machine still has.
+      if (next.error?.code === 'network-gone') setHost(EVERY_INTERFACE_ADDRESS);
     },
     [onRunningChange],
   );
