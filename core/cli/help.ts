@@ -133,7 +133,7 @@ export const COMMANDS: Record<string, CommandHelp> = {
     ],
     options: [
       ['--tag T', 'the lectures with tag T, oldest first (repeat for several tags)'],
-      ['--lecture SLUG', 'the lecture /blog/SLUG (repeatable; in the order given, before the tags\' lectures)'],
+      ['--lecture SLUG', "the lecture /blog/SLUG (repeatable; in the order given, before the tags' lectures)"],
       ['-o, --output FILE', 'the e-book file to write (replaced whole, never left half-written)'],
       CACHE_DIR,
     ],

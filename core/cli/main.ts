@@ -302,7 +302,10 @@ async function epub(folders: string[], options: { tags: string[]; lectures: stri
   // Said before the book is made, not after: a folder that cannot be written to would waste the whole build.
   const writable = await access(path.dirname(output), constants.W_OK).then(
     () => true,
-    (error: NodeJS.ErrnoException) => (process.stderr.write(`Cannot write ${output}: ${error.code === 'ENOENT' ? 'its folder does not exist' : error.message}\n`), false),
+    (error: NodeJS.ErrnoException) => (
+      process.stderr.write(`Cannot write ${output}: ${error.code === 'ENOENT' ? 'its folder does not exist' : error.message}\n`),
+      false
+    ),
   );
   if (!writable) return 1;
   const service = await LectureService.open(folders, { cacheDir: options.cacheDir });
@@ -311,13 +314,17 @@ async function epub(folders: string[], options: { tags: string[]; lectures: stri
     await writeFileAtomic(output, book.bytes);
     const missing = book.images.missing ? ` (${book.images.missing} shown as their description: not available offline)` : '';
     process.stdout.write(
-      terminalText(`Wrote ${output}: "${book.title}", ${book.chapters} chapters, ${book.images.embedded} images${missing}, ${megabytes(book.bytes.length)} MB`) + '\n',
+      terminalText(
+        `Wrote ${output}: "${book.title}", ${book.chapters} chapters, ${book.images.embedded} images${missing}, ${megabytes(book.bytes.length)} MB`,
+      ) + '\n',
     );
     return 0;
   } catch (error) {
     if (!(error instanceof EpubSelectionError)) throw error;
     const { tags } = await service.getLibrary();
-    process.stderr.write(terminalText(`${error.message}\nTags: ${tags.map(({ tag }) => tag).join(', ')}\nLecture slugs: npm run -s cli -- list ${folders.join(' ')}`) + '\n');
+    process.stderr.write(
+      terminalText(`${error.message}\nTags: ${tags.map(({ tag }) => tag).join(', ')}\nLecture slugs: npm run -s cli -- list ${folders.join(' ')}`) + '\n',
+    );
     return 1;
   } finally {
     await service.close();

@@ -66,7 +66,9 @@ export const validateArguments: { [K in BridgeMethod]: (args: unknown[]) => Para
   },
   saveEpub: ([value]) => {
     const selection = record(value ?? {}, 'e-book selection');
-    return [boundEpubSelection({ tags: names(selection.tags, 'tags', EPUB_BOUNDS.tags), lectures: names(selection.lectures, 'lectures', EPUB_BOUNDS.lectures) })];
+    return [
+      boundEpubSelection({ tags: names(selection.tags, 'tags', EPUB_BOUNDS.tags), lectures: names(selection.lectures, 'lectures', EPUB_BOUNDS.lectures) }),
+    ];
   },
   getSharing: () => [],
   stopSharing: () => [],

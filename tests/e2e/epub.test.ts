@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { browserSkip, screenshotPath, serveAndBrowser } from '../helpers/browser.js';
+import { browserSkip, screenshotPath, serveAndBrowser, seriousAxeViolations } from '../helpers/browser.js';
 import { epubcheck, noEpubcheck, unzipEpub } from '../helpers/epubcheck.js';
 import { fixtureFiles } from '../helpers/epubFixture.js';
 import { makeLibrary } from '../helpers/tempLibrary.js';
@@ -36,7 +36,8 @@ describe('"Tải sách EPUB" in the reader', { skip: browserSkip || noEpubcheck 
   const served = serveAndBrowser([library.root]);
 
   test('the library, a tag and a lecture each download as an EPUB that passes EPUBCheck', async () => {
-    const context = await served.browser().newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    // bypassCSP: axe is injected inline at the end.
+    const context = await served.browser().newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, bypassCSP: true });
     const page = await context.newPage();
     page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
     await page.goto(served.server().url);
@@ -62,6 +63,7 @@ describe('"Tải sách EPUB" in the reader', { skip: browserSkip || noEpubcheck 
     assert.match(new TextDecoder().decode(onlyChapter.get('OEBPS/text/chapter-001.xhtml')), /Hồi quy tuyến tính từ đầu/);
     assert.ok(!onlyChapter.has('OEBPS/text/chapter-002.xhtml'));
     await page.screenshot({ path: screenshotPath('epub-lecture-control') });
+    assert.deepEqual(await seriousAxeViolations(page), []);
     await context.close();
   });
 
@@ -78,8 +80,16 @@ describe('"Tải sách EPUB" in the reader', { skip: browserSkip || noEpubcheck 
     // Parsed as XML (the .xhtml type): a malformed chapter would show Chromium's XML error page instead.
     assert.equal(await page.locator('parsererror').count(), 0);
     assert.equal(await page.locator('math').count(), 5);
-    assert.ok(await page.locator('img').first().evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth === 1000));
-    const mathWidth = await page.locator('.formula math').first().evaluate((math) => math.getBoundingClientRect().width);
+    assert.ok(
+      await page
+        .locator('img')
+        .first()
+        .evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth === 1000),
+    );
+    const mathWidth = await page
+      .locator('.formula math')
+      .first()
+      .evaluate((math) => math.getBoundingClientRect().width);
     assert.ok(mathWidth > 50, 'MathML is laid out, not shown as its TeX');
     await page.screenshot({ path: screenshotPath('epub-chapter-phone'), fullPage: true });
     await page.locator('.details').scrollIntoViewIfNeeded();

@@ -77,4 +77,3 @@ export async function fixtureFiles(): Promise<Record<string, string | Buffer>> {
     'library.yml': 'name: Lớp học máy thử nghiệm\ntags:\n  toan: Toán\n',
   };
 }
-

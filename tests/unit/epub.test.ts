@@ -42,7 +42,11 @@ describe('the e-book of a library of our own', () => {
     const file = path.join(out, 'sach.epub');
     writeFileSync(file, book.bytes);
     const report = await epubcheck(file);
-    assert.deepEqual({ fatals: report.fatals, errors: report.errors, warnings: report.warnings }, { fatals: 0, errors: 0, warnings: 0 }, report.messages.join('\n'));
+    assert.deepEqual(
+      { fatals: report.fatals, errors: report.errors, warnings: report.warnings },
+      { fatals: 0, errors: 0, warnings: 0 },
+      report.messages.join('\n'),
+    );
   });
 
   test('is a zip whose first entry is the stored mimetype, with metadata, a title page and both tables of contents', () => {
@@ -79,7 +83,8 @@ describe('the e-book of a library of our own', () => {
     // $…$, \(…\), $$…$$, \[…\] and the one-line `$$ … \begin{cases}` a lecture writes.
     assert.equal(formulas.length, 5, first);
     assert.equal(formulas.filter((tag) => tag.includes('display="block"')).length, 3);
-    for (const tex of ['\\hat{y} = wx + b', 'e^{i\\pi} + 1 = 0', '\\nabla_w L', '\\begin{cases}']) assert.ok(first.includes(`alttext="${tex}`) || first.includes(tex), tex);
+    for (const tex of ['\\hat{y} = wx + b', 'e^{i\\pi} + 1 = 0', '\\nabla_w L', '\\begin{cases}'])
+      assert.ok(first.includes(`alttext="${tex}`) || first.includes(tex), tex);
     assert.match(first, /<annotation encoding="application\/x-tex">/);
     assert.match(entryText(entries, 'OEBPS/content.opf'), /href="text\/chapter-001.xhtml" media-type="application\/xhtml\+xml" properties="mathml"/);
     assert.doesNotMatch(first, /katex-html|class="katex-mathml"/);
@@ -146,7 +151,7 @@ describe('the e-book of a library of our own', () => {
     const usage = runCli(['epub', library.root]);
     assert.equal(usage.code, 2);
     assert.match(usage.stderr, /-o FILE/);
-    assert.match((runCli(["epub", "--help"])).stdout, /Examples:[\s\S]*--tag hadoop/);
+    assert.match(runCli(['epub', '--help']).stdout, /Examples:[\s\S]*--tag hadoop/);
   });
 });
 
@@ -166,7 +171,10 @@ describe('GET /api/epub', async () => {
   });
 
   test('the same selection again is the same book, not a second one made', async () => {
-    const [a, b] = await Promise.all([fetch(new URL('/api/epub?lecture=gradient-cho-nguoi-moi', url)), fetch(new URL('/api/epub?lecture=gradient-cho-nguoi-moi', url))]);
+    const [a, b] = await Promise.all([
+      fetch(new URL('/api/epub?lecture=gradient-cho-nguoi-moi', url)),
+      fetch(new URL('/api/epub?lecture=gradient-cho-nguoi-moi', url)),
+    ]);
     assert.deepEqual(Buffer.from(await a.arrayBuffer()), Buffer.from(await b.arrayBuffer()));
   });
 

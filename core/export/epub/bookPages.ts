@@ -36,7 +36,11 @@ function page(title: string, body: ElementContent[], depth = 0): string {
   const up = '../'.repeat(depth);
   return xhtmlDocument(
     el('html', { xmlns: 'http://www.w3.org/1999/xhtml', 'xmlns:epub': 'http://www.idpf.org/2007/ops', 'xml:lang': 'vi', lang: 'vi' }, [
-      el('head', {}, [el('meta', { charSet: 'UTF-8' }), el('title', {}, [text(title)]), el('link', { rel: ['stylesheet'], type: 'text/css', href: `${up}${STYLESHEET}` })]),
+      el('head', {}, [
+        el('meta', { charSet: 'UTF-8' }),
+        el('title', {}, [text(title)]),
+        el('link', { rel: ['stylesheet'], type: 'text/css', href: `${up}${STYLESHEET}` }),
+      ]),
       el('body', {}, body),
     ]),
   );
@@ -60,7 +64,10 @@ export function navPage(title: string, chapters: ChapterPage[]): string {
     return el('li', {}, [el('a', { href: chapter.path }, [text(chapter.title)]), ...(sections.length ? [el('ol', {}, sections)] : [])]);
   });
   return page(title, [
-    el('nav', { 'epub:type': 'toc', id: 'toc' }, [el('h1', {}, [text('Mục lục')]), el('ol', {}, [el('li', {}, [el('a', { href: TITLE_PAGE }, [text('Trang bìa')])]), ...items])]),
+    el('nav', { 'epub:type': 'toc', id: 'toc' }, [
+      el('h1', {}, [text('Mục lục')]),
+      el('ol', {}, [el('li', {}, [el('a', { href: TITLE_PAGE }, [text('Trang bìa')])]), ...items]),
+    ]),
   ]);
 }
 
@@ -76,7 +83,10 @@ export function chapterPage(chapter: ChapterPage): string {
     chapter.title,
     [
       el('section', { 'epub:type': 'chapter', className: ['chapter'] }, [
-        el('header', {}, [el('h1', { className: ['chapter-title'] }, [text(chapter.title)]), ...(about ? [el('p', { className: ['about'] }, [text(about)])] : [])]),
+        el('header', {}, [
+          el('h1', { className: ['chapter-title'] }, [text(chapter.title)]),
+          ...(about ? [el('p', { className: ['about'] }, [text(about)])] : []),
+        ]),
         ...(chapter.content.children as ElementContent[]),
       ]),
     ],

@@ -26,7 +26,7 @@ code { font-family: monospace; }
 .align-left { text-align: left; } .align-center { text-align: center; } .align-right { text-align: right; } .align-justify { text-align: justify; }
 .float-left { float: left; margin: 0 1em 0.5em 0; } .float-right { float: right; margin: 0 0 0.5em 1em; } .clear-both { clear: both; }
 .sr-only { font-size: 0.8em; }
-.hljs-comment, .hljs-quote { color: #6a737d; font-style: italic; }
+.hljs-comment, .hljs-quote { color: #6a737d; }
 .hljs-keyword, .hljs-selector-tag, .hljs-type, .hljs-built_in { color: #a626a4; }
 .hljs-string, .hljs-regexp, .hljs-addition { color: #22863a; }
 .hljs-number, .hljs-literal, .hljs-symbol, .hljs-bullet { color: #b45309; }

@@ -88,8 +88,15 @@ export async function buildEpub(source: BookSource, selection: EpubSelection, op
     });
   }
 
-  const identifier = bookIdentifier(overview.name, pages.map((page) => page.path + page.title));
-  const newest = details.map((detail) => detail.date ?? '').sort().pop() || now.toISOString().slice(0, 10);
+  const identifier = bookIdentifier(
+    overview.name,
+    pages.map((page) => page.path + page.title),
+  );
+  const newest =
+    details
+      .map((detail) => detail.date ?? '')
+      .sort()
+      .pop() || now.toISOString().slice(0, 10);
   const files = new Map<string, Uint8Array | string>();
   const items: ManifestItem[] = [];
   const add = (item: ManifestItem, content: Uint8Array | string) => {
@@ -121,6 +128,8 @@ export async function buildEpub(source: BookSource, selection: EpubSelection, op
 
 /** The same selection of the same library is the same book (a reader updates it rather than adding a second copy). */
 function bookIdentifier(libraryName: string, chapters: string[]): string {
-  const hex = createHash('sha256').update(JSON.stringify([libraryName, chapters])).digest('hex');
+  const hex = createHash('sha256')
+    .update(JSON.stringify([libraryName, chapters]))
+    .digest('hex');
   return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

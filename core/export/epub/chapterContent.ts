@@ -73,7 +73,9 @@ function detailsForEReaders(details: Element): void {
   const rest = details.children.filter((child) => child !== summary);
   details.tagName = 'div';
   details.properties = { className: ['details'] };
-  const question: ElementContent[] = summary ? [{ type: 'element', tagName: 'p', properties: { className: ['details-summary'] }, children: summary.children }] : [];
+  const question: ElementContent[] = summary
+    ? [{ type: 'element', tagName: 'p', properties: { className: ['details-summary'] }, children: summary.children }]
+    : [];
   details.children = [...question, { type: 'element', tagName: 'div', properties: { className: ['details-body'] }, children: rest }];
 }
 

@@ -51,6 +51,8 @@ export function planBook(overview: LibraryOverview, selection: EpubSelection): B
 
 /** The book's file name: the title as written (for systems that take UTF-8 names) and its ASCII form. */
 export function bookFileNames(title: string): { utf8: string; ascii: string } {
-  const written = title.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 150);
+  // Characters no file system takes in a name (and control characters) become spaces.
+  const safe = [...title].map((c) => (c < ' ' || c === '\u007f' || '\\/:*?"<>|'.includes(c) ? ' ' : c)).join('');
+  const written = safe.replace(/\s+/g, ' ').trim().slice(0, 150);
   return { utf8: `${written || 'bai-giang'}.epub`, ascii: `${slugify(title).slice(0, 100) || 'bai-giang'}.epub` };
 }

@@ -29,7 +29,15 @@ export function EpubDownload({ selection, label, strings }: EpubDownloadProps) {
         <button type="button" className="link-button" onClick={save} disabled={state.kind === 'making'}>
           {label}
         </button>
-        <span role="status">{state.kind === 'making' ? strings.epubMaking : state.kind === 'saved' ? strings.epubSaved(state.file) : state.kind === 'failed' ? strings.epubFailed : ''}</span>
+        <span role="status">
+          {state.kind === 'making'
+            ? strings.epubMaking
+            : state.kind === 'saved'
+              ? strings.epubSaved(state.file)
+              : state.kind === 'failed'
+                ? strings.epubFailed
+                : ''}
+        </span>
       </span>
     );
   }

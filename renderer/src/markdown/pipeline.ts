@@ -30,10 +30,5 @@ function rehypeFormulaRegions(options: { label: string }) {
 
 // KaTeX renders what it can and stays quiet about glyphs it has no metrics for (emoji, rare scripts).
 export function rehypePlugins(formulaLabel: string): PluggableList {
-  return [
-    ...sharedRehypePlugins,
-    [rehypeKatex, { strict: 'ignore' }],
-    [rehypeFormulaRegions, { label: formulaLabel }],
-    ...highlightPlugins,
-  ];
+  return [...sharedRehypePlugins, [rehypeKatex, { strict: 'ignore' }], [rehypeFormulaRegions, { label: formulaLabel }], ...highlightPlugins];
 }
