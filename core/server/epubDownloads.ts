@@ -10,6 +10,8 @@ import { buildEpub, type BookSource, type Epub } from '../export/epub/buildEpub.
 const KEPT_BOOKS = 4;
 /** Distinct books waiting to be made, beyond which a request is turned away. */
 const MAX_WAITING = 4;
+/** How long a download's connection may wait for its book (made after the ones before it) without a byte sent. */
+export const EPUB_WAIT_LIMIT_MS = 5 * 60_000;
 
 export class EpubBusy extends Error {}
 

@@ -31,7 +31,7 @@ import { isOwnHost } from './hostCheck.js';
 import { isEveryInterface, urlHost } from './listenAddress.js';
 import { answerReaderRequest } from './readerRequests.js';
 import { PrecompressedAnswers } from './precompressed.js';
-import { attachmentHeader, EpubBusy, EpubDownloads } from './epubDownloads.js';
+import { attachmentHeader, EpubBusy, EpubDownloads, EPUB_WAIT_LIMIT_MS } from './epubDownloads.js';
 import { EPUB_MEDIA_TYPE } from '../export/epub/epubZip.js';
 import { EpubSelectionError } from '../export/epub/selection.js';
 
@@ -200,6 +200,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   // Published lectures only, whatever the server shows: a book leaves the classroom.
   const epubs = new EpubDownloads(service, () => service.getVersion().version);
   app.get(ROUTES.epub, async (request, reply) => {
+    // A book can take longer to make (or to wait for) than a connection may sit idle; the request is already whole.
+    request.raw.socket.setTimeout(EPUB_WAIT_LIMIT_MS);
     try {
       const book = await epubs.book(epubSelectionOf(request.query as QueryParameters));
       reply.header('content-type', EPUB_MEDIA_TYPE).header('content-disposition', attachmentHeader(book.fileNames)).header('cache-control', 'no-cache');

@@ -16,6 +16,7 @@ import { LectureService } from '../../core/service/lectureService.js';
 import { runCli } from '../helpers/cli.js';
 import { entryText, epubcheck, noEpubcheck, unzipEpub } from '../helpers/epubcheck.js';
 import { serveInProcess } from '../helpers/inProcessServer.js';
+import { startServer } from '../../core/server/httpServer.js';
 import { makeLibrary } from '../helpers/tempLibrary.js';
 import { fixtureFiles } from '../helpers/epubFixture.js';
 
@@ -176,6 +177,24 @@ describe('GET /api/epub', async () => {
       fetch(new URL('/api/epub?lecture=gradient-cho-nguoi-moi', url)),
     ]);
     assert.deepEqual(Buffer.from(await a.arrayBuffer()), Buffer.from(await b.arrayBuffer()));
+  });
+
+  test('a book that takes longer than a connection may idle still arrives', async () => {
+    const library = makeLibrary(await fixtureFiles());
+    const renderer = makeLibrary({ 'index.html': '<!doctype html><title>reader</title>' });
+    const service = await LectureService.open([library.root]);
+    // Idle connections are cut after 50 ms; resizing the 3000-pixel photo alone takes longer.
+    const { app, url: slow } = await startServer({ service, rendererDir: renderer.root, port: 0, limits: { idleTimeoutMs: 50 } });
+    try {
+      const response = await fetch(new URL('/api/epub', slow));
+      assert.equal(response.status, 200);
+      assert.ok(unzipEpub(new Uint8Array(await response.arrayBuffer())).has('OEBPS/images/image-001.jpg'));
+    } finally {
+      await app.close();
+      await service.close();
+      library.cleanup();
+      renderer.cleanup();
+    }
   });
 
   test('refuses unknown tags and drafts with 404 and a reason', async () => {
