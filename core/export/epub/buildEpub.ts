@@ -5,14 +5,15 @@
  * views (published lectures, image assets), as the HTTP server does for students.
  */
 import { createHash } from 'node:crypto';
+import type { Root } from 'hast';
 import type { EpubSelection, LectureDetail, LibraryOverview } from '../../common/api.js';
 import { safeDecode } from '../../common/links.js';
 import type { ImageFile } from '../../cache/thumbnails.js';
-import { bookTree } from './bookMarkdown.js';
+import { WorkerClient } from '../../node/workerRequests.js';
 import { BookImages } from './bookImages.js';
 import { chapterPage, navPage, NAV_PAGE, STYLESHEET, titlePage, TITLE_PAGE, type ChapterPage } from './bookPages.js';
 import { BOOK_CSS } from './bookStyle.js';
-import { anchorsOf, forEReaders, imagesOf, linkChapters, replaceWithPlaceholder, usesMathml } from './chapterContent.js';
+import { anchorsOf, imagesOf, linkChapters, replaceWithPlaceholder, usesMathml } from './chapterContent.js';
 import { epubZip } from './epubZip.js';
 import { CONTAINER_XML, CONTENT_FOLDER, NCX, ncxDocument, packageDocument, PACKAGE_DOCUMENT, type ManifestItem } from './packageDocuments.js';
 import { bookFileNames, planBook } from './selection.js';
@@ -41,13 +42,14 @@ export async function buildEpub(source: BookSource, selection: EpubSelection, op
   const overview = await source.getLibrary();
   const plan = planBook(overview, selection);
 
-  // Every chapter's tree first: a link to another chapter needs that chapter's anchors.
+  // Every chapter's tree first (typeset on a thread of its own): a link to another chapter needs its anchors.
   const details = (await Promise.all(plan.lectures.map((lecture) => source.getLecture(lecture.slug)))).filter(
     (detail): detail is LectureDetail => detail !== null,
   );
+  const typesetter = new WorkerClient<string, Root>(import.meta.url, 'chapterWorker');
+  const trees = await Promise.all(details.map((detail) => typesetter.request(detail.body))).finally(() => typesetter.terminate());
   const chapters = details.map((detail, index) => {
-    const content = bookTree(detail.body);
-    forEReaders(content);
+    const content = trees[index];
     const file = `chapter-${String(index + 1).padStart(3, '0')}.xhtml`;
     return { detail, content, file, anchors: anchorsOf(content) };
   });
