@@ -17,6 +17,7 @@ import { runCli } from '../helpers/cli.js';
 import { entryText, epubcheck, noEpubcheck, unzipEpub } from '../helpers/epubcheck.js';
 import { serveInProcess } from '../helpers/inProcessServer.js';
 import { startServer } from '../../core/server/httpServer.js';
+import { EpubBusy, EpubDownloads } from '../../core/server/epubDownloads.js';
 import { makeLibrary } from '../helpers/tempLibrary.js';
 import { fixtureFiles } from '../helpers/epubFixture.js';
 
@@ -135,6 +136,26 @@ describe('the e-book of a library of our own', () => {
     assert.match(entryText(named, 'OEBPS/text/chapter-001.xhtml'), /Gradient cho người mới/);
     await assert.rejects(buildEpub(service, { tags: ['khong-co'] }), (error: Error) => error instanceof EpubSelectionError && /"khong-co"/.test(error.message));
     await assert.rejects(buildEpub(service, { lectures: ['ban-nhap-chua-xong'] }), EpubSelectionError);
+  });
+
+  test('the server makes one book at a time, gives a repeated selection the same book, and turns away a crowd', async () => {
+    let version = 1;
+    const downloads = new EpubDownloads(service, () => version);
+    const selections = [{}, { tags: ['toan'] }, { tags: ['co-ban'] }, { lectures: ['gradient-cho-nguoi-moi'] }, { lectures: ['hoi-quy-tuyen-tinh-tu-dau'] }];
+    // All asked in one moment, as a classroom would: four distinct books wait, the fifth is refused.
+    const asked = selections.map((selection) => downloads.book({ tags: [], lectures: [], ...selection }));
+    const again = downloads.book({ tags: [], lectures: [] });
+    assert.equal(again, asked[0]);
+    await assert.rejects(asked[4], EpubBusy);
+    const books = await Promise.all(asked.slice(0, 4));
+    assert.deepEqual(
+      books.map((made) => made.chapters),
+      [2, 2, 1, 1],
+    );
+    // Kept for the library version: the same bytes again; a new version makes the book anew.
+    assert.equal(await downloads.book({ tags: ['toan'], lectures: [] }), books[1]);
+    version = 2;
+    assert.notEqual(await downloads.book({ tags: ['toan'], lectures: [] }), books[1]);
   });
 
   test('the CLI writes the book atomically and says what is wrong with a selection or an output', async () => {
