@@ -37,8 +37,8 @@ export interface Epub {
 const XHTML = 'application/xhtml+xml';
 const MISSING_IMAGE_LABEL = 'Hình ảnh không có trong sách';
 
-export async function buildEpub(source: BookSource, selection: EpubSelection, options: { now?: Date } = {}): Promise<Epub> {
-  const now = options.now ?? new Date();
+export async function buildEpub(source: BookSource, selection: EpubSelection): Promise<Epub> {
+  const now = new Date();
   const overview = await source.getLibrary();
   const plan = planBook(overview, selection);
 
