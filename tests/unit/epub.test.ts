@@ -17,6 +17,8 @@ import { runCli } from '../helpers/cli.js';
 import { entryText, epubcheck, noEpubcheck, unzipEpub } from '../helpers/epubcheck.js';
 import { serveInProcess } from '../helpers/inProcessServer.js';
 import { startServer } from '../../core/server/httpServer.js';
+import { EPUB_BOUNDS } from '../../core/common/api.js';
+import { epubPath, epubSelectionOf } from '../../core/common/routes.js';
 import { EpubBusy, EpubDownloads } from '../../core/server/epubDownloads.js';
 import { makeLibrary } from '../helpers/tempLibrary.js';
 import { fixtureFiles } from '../helpers/epubFixture.js';
@@ -175,6 +177,17 @@ describe('the e-book of a library of our own', () => {
     assert.match(usage.stderr, /-o FILE/);
     assert.match(runCli(['epub', '--help']).stdout, /Examples:[\s\S]*--tag hadoop/);
   });
+});
+
+test('the download address carries the selection, and the server reads it back cut to the bounds', () => {
+  const selection = { tags: ['đạo-đức', 'a&b'], lectures: ['bai-mot'] };
+  const address = new URL(epubPath(selection), 'http://lop.test');
+  assert.equal(address.pathname, '/api/epub');
+  const query = { tag: address.searchParams.getAll('tag'), lecture: address.searchParams.getAll('lecture') };
+  assert.deepEqual(epubSelectionOf(query), selection);
+  assert.equal(epubPath({}), '/api/epub');
+  const crowd = epubSelectionOf({ tag: Array.from({ length: 50 }, (_, i) => `t${i}`), lecture: 'x'.repeat(5000) });
+  assert.deepEqual([crowd.tags.length, crowd.lectures[0].length], [EPUB_BOUNDS.tags, EPUB_BOUNDS.nameChars]);
 });
 
 describe('GET /api/epub', async () => {
