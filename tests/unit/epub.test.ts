@@ -114,8 +114,10 @@ describe('the e-book of a library of our own', () => {
     // Not in the book (missing, a draft) or a file of the lecture site: the words stay, the link goes.
     assert.match(first, /<\/a>, bài chưa có,\nbản nháp, <a href="#dữ-liệu">[^<]*<\/a>, <a [^>]*>trang web<\/a> và tệp\.<\/p>/);
     assert.doesNotMatch(first, /href="\/blog\/|href="\.\/bai-tap.md"/);
-    // The footnote's link finds the id the sanitizer prefixed.
+    // The footnote's link finds the id the sanitizer prefixed; its heading speaks Vietnamese.
     assert.match(first, /href="#user-content-[^"]*fn-ghi-chu"/);
+    assert.match(first, /<h2 class="footnotes-title" id="user-content-footnote-label">Chú thích<\/h2>/);
+    assert.match(first, /aria-label="Quay lại chỗ đánh dấu chú thích"/);
   });
 
   test('opens quizzes, writes checkboxes as characters and keeps the code highlighted', () => {

@@ -25,7 +25,8 @@ code { font-family: monospace; }
 .image-placeholder { display: inline-block; padding: 0.3em 0.6em; border: 1px dashed #999; color: #555; font-style: italic; }
 .align-left { text-align: left; } .align-center { text-align: center; } .align-right { text-align: right; } .align-justify { text-align: justify; }
 .float-left { float: left; margin: 0 1em 0.5em 0; } .float-right { float: right; margin: 0 0 0.5em 1em; } .clear-both { clear: both; }
-.sr-only { font-size: 0.8em; }
+.footnotes { font-size: 0.9em; border-top: 1px solid #ccc; margin-top: 2em; }
+.footnotes-title { font-size: 1em; }
 .hljs-comment, .hljs-quote { color: #6a737d; }
 .hljs-keyword, .hljs-selector-tag, .hljs-type, .hljs-built_in { color: #a626a4; }
 .hljs-string, .hljs-regexp, .hljs-addition { color: #22863a; }

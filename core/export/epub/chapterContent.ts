@@ -37,6 +37,7 @@ export function forEReaders(tree: Root): void {
       element.properties.className = ['formula'];
     }
     if (element.tagName === 'details') detailsForEReaders(element);
+    footnoteInVietnamese(element);
     if (element.tagName === 'input' && parent && index !== undefined) {
       const checked = element.properties.checked === true;
       parent.children[index] = { type: 'text', value: checked ? '☑' : '☐' };
@@ -45,6 +46,15 @@ export function forEReaders(tree: Root): void {
     // XML has no attribute without a value; what is left of HTML's boolean attributes means nothing in a book.
     for (const [name, value] of Object.entries(element.properties)) if (value === true) delete element.properties[name];
   });
+}
+
+/** GitHub's footnote words (remark-rehype's defaults, also the reader's) said in the book's language. */
+function footnoteInVietnamese(element: Element): void {
+  if (element.properties.id === 'user-content-footnote-label') {
+    element.properties.className = ['footnotes-title'];
+    element.children = [{ type: 'text', value: 'Chú thích' }];
+  }
+  if (element.properties.dataFootnoteBackref !== undefined) element.properties.ariaLabel = 'Quay lại chỗ đánh dấu chú thích';
 }
 
 function hasClass(element: Element, name: string): boolean {
