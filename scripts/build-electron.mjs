@@ -6,7 +6,12 @@ import { esmBundle, nodeBundle } from './esbuild-options.mjs';
 
 await build({
   ...esmBundle,
-  entryPoints: { main: 'electron/main/main.ts', searchWorker: 'core/search/searchWorker.ts', parseWorker: 'core/library/parseWorker.ts' },
+  entryPoints: {
+    main: 'electron/main/main.ts',
+    searchWorker: 'core/search/searchWorker.ts',
+    parseWorker: 'core/library/parseWorker.ts',
+    chapterWorker: 'core/export/epub/chapterWorker.ts',
+  },
   outdir: 'dist/electron',
 });
 await build({
@@ -19,6 +24,11 @@ await build({
 });
 await build({
   ...esmBundle,
-  entryPoints: { main: 'core/cli/main.ts', searchWorker: 'core/search/searchWorker.ts', parseWorker: 'core/library/parseWorker.ts' },
+  entryPoints: {
+    main: 'core/cli/main.ts',
+    searchWorker: 'core/search/searchWorker.ts',
+    parseWorker: 'core/library/parseWorker.ts',
+    chapterWorker: 'core/export/epub/chapterWorker.ts',
+  },
   outdir: 'dist/cli',
 });

@@ -17,7 +17,7 @@ import { IMAGE_CONTENT_TYPES } from '../common/imageTypes.js';
 /** Twice the banner's width on the list, for sharp screens. */
 export const THUMBNAIL_WIDTH = 352;
 /** Bigger images are not decoded at all: a hostile file claiming a huge size cannot make the server allocate it. */
-const MAX_SOURCE_PIXELS = 64_000_000;
+export const MAX_SOURCE_PIXELS = 64_000_000;
 const RESIZED_TYPES = new Set([IMAGE_CONTENT_TYPES.png, IMAGE_CONTENT_TYPES.jpeg, IMAGE_CONTENT_TYPES.webp]);
 /** Part of every copy's name: a change in how copies are made gives every image a new one. */
 const RECIPE = `w${THUMBNAIL_WIDTH}-webp70-v1`;

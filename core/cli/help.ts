@@ -121,6 +121,28 @@ export const COMMANDS: Record<string, CommandHelp> = {
       ['serve ~/bai-giang --host 0.0.0.0 --port 8080', 'share a folder with the classroom'],
     ],
   },
+  epub: {
+    usage: ['epub <folder…> [--tag T]… [--lecture SLUG]… -o FILE'],
+    summary: 'an e-book (EPUB 3) of the library, of some tags or of some lectures',
+    details: [
+      'Writes an EPUB 3 that e-book readers open (Apple Books, Google Play Books, KOReader, Thorium): a title page,',
+      'a table of contents, each published lecture a chapter with its images (resized for a phone), formulas as',
+      'MathML, quizzes open and links between its chapters. Images come only from the library folders and the',
+      'image cache (run "cache" first to include remote ones); the others are shown as their description.',
+      'Without --tag or --lecture the whole library goes in. Drafts never do.',
+    ],
+    options: [
+      ['--tag T', 'the lectures with tag T, oldest first (repeat for several tags)'],
+      ['--lecture SLUG', "the lecture /blog/SLUG (repeatable; in the order given, before the tags' lectures)"],
+      ['-o, --output FILE', 'the e-book file to write (replaced whole, never left half-written)'],
+      CACHE_DIR,
+    ],
+    examples: [
+      ['epub ~/bai-giang -o bai-giang.epub', 'the whole library'],
+      ['epub ~/bai-giang --tag hadoop --tag spark -o hadoop-spark.epub', 'two topics'],
+      ['epub content --lecture tokenization-cat-van-ban-thanh-token -o mot-bai.epub', 'one lecture'],
+    ],
+  },
   help: {
     usage: ['help [command]'],
     summary: 'this overview, or one command’s help with examples',

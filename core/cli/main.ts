@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
- * The command line: `check`, `list`, `glossary`, `search`, `cache`, `sync` and `serve` (USAGE below). Exit codes: 0 fine,
+ * The command line: `check`, `list`, `glossary`, `search`, `cache`, `sync`, `serve` and `epub` (USAGE below). Exit codes: 0 fine,
  * 1 problems found, 2 bad usage.
  */
-import { readFile } from 'node:fs/promises';
+import { access, constants, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
 import { SEARCH_BOUNDS, type SearchResponse, type SnippetSegment } from '../common/api.js';
@@ -20,6 +21,9 @@ import { megabytes } from '../common/units.js';
 import { terminalText } from './terminalText.js';
 import { portTaken } from '../node/ports.js';
 import { commandHelp, usage } from './help.js';
+import { buildEpub } from '../export/epub/buildEpub.js';
+import { EpubSelectionError } from '../export/epub/selection.js';
+import { writeFileAtomic } from '../node/atomicFile.js';
 
 class UsageError extends Error {}
 
@@ -291,6 +295,42 @@ async function glossary(folders: string[], json: boolean, cacheDir: string): Pro
   return 0;
 }
 
+async function epub(folders: string[], options: { tags: string[]; lectures: string[]; output?: string; cacheDir: string }): Promise<number> {
+  if (folders.length === 0) throw new UsageError('Name at least one lecture folder.');
+  if (!options.output) throw new UsageError('Name the e-book file to write with -o FILE.');
+  const output = path.resolve(options.output);
+  // Said before the book is made, not after: a folder that cannot be written to would waste the whole build.
+  const writable = await access(path.dirname(output), constants.W_OK).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => (
+      process.stderr.write(`Cannot write ${output}: ${error.code === 'ENOENT' ? 'its folder does not exist' : error.message}\n`),
+      false
+    ),
+  );
+  if (!writable) return 1;
+  const service = await LectureService.open(folders, { cacheDir: options.cacheDir });
+  try {
+    const book = await buildEpub(service, { tags: options.tags, lectures: options.lectures });
+    await writeFileAtomic(output, book.bytes);
+    const missing = book.images.missing ? ` (${book.images.missing} shown as their description: not available offline)` : '';
+    process.stdout.write(
+      terminalText(
+        `Wrote ${output}: "${book.title}", ${book.chapters} chapters, ${book.images.embedded} images${missing}, ${megabytes(book.bytes.length)} MB`,
+      ) + '\n',
+    );
+    return 0;
+  } catch (error) {
+    if (!(error instanceof EpubSelectionError)) throw error;
+    const { tags } = await service.getLibrary();
+    process.stderr.write(
+      terminalText(`${error.message}\nTags: ${tags.map(({ tag }) => tag).join(', ')}\nLecture slugs: npm run -s cli -- list ${folders.join(' ')}`) + '\n',
+    );
+    return 1;
+  } finally {
+    await service.close();
+  }
+}
+
 /** One command's help on stdout (exit 0), or a usage error for a name that is no command. */
 function showHelp(command: string): number {
   const help = commandHelp(command);
@@ -308,6 +348,8 @@ export async function main(argv: string[]): Promise<number> {
       options: {
         json: { type: 'boolean', default: false },
         tag: { type: 'string', multiple: true, default: [] },
+        lecture: { type: 'string', multiple: true, default: [] },
+        output: { type: 'string', short: 'o' },
         limit: { type: 'string' },
         'queries-file': { type: 'string' },
         'cache-dir': { type: 'string' },
@@ -352,6 +394,13 @@ export async function main(argv: string[]): Promise<number> {
           cacheDir: values['cache-dir'] ?? defaultCacheDir(),
           drafts: values.drafts!,
           allowHosts: values['allow-host']!,
+        });
+      case 'epub':
+        return await epub(positionals, {
+          tags: values.tag!,
+          lectures: values.lecture!,
+          output: values.output,
+          cacheDir: values['cache-dir'] ?? defaultCacheDir(),
         });
       case 'help':
         return positionals.length ? showHelp(positionals[0]) : (process.stdout.write(usage()), 0);

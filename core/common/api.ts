@@ -179,6 +179,29 @@ export interface GlossaryEntry {
   usedIn: GlossaryPlace[];
 }
 
+/**
+ * Which published lectures an e-book holds: the lectures named, plus every lecture carrying one of the tags;
+ * neither: the whole library. Drafts never go into a book.
+ */
+export interface EpubSelection {
+  tags?: string[];
+  lectures?: string[];
+}
+
+/** What one e-book request may ask for, wherever it arrives from (HTTP, IPC, the CLI). */
+export const EPUB_BOUNDS = { tags: 20, lectures: 100, nameChars: 300 } as const;
+
+/** The selection cut to EPUB_BOUNDS: lists shortened, each name shortened. */
+export function boundEpubSelection(selection: EpubSelection): { tags: string[]; lectures: string[] } {
+  const cut = (names: string[] | undefined, max: number) => (names ?? []).slice(0, max).map((name) => name.slice(0, EPUB_BOUNDS.nameChars));
+  return { tags: cut(selection.tags, EPUB_BOUNDS.tags), lectures: cut(selection.lectures, EPUB_BOUNDS.lectures) };
+}
+
+/** The desktop app's answer to "save the e-book": where it was written, or nothing when the user cancelled. */
+export interface EpubSaveResult {
+  file?: string;
+}
+
 /** How much of the library can be read without the network. */
 export interface OfflineStatus {
   /** Distinct images the published lectures use. */
@@ -201,6 +224,10 @@ export interface LectureApi {
   assetUrl(assetPath: string): string;
   /** URL of the asset's small copy, for a list banner (the asset itself where no copy is made). Pure. */
   thumbnailUrl(assetPath: string): string;
+  /** Where a browser downloads the selection's e-book (a plain link). Pure. Absent in the desktop app. */
+  epubUrl?(selection: EpubSelection): string;
+  /** The desktop app: builds the selection's e-book and asks where to save it. */
+  saveEpub?(selection: EpubSelection): Promise<EpubSaveResult>;
   /** Calls `listener` whenever the library changes on disk; returns the unsubscribe function. */
   onLibraryChanged?(listener: () => void): () => void;
   /** Sharing the library with a classroom: only the desktop app has it, never a client of the shared server. */

@@ -7,8 +7,9 @@ export interface ReadingDataBridge {
   saveReadingData(data: ReadingData): Promise<void>;
 }
 
-/** What the preload script exposes to the reader: the contract's data methods, classroom sharing and the teacher's libraries, nothing else. */
-export type LectureBridge = Omit<LectureApi, 'assetUrl' | 'thumbnailUrl' | 'onLibraryChanged' | 'sharing' | 'libraries'> &
+/** What the preload script exposes to the reader: the contract's data methods, saving an e-book, classroom sharing and the teacher's libraries, nothing else. */
+export type LectureBridge = Omit<LectureApi, 'assetUrl' | 'thumbnailUrl' | 'onLibraryChanged' | 'sharing' | 'libraries' | 'epubUrl' | 'saveEpub'> &
+  Required<Pick<LectureApi, 'saveEpub'>> &
   ClassroomSharingApi &
   LibrariesApi &
   ReadingDataBridge & {
@@ -30,6 +31,7 @@ export const BRIDGE_CHANNELS = {
   getProblems: 'lectures:get-problems',
   getOfflineStatus: 'lectures:get-offline-status',
   getGlossary: 'lectures:get-glossary',
+  saveEpub: 'epub:save',
   getSharing: 'sharing:get',
   startSharing: 'sharing:start',
   stopSharing: 'sharing:stop',

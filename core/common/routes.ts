@@ -2,7 +2,7 @@
  * The HTTP server's paths and query strings, written once for the server that routes them and the client that
  * builds them. Asset routes are also what the desktop app's `app://reader` protocol answers.
  */
-import { boundSearchRequest, type SearchRequest } from './api.js';
+import { boundEpubSelection, boundSearchRequest, type EpubSelection, type SearchRequest } from './api.js';
 
 export const ROUTES = {
   library: '/api/library',
@@ -12,6 +12,7 @@ export const ROUTES = {
   version: '/api/version',
   offline: '/api/offline',
   glossary: '/api/glossary',
+  epub: '/api/epub',
 } as const;
 
 /** Paths under these prefixes are never the reader's app routes (an unknown one is a 404, not the reader). */
@@ -46,6 +47,10 @@ function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+function all(value: string | string[] | undefined): string[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
 export function libraryPath(options: { includeDrafts?: boolean } = {}): string {
   return withQuery(ROUTES.library, draftsParameter(options.includeDrafts));
 }
@@ -68,9 +73,22 @@ export function searchPath(request: SearchRequest): string {
 
 /** The search request a query string asks for, cut to the contract's bounds. */
 export function searchRequestOf(query: QueryParameters): ReturnType<typeof boundSearchRequest> {
-  const tags = query.tag === undefined ? [] : Array.isArray(query.tag) ? query.tag : [query.tag];
+  const tags = all(query.tag);
   const limit = first(query.limit);
   return boundSearchRequest({ q: first(query.q) ?? '', tags, limit: limit === undefined ? undefined : Number(limit), includeDrafts: includesDrafts(query) });
+}
+
+/** The e-book download of a selection: `?tag=…&lecture=…`, neither for the whole library. */
+export function epubPath(selection: EpubSelection): string {
+  const parameters = new URLSearchParams();
+  for (const tag of selection.tags ?? []) parameters.append('tag', tag);
+  for (const lecture of selection.lectures ?? []) parameters.append('lecture', lecture);
+  return withQuery(ROUTES.epub, parameters);
+}
+
+/** The e-book selection a query string asks for, cut to the contract's bounds. */
+export function epubSelectionOf(query: QueryParameters): ReturnType<typeof boundEpubSelection> {
+  return boundEpubSelection({ tags: all(query.tag), lectures: all(query.lecture) });
 }
 
 /** URL path of an asset, as the HTTP server and the desktop protocol both serve it. */

@@ -11,6 +11,7 @@
  *   GET /api/problems                Problem[]
  *   GET /api/version                 LibraryVersion, polled by open readers
  *   GET /api/offline                 OfflineStatus
+ *   GET /api/epub?tag=&lecture=      an EPUB of the published lectures chosen (all of them without either)
  *   GET /assets/<asset path>         a lecture image (from a library folder or the image cache)
  *   anything else                    the reader (index.html for app routes)
  * (paths and query strings: common/routes.ts; what the reader and images get: readerRequests.ts)
@@ -23,13 +24,16 @@ import { existsSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import path from 'node:path';
 import type { LibraryOverview, SearchResponse } from '../common/api.js';
-import { IMAGE_PREFIXES, includesDrafts, ROUTES, searchRequestOf, type QueryParameters } from '../common/routes.js';
+import { epubSelectionOf, IMAGE_PREFIXES, includesDrafts, ROUTES, searchRequestOf, type QueryParameters } from '../common/routes.js';
 import type { LectureService } from '../service/lectureService.js';
 import { COMMON_HEADERS } from '../common/securityPolicy.js';
 import { isOwnHost } from './hostCheck.js';
 import { isEveryInterface, urlHost } from './listenAddress.js';
 import { answerReaderRequest } from './readerRequests.js';
 import { PrecompressedAnswers } from './precompressed.js';
+import { attachmentHeader, EpubBusy, EpubDownloads, EPUB_WAIT_LIMIT_MS } from './epubDownloads.js';
+import { EPUB_MEDIA_TYPE } from '../export/epub/epubZip.js';
+import { EpubSelectionError } from '../export/epub/selection.js';
 
 /** How long a client may take, and how many connections one address may hold. */
 export interface ServerLimits {
@@ -191,6 +195,22 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   app.get(ROUTES.glossary, async (request, reply) => {
     if (revalidate(request, reply)) return reply;
     return service.getGlossary({ includeDrafts: draftsShown(request.query) });
+  });
+
+  // Published lectures only, whatever the server shows: a book leaves the classroom.
+  const epubs = new EpubDownloads(service, () => service.getVersion().version);
+  app.get(ROUTES.epub, async (request, reply) => {
+    // A book can take longer to make (or to wait for) than a connection may sit idle; the request is already whole.
+    request.raw.socket.setTimeout(EPUB_WAIT_LIMIT_MS);
+    try {
+      const book = await epubs.book(epubSelectionOf(request.query as QueryParameters));
+      reply.header('content-type', EPUB_MEDIA_TYPE).header('content-disposition', attachmentHeader(book.fileNames)).header('cache-control', 'no-cache');
+      return reply.send(Buffer.from(book.bytes.buffer, book.bytes.byteOffset, book.bytes.byteLength));
+    } catch (error) {
+      if (error instanceof EpubSelectionError) return reply.code(404).send({ error: error.message });
+      if (error instanceof EpubBusy) return reply.code(503).header('retry-after', '30').send({ error: error.message });
+      throw error;
+    }
   });
 
   // Only for its file sender: ETag, Last-Modified, 304s and Range requests.

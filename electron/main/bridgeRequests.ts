@@ -3,7 +3,16 @@
  * checked for type and size before the library or the classroom server sees it, and anything unexpected
  * is refused.
  */
-import { boundSearchRequest, SEARCH_BOUNDS, type ClassroomSharingApi, type LibrariesApi, type SharingRequest } from '../../core/common/api.js';
+import {
+  boundEpubSelection,
+  boundSearchRequest,
+  EPUB_BOUNDS,
+  SEARCH_BOUNDS,
+  type ClassroomSharingApi,
+  type LectureApi,
+  type LibrariesApi,
+  type SharingRequest,
+} from '../../core/common/api.js';
 import type { BridgeMethod, LectureBridge } from '../../core/common/bridge.js';
 import { InvalidReadingData, parseReadingData, type ReadingStore } from '../../core/common/readingData.js';
 import type { LectureService } from '../../core/service/lectureService.js';
@@ -28,6 +37,12 @@ function record(value: unknown, name: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+function names(value: unknown, name: string, max: number): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.length > max) throw new InvalidRequest(`${name} must be a list of at most ${max}`);
+  return value.map((item) => text(item, name, EPUB_BOUNDS.nameChars));
+}
+
 /** Checked arguments for each bridge method. */
 export const validateArguments: { [K in BridgeMethod]: (args: unknown[]) => Parameters<LectureBridge[K]> } = {
   getLibrary: ([value]) => [options(value)],
@@ -48,6 +63,12 @@ export const validateArguments: { [K in BridgeMethod]: (args: unknown[]) => Para
       includeDrafts: options({ includeDrafts: request.includeDrafts }).includeDrafts,
     });
     return [checked];
+  },
+  saveEpub: ([value]) => {
+    const selection = record(value ?? {}, 'e-book selection');
+    return [
+      boundEpubSelection({ tags: names(selection.tags, 'tags', EPUB_BOUNDS.tags), lectures: names(selection.lectures, 'lectures', EPUB_BOUNDS.lectures) }),
+    ];
   },
   getSharing: () => [],
   stopSharing: () => [],
@@ -86,6 +107,8 @@ export interface BridgeTargets {
   libraries?: LibrariesApi;
   /** The student's reading data file (absent: those methods are refused). */
   readingData?: ReadingStore;
+  /** Saving an e-book: a save dialog, then the file (absent: refused). */
+  epub?: Required<Pick<LectureApi, 'saveEpub'>>;
 }
 
 const SHARING_METHODS = new Set<BridgeMethod>(['getSharing', 'startSharing', 'stopSharing']);
@@ -105,6 +128,10 @@ export function callBridge(targets: BridgeTargets, method: BridgeMethod, args: u
   if (!Object.hasOwn(validateArguments, method)) throw new InvalidRequest('unknown method');
   const checked = validateArguments[method](args) as unknown[];
   if (LIBRARIES_METHODS.has(method) && !targets.libraries) throw new InvalidRequest('libraries are not available');
+  if (method === 'saveEpub') {
+    if (!targets.epub) throw new InvalidRequest('saving an e-book is not available');
+    return targets.epub.saveEpub(...(checked as Parameters<LectureBridge['saveEpub']>));
+  }
   const readingMethod = READING_METHODS[method];
   if (readingMethod) {
     if (!targets.readingData) throw new InvalidRequest('reading data is not available');

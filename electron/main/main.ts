@@ -22,7 +22,7 @@ import {
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { SharingRequest, SharingState } from '../../core/common/api.js';
+import type { EpubSaveResult, EpubSelection, SharingRequest, SharingState } from '../../core/common/api.js';
 import { ADD_LIBRARY_EVENT, BRIDGE_CHANNELS, LIBRARY_CHANGED_EVENT, type BridgeMethod } from '../../core/common/bridge.js';
 import { LibraryManager } from '../../core/service/libraryManager.js';
 import { bundledContentDir, BUNDLED_LIBRARY_NAME, rendererDir } from '../../core/service/appPaths.js';
@@ -35,6 +35,8 @@ import { callBridge, InvalidRequest, validateArguments } from './bridgeRequests.
 import { readJson, writeJson } from '../../core/node/jsonFile.js';
 import { megabytes } from '../../core/common/units.js';
 import type { Fetch } from '../../core/node/fetch.js';
+import { buildEpub } from '../../core/export/epub/buildEpub.js';
+import { writeFileAtomic } from '../../core/node/atomicFile.js';
 
 // Tests and portable installs can keep all user data (folders, window, cache) in one chosen place; a folder
 // that does not exist yet is created (setPath throws on a missing one).
@@ -154,7 +156,7 @@ function registerBridge(): void {
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, ...args: unknown[]) => {
       if (event.senderFrame?.origin !== APP_ORIGIN) throw new InvalidRequest('unknown sender');
       if (!service || !sharing) throw new Error('library not loaded');
-      const answer = await whileRunning(service, callBridge({ library: service, sharing, libraries, readingData }, method, args));
+      const answer = await whileRunning(service, callBridge({ library: service, sharing, libraries, readingData, epub: { saveEpub } }, method, args));
       if (method === 'startSharing' && sharing.running) {
         const { host, port } = answer as SharingState;
         writeJson(dataFile(SHARING_FILE), { host, port });
@@ -252,6 +254,20 @@ function createWindow(): void {
   window.on('close', remember);
   window.on('closed', () => (window = null));
   void window.loadURL(`${APP_ORIGIN}/`);
+}
+
+/** "Tải sách EPUB" in the app: the book is made, then the user chooses where it goes (replaced whole, atomically). */
+async function saveEpub(selection: EpubSelection): Promise<EpubSaveResult> {
+  if (!service || !window) return {};
+  const book = await buildEpub(service, selection);
+  const choice = await dialog.showSaveDialog(window, {
+    title: 'Lưu sách EPUB',
+    defaultPath: path.join(app.getPath('downloads'), book.fileNames.utf8),
+    filters: [{ name: 'EPUB', extensions: ['epub'] }],
+  });
+  if (choice.canceled || !choice.filePath) return {};
+  await writeFileAtomic(choice.filePath, book.bytes);
+  return { file: choice.filePath };
 }
 
 async function addFolder(): Promise<void> {

@@ -12,6 +12,7 @@ const bridge: LectureBridge = {
   getProblems: () => ipcRenderer.invoke(BRIDGE_CHANNELS.getProblems),
   getOfflineStatus: () => ipcRenderer.invoke(BRIDGE_CHANNELS.getOfflineStatus),
   getGlossary: (options) => ipcRenderer.invoke(BRIDGE_CHANNELS.getGlossary, options),
+  saveEpub: (selection) => ipcRenderer.invoke(BRIDGE_CHANNELS.saveEpub, selection),
   getSharing: () => ipcRenderer.invoke(BRIDGE_CHANNELS.getSharing),
   startSharing: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.startSharing, request),
   stopSharing: () => ipcRenderer.invoke(BRIDGE_CHANNELS.stopSharing),

@@ -5,7 +5,7 @@
  * change events, a start-up failure and quitting. Needs `npm run build` (as `npm test` does first).
  */
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -111,6 +111,20 @@ describe('the desktop shell under Electron 45 rules', () => {
     const roles = edit.submenu!.map((item) => item.role).filter(Boolean);
     assert.deepEqual(roles, ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
     assert.ok(menu.some((item) => item.role === 'windowMenu'));
+    assert.deepEqual(problems(app), []);
+  });
+
+  test('"Tải sách EPUB": the book is made, the save dialog asks where, the file is written; a cancel writes nothing', async () => {
+    const target = path.join(data, 'sách thử.epub');
+    await app.call('queueSaveDialog', { filePath: target });
+    assert.deepEqual(await app.call('bridge', { method: 'saveEpub', args: [{ tags: ['thu-nghiem'] }] }), { file: target });
+    const bytes = readFileSync(target);
+    // A zip whose first entry is the stored `mimetype`: what every e-reader checks first.
+    assert.equal(bytes.subarray(30, 58).toString(), 'mimetypeapplication/epub+zip');
+    const asked = app.events.filter((event) => event.event === 'dialog' && event.kind === 'save').pop()!;
+    assert.match(String(asked.content), /thu-nghiem.*\.epub$/);
+    assert.deepEqual(await app.call('bridge', { method: 'saveEpub', args: [{}] }), {});
+    await assert.rejects(app.call('bridge', { method: 'saveEpub', args: [{ tags: 'not a list' }] }));
     assert.deepEqual(problems(app), []);
   });
 

@@ -13,6 +13,7 @@ export class BridgeLectureApi implements LectureApi {
   getProblems: LectureApi['getProblems'] = () => this.bridge.getProblems();
   getOfflineStatus: LectureApi['getOfflineStatus'] = () => this.bridge.getOfflineStatus();
   getGlossary: LectureApi['getGlossary'] = (options) => this.bridge.getGlossary(options);
+  saveEpub: LectureApi['saveEpub'] = (selection) => this.bridge.saveEpub(selection);
   onLibraryChanged = (listener: () => void) => this.bridge.onLibraryChanged(listener);
   sharing: ClassroomSharingApi = {
     getSharing: () => this.bridge.getSharing(),

@@ -1,5 +1,6 @@
 import {
   LIBRARY_POLL_MS,
+  type EpubSelection,
   type GlossaryEntry,
   type LectureDetail,
   type LectureApi,
@@ -10,7 +11,7 @@ import {
   type SearchRequest,
   type SearchResponse,
 } from '../../../core/common/api.js';
-import { lecturePath, assetRoute, glossaryPath, libraryPath, ROUTES, searchPath, thumbnailRoute } from '../../../core/common/routes.js';
+import { lecturePath, assetRoute, epubPath, glossaryPath, libraryPath, ROUTES, searchPath, thumbnailRoute } from '../../../core/common/routes.js';
 
 /** The contract over the local HTTP server's JSON API (browser and classroom mode). */
 export class HttpLectureApi implements LectureApi {
@@ -51,6 +52,10 @@ export class HttpLectureApi implements LectureApi {
 
   assetUrl(assetPath: string): string {
     return this.base + assetRoute(assetPath);
+  }
+
+  epubUrl(selection: EpubSelection): string {
+    return this.base + epubPath(selection);
   }
 
   thumbnailUrl(assetPath: string): string {

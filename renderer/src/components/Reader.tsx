@@ -4,6 +4,7 @@ import { formatVietnameseDate } from '../../../core/common/dates.js';
 import { safeDecode } from '../../../core/common/links.js';
 import { slugify } from '../../../core/common/slug.js';
 import { api } from '../api/index.js';
+import { EpubDownload } from './EpubDownload.js';
 import { clearHighlights, firstRangeFrom, highlightWords, showRange } from '../highlightWords.js';
 import type { Strings } from '../i18n.js';
 import { MarkdownBody } from '../markdown/MarkdownBody.js';
@@ -289,6 +290,7 @@ export function Reader({
               >
                 {strings.findInLecture}
               </button>
+              {article.published && <EpubDownload selection={{ lectures: [article.slug] }} label={strings.epubLecture} strings={strings} />}
             </p>
             {article.description && <p className="lead">{article.description}</p>}
           </header>

@@ -3,6 +3,7 @@ import type { Strings } from '../i18n.js';
 import { LectureLink } from './LectureLink.js';
 import { useTagLabel } from '../tagLabels.js';
 import { ReadingLists } from './ReadingLists.js';
+import { EpubDownload } from './EpubDownload.js';
 
 interface SidebarProps {
   library: LibraryOverview;
@@ -48,6 +49,11 @@ export function Sidebar({
         </button>
       </div>
       <p className="library-count">{strings.lectures(library.articles.length)}</p>
+      {library.articles.some((article) => article.published) && (
+        <p className="library-epub">
+          <EpubDownload selection={{}} label={strings.epubLibrary} strings={strings} />
+        </p>
+      )}
       {offline && offline.images > 0 && (
         <p className="offline-status">
           <span className={offline.available === offline.images ? 'dot full' : 'dot'} aria-hidden="true" />
@@ -101,7 +107,8 @@ export function Sidebar({
             {strings.lectures(selectedCount)}{' '}
             <button type="button" className="link-button clear-tags" onClick={onClearTags}>
               {strings.clearTags}
-            </button>
+            </button>{' '}
+            <EpubDownload selection={{ tags: selectedTags }} label={strings.epubTags} strings={strings} />
           </p>
         )}
       </section>

@@ -40,7 +40,10 @@ const requireReady = (what, source) => {
 // --- app -------------------------------------------------------------------------------------------------------
 
 const manifest = JSON.parse(readFileSync(path.join(process.cwd(), 'package.json'), 'utf8'));
-const paths = new Map([['userData', path.join(os.homedir(), '.config', manifest.productName ?? manifest.name)]]);
+const paths = new Map([
+  ['userData', path.join(os.homedir(), '.config', manifest.productName ?? manifest.name)],
+  ['downloads', path.join(os.homedir(), 'Downloads')],
+]);
 const lockFile = () => path.join(paths.get('userData'), 'SingletonLock');
 let lockHeld = false;
 
@@ -474,6 +477,8 @@ export const Menu = {
 
 /** Answers the test queued for the next open dialog (`{ canceled, filePaths }`). */
 export const queuedOpenDialogs = [];
+/** Answers the test queued for the next save dialog (`{ canceled, filePath }`). */
+export const queuedSaveDialogs = [];
 
 export const dialog = {
   showErrorBox(title, content) {
@@ -487,6 +492,17 @@ export const dialog = {
   },
   async showOpenDialog() {
     return queuedOpenDialogs.shift() ?? { canceled: true, filePaths: [] };
+  },
+  // d.ts: showSaveDialog(window: BaseWindow, options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
+  // "filePath string - If the dialog is canceled, this will be an empty string."
+  async showSaveDialog(...args) {
+    const options = args.find((arg) => arg && typeof arg === 'object' && !(arg instanceof BrowserWindow));
+    if (!options) throw ruleBroken('dialog.showSaveDialog needs its options (d.ts: SaveDialogOptions)');
+    if (options.defaultPath !== undefined && typeof options.defaultPath !== 'string') throw ruleBroken('SaveDialogOptions.defaultPath is a string');
+    const window = args.find((arg) => arg instanceof BrowserWindow);
+    if (window?.isDestroyed()) throw ruleBroken('dialog.showSaveDialog on a destroyed window');
+    report({ event: 'dialog', kind: 'save', title: options.title ?? '', content: options.defaultPath ?? '' });
+    return queuedSaveDialogs.shift() ?? { canceled: true, filePath: '' };
   },
 };
 

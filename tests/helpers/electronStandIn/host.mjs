@@ -10,7 +10,7 @@ register('./hooks.mjs', import.meta.url);
 // The platform the app believes it runs on (its menus differ on macOS).
 if (process.env.STAND_IN_PLATFORM) Object.defineProperty(process, 'platform', { value: process.env.STAND_IN_PLATFORM });
 const electron = await import('./electron.mjs');
-const { app, BrowserWindow, Menu, WebFrameMain, becomeReady, invokeFrom, queuedOpenDialogs, report, requestPage, session } = electron;
+const { app, BrowserWindow, Menu, WebFrameMain, becomeReady, invokeFrom, queuedOpenDialogs, queuedSaveDialogs, report, requestPage, session } = electron;
 
 // Electron reports these on stderr (and a dialog for exceptions) and keeps the process running.
 process.on('uncaughtException', (error) => report({ event: 'uncaught-exception', message: String(error?.stack ?? error) }));
@@ -55,6 +55,9 @@ const commands = {
     }),
   queueOpenDialog: ({ filePaths }) => {
     queuedOpenDialogs.push({ canceled: false, filePaths });
+  },
+  queueSaveDialog: ({ filePath }) => {
+    queuedSaveDialogs.push({ canceled: false, filePath });
   },
   // After the answer: quitting ends the process.
   quit: () => void setImmediate(() => app.quit()),

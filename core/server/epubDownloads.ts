@@ -1,0 +1,56 @@
+/**
+ * E-books for the server's students: a book takes seconds of both cores to make, so a classroom asking for it at
+ * once must not make it thirty times. One book is made at a time, the same selection asked again while it is made
+ * or afterwards (for the same library version) gets the same bytes, and past a few selections waiting the server
+ * says it is busy instead of queueing without end.
+ */
+import { buildEpub, type BookSource, type Epub } from '../export/epub/buildEpub.js';
+
+/** Books kept for repeat downloads (the oldest is dropped first). */
+const KEPT_BOOKS = 4;
+/** Distinct books waiting to be made, beyond which a request is turned away. */
+const MAX_WAITING = 4;
+/** How long a download's connection may wait for its book (made after the ones before it) without a byte sent. */
+export const EPUB_WAIT_LIMIT_MS = 5 * 60_000;
+
+export class EpubBusy extends Error {}
+
+export class EpubDownloads {
+  private readonly books = new Map<string, Promise<Epub>>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private waiting = 0;
+  private builtFor: number;
+
+  constructor(
+    private readonly source: BookSource,
+    /** The library's version: a change makes every kept book stale. */
+    private readonly version: () => number,
+  ) {
+    this.builtFor = version();
+  }
+
+  book(selection: { tags: string[]; lectures: string[] }): Promise<Epub> {
+    if (this.builtFor !== this.version()) {
+      this.books.clear();
+      this.builtFor = this.version();
+    }
+    const key = JSON.stringify([selection.tags, selection.lectures]);
+    const kept = this.books.get(key);
+    if (kept) return kept;
+    if (this.waiting >= MAX_WAITING) return Promise.reject(new EpubBusy('Too many e-books are being made: try again in a minute.'));
+    this.waiting++;
+    const made = this.queue.then(() => buildEpub(this.source, selection)).finally(() => this.waiting--);
+    this.queue = made.catch(() => undefined);
+    this.books.set(key, made);
+    // A failed book is not kept: the next request tries again (after the library changed, say).
+    made.catch(() => this.books.delete(key));
+    if (this.books.size > KEPT_BOOKS) this.books.delete(this.books.keys().next().value!);
+    return made;
+  }
+}
+
+/** `attachment` with the file name in ASCII for every client and in UTF-8 for those that read RFC 6266's `filename*`. */
+export function attachmentHeader(fileNames: { utf8: string; ascii: string }): string {
+  const encoded = encodeURIComponent(fileNames.utf8).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fileNames.ascii}"; filename*=UTF-8''${encoded}`;
+}
