@@ -3,7 +3,7 @@
  * exporter that writes them and the reader that reads them back by relative URL. Every path is relative to the
  * export's folder (where index.html is), so the export works under any sub-path of any static web server.
  */
-import { assetRoute, thumbnailRoute } from './routes.js';
+import { assetRoute, ASSETS_PREFIX, thumbnailRoute, THUMBNAILS_PREFIX } from './routes.js';
 
 /** The meta tag the exporter puts in index.html: the reader reads its answers from files, not from a server. */
 export const STATIC_EXPORT_META = 'lecture-reader-export';
@@ -54,6 +54,17 @@ export function slugOfStaticPath(file: string): string | null {
   return file.startsWith(LECTURES_DIR) && file.endsWith('.json') ? decodeURIComponent(file.slice(LECTURES_DIR.length, -'.json'.length)) : null;
 }
 
-/** Relative URL of an image, as the server's asset route without its leading slash. */
+/** Relative URL of an image (and of its small copy), as the server's asset route without its leading slash. */
 export const staticAssetPath = (assetPath: string) => assetRoute(assetPath).slice(1);
 export const staticThumbnailPath = (assetPath: string) => thumbnailRoute(assetPath).slice(1);
+const FULL_IMAGES = ASSETS_PREFIX.slice(1);
+const SMALL_IMAGES = THUMBNAILS_PREFIX.slice(1);
+
+/** The one cache the offline copy lives in (the service worker answers from it). */
+export const OFFLINE_CACHE = 'lecture-reader-offline';
+
+/** The service worker's URL, carrying its settings (renderer/public/sw.js reads them back). */
+export function serviceWorkerUrl(): string {
+  const settings = new URLSearchParams({ cache: OFFLINE_CACHE, manifest: EXPORT_MANIFEST, full: FULL_IMAGES, small: SMALL_IMAGES });
+  return `${SERVICE_WORKER}?${settings}`;
+}
