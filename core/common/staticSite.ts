@@ -60,11 +60,11 @@ export const staticThumbnailPath = (assetPath: string) => thumbnailRoute(assetPa
 const FULL_IMAGES = ASSETS_PREFIX.slice(1);
 const SMALL_IMAGES = THUMBNAILS_PREFIX.slice(1);
 
-/** The one cache the offline copy lives in (the service worker answers from it). */
+/** The one cache the offline copy lives in (the service worker answers from the browser's caches). */
 export const OFFLINE_CACHE = 'lecture-reader-offline';
 
 /** The service worker's URL, carrying its settings (renderer/public/sw.js reads them back). */
 export function serviceWorkerUrl(): string {
-  const settings = new URLSearchParams({ cache: OFFLINE_CACHE, manifest: EXPORT_MANIFEST, full: FULL_IMAGES, small: SMALL_IMAGES });
+  const settings = new URLSearchParams({ manifest: EXPORT_MANIFEST, full: FULL_IMAGES, small: SMALL_IMAGES });
   return `${SERVICE_WORKER}?${settings}`;
 }

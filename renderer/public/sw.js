@@ -1,45 +1,26 @@
 /**
  * The service worker of a static export (`cli export`), which makes the reader an offline web app. Hand-written and
- * small on purpose: it keeps the reader's own files from its installation on, and answers from the one cache that the
- * page's "Lưu để đọc ngoại tuyến" fills with the library (renderer/src/offline/offlineCopy.ts, which also brings that
- * copy up to date). Its settings arrive in its URL (`sw.js?cache=…`), written once in core/common/staticSite.ts.
+ * small on purpose: it answers from the one cache that the page's "Lưu để đọc ngoại tuyến" fills with the reader's
+ * own files and the library (renderer/src/offline/offlineCopy.ts, which also brings that copy up to date). Its
+ * settings arrive in its URL (`sw.js?manifest=…`), written once in core/common/staticSite.ts.
  *
  * Pages and the export's manifest: the network first, the cache when there is none. Everything else: the cache
  * first (what was saved is what is read, until the page updates it as a whole), else the network; a full-size
  * image that was not saved falls back to its saved small copy.
  */
 const settings = new URL(self.location.href).searchParams;
-const CACHE = settings.get('cache');
 const MANIFEST = settings.get('manifest');
 const FULL_IMAGES = settings.get('full');
 const SMALL_IMAGES = settings.get('small');
 const scope = self.registration.scope;
 
-self.addEventListener('install', (event) => {
-  event.waitUntil(precacheReader().then(() => self.skipWaiting()));
-});
+// Nothing is downloaded at installation: a first visit costs only the home page. The reader's own files are
+// precached with the library when the student saves it (their size is part of the size shown first).
+self.addEventListener('install', () => self.skipWaiting());
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(self.clients.claim());
 });
-
-/** The reader's files as the export lists them (not this worker itself: the browser keeps that). */
-async function precacheReader() {
-  const response = await fetch(new URL(MANIFEST, scope), { cache: 'no-store' });
-  if (!response.ok) return;
-  const manifest = await response.json();
-  const cache = await caches.open(CACHE);
-  const own = new URL(self.location.href).pathname;
-  const files = Object.entries(manifest.files).filter(([file, { group }]) => group === 'reader' && new URL(file, scope).pathname !== own);
-  await Promise.all(
-    files.map(async ([file, { hash }]) => {
-      const url = new URL(file, scope);
-      if (await cache.match(url)) return;
-      const fresh = await fetch(`${url.href}?v=${hash}`, { cache: 'no-store' });
-      if (fresh.ok) await cache.put(url, fresh);
-    }),
-  );
-}
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
