@@ -11,6 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { EXPORT_MANIFEST, slugOfStaticPath, type ExportManifest } from '../../core/common/staticSite.js';
+import { megabytes } from '../../core/common/units.js';
 import { browserSkip, CHROMIUM, launchBrowser, screenshotPath, seriousAxeViolations } from '../helpers/browser.js';
 import { runCliAsync } from '../helpers/cli.js';
 import { startStaticServer, type StaticServer } from '../helpers/staticServer.js';
@@ -53,6 +55,7 @@ describe('static export, offline web app', { skip: corpusSkip }, () => {
   });
 
   const base = () => `http://127.0.0.1:${server.port}/${SUB_PATH}`;
+  const exportManifest = async (): Promise<ExportManifest> => JSON.parse(await readFile(path.join(site, EXPORT_MANIFEST), 'utf8'));
 
   test('reads, filters, searches, saves for offline, works offline and takes the update', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, bypassCSP: true });
@@ -95,10 +98,24 @@ describe('static export, offline web app', { skip: corpusSkip }, () => {
 
     // Save for offline reading: sizes first, then a progress bar, then saved.
     await page.getByRole('button', { name: 'Lưu để đọc ngoại tuyến' }).click();
-    await page.getByRole('radio', { name: /Ảnh đầy đủ — [\d.]+ MB/ }).waitFor();
-    await page.getByRole('radio', { name: /Ảnh thu nhỏ \(nhẹ hơn\) — [\d.]+ MB/ }).waitFor();
-    await page.screenshot({ path: screenshotPath('static-save-choices') });
+    const manifest = await exportManifest();
+    const bytes = (keep: (group: string) => boolean) =>
+      Object.entries(manifest.files).reduce((sum, [file, { group, bytes }]) => sum + (file !== 'sw.js' && keep(group) ? bytes : 0), 0);
+    await page.getByRole('radio', { name: `Ảnh đầy đủ — ${megabytes(bytes(() => true))} MB` }).waitFor();
+    await page.getByRole('radio', { name: `Ảnh thu nhỏ (nhẹ hơn) — ${megabytes(bytes((group) => group !== 'image'))} MB` }).waitFor();
+    const control = page.getByRole('region', { name: 'Lưu để đọc ngoại tuyến' });
+    await control.screenshot({ path: screenshotPath('static-save-desktop') });
     assert.deepEqual(await seriousAxeViolations(page), []);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await control.screenshot({ path: screenshotPath('static-save-dark') });
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: 'Mở danh mục' }).click();
+    await page.waitForFunction(() => document.querySelector('nav.sidebar')!.getBoundingClientRect().left >= 0);
+    await page.screenshot({ path: screenshotPath('static-save-phone') });
+    await page.getByRole('button', { name: 'Đóng danh mục' }).click();
+    await page.setViewportSize({ width: 1280, height: 860 });
     await page.getByRole('button', { name: /^Lưu [\d.]+ MB$/ }).click();
     await page.getByText(/^Đã lưu để đọc ngoại tuyến/).waitFor({ timeout: 120_000 });
 
@@ -119,12 +136,17 @@ describe('static export, offline web app', { skip: corpusSkip }, () => {
     // The teacher edits a lecture and exports again; back online, the copy fetches what changed and says so.
     const file = path.join(aiCopy, '3_machine_learning/markdown/4-logistic-regression.md');
     await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, `title: ${EDITED}`));
-    const again = await exportSite();
-    assert.match(again, /removed/);
+    await exportSite();
+    const lectures = (files: ExportManifest['files']) => new Map(Object.entries(files).flatMap(([file, { hash }]) => (slugOfStaticPath(file) ? [[file, hash]] : [])));
+    const [before, now] = [lectures(manifest.files), lectures((await exportManifest()).files)];
+    const changed = [...now].filter(([file, hash]) => before.get(file) !== hash).length;
+    const removed = [...before.keys()].filter((file) => !now.has(file)).length;
+    assert.ok(changed > 0 && removed === 1, 'the renamed lecture is a new file, its old one gone');
     server = await startStaticServer(path.join(work, 'www'), server.port);
     await context.setOffline(false);
     await page.goto(base());
-    await page.getByRole('status').filter({ hasText: /Thư viện đã cập nhật: [1-9]\d* bài giảng mới hoặc đã sửa, 1 bài đã gỡ/ }).waitFor();
+    await page.getByRole('status').filter({ hasText: `Thư viện đã cập nhật: ${changed} bài giảng mới hoặc đã sửa, ${removed} bài đã gỡ.` }).waitFor();
+    await page.screenshot({ path: screenshotPath('static-updated') });
     await page.locator('.card', { hasText: EDITED }).waitFor();
     await context.close();
   });
@@ -142,7 +164,10 @@ describe('static export, offline web app', { skip: corpusSkip }, () => {
         await page.goto(`http://lop.test:${server.port}/${SUB_PATH}`);
         await page.locator('.card').first().waitFor();
         assert.equal(await page.evaluate(() => isSecureContext), false);
-        if (name === 'phone') await page.getByRole('button', { name: 'Mở danh mục' }).click();
+        if (name === 'phone') {
+          await page.getByRole('button', { name: 'Mở danh mục' }).click();
+          await page.waitForFunction(() => document.querySelector('nav.sidebar')!.getBoundingClientRect().left >= 0);
+        }
         const epub = page.getByRole('link', { name: 'Tải sách EPUB' });
         await epub.waitFor();
         assert.equal(await epub.getAttribute('href'), 'api/epub');
