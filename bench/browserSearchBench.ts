@@ -7,7 +7,7 @@
  *
  *   npm run bench:browser-search
  */
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SEARCH_BOX_RESULTS } from '../core/common/api.js';
@@ -15,6 +15,7 @@ import { STATIC_FILES } from '../core/common/staticSite.js';
 import { exportSite } from '../core/export/staticSite/exportSite.js';
 import { appRoot, rendererDir } from '../core/service/appPaths.js';
 import { launchBrowser } from '../tests/helpers/browser.js';
+import { askSearchWorker } from '../tests/helpers/searchWorker.js';
 import { startStaticServer } from '../tests/helpers/staticServer.js';
 import { readQueries, syntheticLibrary } from './syntheticLibrary.js';
 import { keystrokes, percentile } from './typing.js';
@@ -30,35 +31,28 @@ const work = mkdtempSync(path.join(tmpdir(), 'browser-search-bench-'));
 const site = path.join(work, 'site');
 const browser = await launchBrowser();
 try {
-  const exported = await exportSite({ folders: [library], outDir: site, cacheDir: path.join(work, 'cache'), rendererDir: rendererDir(), iconFile: path.join(appRoot(), 'build/icon.png') });
+  const exported = await exportSite({
+    folders: [library],
+    outDir: site,
+    cacheDir: path.join(work, 'cache'),
+    rendererDir: rendererDir(),
+    iconFile: path.join(appRoot(), 'build/icon.png'),
+  });
   const server = await startStaticServer(site);
-  const worker = readdirSync(path.join(site, 'static')).find((name) => /^searchWorker-.*\.js$/.test(name))!;
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${server.port}/`);
-  const figures = await page.evaluate(
-    async ({ script, typed, limit }) => {
-      const base = document.baseURI;
-      const sources = { index: new URL('search/index.json', base).href, documents: new URL('search/documents.json', base).href, glossary: new URL('api/glossary.json', base).href };
-      const worker = new Worker(new URL(script, base), { type: 'module' });
-      const times: number[] = [];
-      const engine: number[] = [];
-      let snippets = 0;
-      // (No named functions in here: tsx would wrap them in a helper the page does not have.)
-      for (const [id, q] of ['', ...typed].entries()) {
-        const started = performance.now();
-        const response = await new Promise<{ results: { snippet: unknown[] }[]; tookMs: number }>((resolve, reject) => {
-          worker.onmessage = ({ data }) => ('response' in data ? resolve(data.response) : reject(new Error(data.error)));
-          worker.postMessage({ id, sources, request: { q, limit } });
-        });
-        times.push(performance.now() - started);
-        engine.push(response.tookMs);
-        snippets += response.results.filter((hit) => hit.snippet.length > 0).length;
-      }
-      worker.terminate();
-      return { load: times[0], times: times.slice(1), engine: engine.slice(1), snippets };
-    },
-    { script: `static/${worker}`, typed, limit: SEARCH_BOX_RESULTS },
+  // The first answer loads the index; then every keystroke, as the search box asks.
+  const [first, ...answers] = await askSearchWorker(
+    page,
+    site,
+    ['', ...typed].map((q) => ({ q, limit: SEARCH_BOX_RESULTS })),
   );
+  const figures = {
+    load: first.ms,
+    times: answers.map((answer) => answer.ms),
+    engine: answers.map((answer) => answer.response.tookMs),
+    snippets: answers.reduce((sum, answer) => sum + answer.response.results.filter((hit) => hit.snippet.length > 0).length, 0),
+  };
   await server.stop();
   const sorted = [...figures.times].sort((a, b) => a - b);
   const inEngine = [...figures.engine].sort((a, b) => a - b);
@@ -75,7 +69,9 @@ try {
     percentile(inEngine, 95).toFixed(2),
     os.loadavg()[0].toFixed(1),
   ];
-  console.log('| lectures | index KB | documents KB | first answer ms (load) | keystrokes | hits with snippets | p50 ms | p95 ms | max ms | p95 in the engine ms | load average |');
+  console.log(
+    '| lectures | index KB | documents KB | first answer ms (load) | keystrokes | hits with snippets | p50 ms | p95 ms | max ms | p95 in the engine ms | load average |',
+  );
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   console.log(`| ${row.join(' | ')} |`);
 } finally {

@@ -34,7 +34,8 @@ async function networkFirst(request) {
   try {
     return await fetch(request);
   } catch (error) {
-    const saved = (await caches.match(request, { ignoreSearch: true })) ?? (request.mode === 'navigate' ? await caches.match(new URL('index.html', scope)) : undefined);
+    const saved =
+      (await caches.match(request, { ignoreSearch: true })) ?? (request.mode === 'navigate' ? await caches.match(new URL('index.html', scope)) : undefined);
     if (saved) return saved;
     throw error;
   }

@@ -416,7 +416,8 @@ const en: Strings = {
   offlineRemove: 'Remove the saved copy',
   offlineUpdated: (changed, removed) =>
     `The library was updated: ${changed} new or edited lecture${changed === 1 ? '' : 's'}${removed ? `, ${removed} removed` : ''}. The offline copy is up to date.`,
-  offlineQuota: 'This device has not enough free space to save the library. Free some space or choose small images and try again; what was saved before is kept.',
+  offlineQuota:
+    'This device has not enough free space to save the library. Free some space or choose small images and try again; what was saved before is kept.',
   offlineNetwork: 'The connection dropped while saving. Try again when online; what was saved is kept.',
   offlineEvicted: 'The browser removed the offline copy to free space. Save it again when online.',
   offlineInsecure:

@@ -5,7 +5,7 @@
  * and corrections.
  */
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -13,15 +13,21 @@ import type { Browser } from 'playwright-core';
 import type { SearchResponse, SnippetSegment } from '../../core/common/api.js';
 import { browserSkip, launchBrowser } from '../helpers/browser.js';
 import { runCliAsync } from '../helpers/cli.js';
+import { askSearchWorker } from '../helpers/searchWorker.js';
 import { startStaticServer, type StaticServer } from '../helpers/staticServer.js';
 import { CORPUS } from '../helpers/tempLibrary.js';
 
 const CORPUS_FOLDERS = [path.join(CORPUS, 'ai-lectures'), path.join(CORPUS, 'data-engineer-lectures')];
 const QUERIES = path.resolve(CORPUS, '../search-queries.json');
-const skip = (await readFile(QUERIES).then(() => false).catch(() => `no queries at ${QUERIES}`)) || browserSkip;
+const skip =
+  (await readFile(QUERIES)
+    .then(() => false)
+    .catch(() => `no queries at ${QUERIES}`)) || browserSkip;
 
 /** What both must agree on: everything but the time taken. */
-function shape(response: SearchResponse | (Omit<SearchResponse, 'results'> & { results: (Omit<SearchResponse['results'][number], 'snippet'> & { snippet: unknown })[] })) {
+function shape(
+  response: SearchResponse | (Omit<SearchResponse, 'results'> & { results: (Omit<SearchResponse['results'][number], 'snippet'> & { snippet: unknown })[] }),
+) {
   return {
     didYouMean: response.didYouMean,
     outsideTags: response.outsideTags,
@@ -82,31 +88,16 @@ describe('search in the browser = cli search', { skip }, () => {
     assert.equal(cli.code, 0, cli.stderr);
     const expected = JSON.parse(cli.stdout);
 
-    const worker = (await readdir(path.join(work, 'site/static'))).find((name) => /^searchWorker-.*\.js$/.test(name));
-    assert.ok(worker, 'the export holds the search worker');
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${server.port}/`);
-    const answers = await page.evaluate(
-      async ({ script, queries }) => {
-        const base = document.baseURI;
-        const sources = { index: new URL('search/index.json', base).href, documents: new URL('search/documents.json', base).href, glossary: new URL('api/glossary.json', base).href };
-        const worker = new Worker(new URL(script, base), { type: 'module' });
-        const all = [];
-        // (No named functions in here: the test's compiler would wrap them in a helper the page does not have.)
-        for (const [id, q] of queries.entries()) {
-          all.push(
-            await new Promise<unknown>((resolve, reject) => {
-              worker.onmessage = ({ data }) => ('response' in data ? resolve(data.response) : reject(new Error(data.error)));
-              worker.postMessage({ id, sources, request: { q } });
-            }),
-          );
-        }
-        worker.terminate();
-        return all;
-      },
-      { script: `static/${worker}`, queries },
-    );
+    const answers = (
+      await askSearchWorker(
+        page,
+        path.join(work, 'site'),
+        queries.map((q) => ({ q })),
+      )
+    ).map((answer) => answer.response);
     assert.equal(answers.length, queries.length);
-    queries.forEach((q, i) => assert.deepEqual(shape(answers[i] as SearchResponse), shape(expected[i]), `query "${q}"`));
+    queries.forEach((q, i) => assert.deepEqual(shape(answers[i]), shape(expected[i]), `query "${q}"`));
   });
 });

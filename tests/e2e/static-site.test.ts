@@ -20,7 +20,10 @@ import { startStaticServer, type StaticServer } from '../helpers/staticServer.js
 const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');
 const AI = path.join(CORPUS, 'ai-lectures');
 const DATA = path.join(CORPUS, 'data-engineer-lectures');
-const corpusSkip = (await readFile(path.join(CORPUS, 'README.md')).then(() => false).catch(() => `no corpus at ${CORPUS}`)) || browserSkip;
+const corpusSkip =
+  (await readFile(path.join(CORPUS, 'README.md'))
+    .then(() => false)
+    .catch(() => `no corpus at ${CORPUS}`)) || browserSkip;
 const SUB_PATH = 'truong/bai-giang/';
 const EDITED = 'logistic-regression-edited-for-test';
 
@@ -137,7 +140,8 @@ describe('static export, offline web app', { skip: corpusSkip }, () => {
     const file = path.join(aiCopy, '3_machine_learning/markdown/4-logistic-regression.md');
     await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, `title: ${EDITED}`));
     await exportSite();
-    const lectures = (files: ExportManifest['files']) => new Map(Object.entries(files).flatMap(([file, { hash }]) => (slugOfStaticPath(file) ? [[file, hash]] : [])));
+    const lectures = (files: ExportManifest['files']) =>
+      new Map(Object.entries(files).flatMap(([file, { hash }]) => (slugOfStaticPath(file) ? [[file, hash]] : [])));
     const [before, now] = [lectures(manifest.files), lectures((await exportManifest()).files)];
     const changed = [...now].filter(([file, hash]) => before.get(file) !== hash).length;
     const removed = [...before.keys()].filter((file) => !now.has(file)).length;
@@ -145,14 +149,20 @@ describe('static export, offline web app', { skip: corpusSkip }, () => {
     server = await startStaticServer(path.join(work, 'www'), server.port);
     await context.setOffline(false);
     await page.goto(base());
-    await page.getByRole('status').filter({ hasText: `Thư viện đã cập nhật: ${changed} bài giảng mới hoặc đã sửa, ${removed} bài đã gỡ.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Thư viện đã cập nhật: ${changed} bài giảng mới hoặc đã sửa, ${removed} bài đã gỡ.` })
+      .waitFor();
     await page.screenshot({ path: screenshotPath('static-updated') });
     await page.locator('.card', { hasText: EDITED }).waitFor();
     await context.close();
   });
 
   test('on an insecure origin: the explanation and the e-book, no save button', async () => {
-    const classroom = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP lop.test 127.0.0.1'] });
+    const classroom = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP lop.test 127.0.0.1'],
+    });
     try {
       for (const [name, options] of [
         ['desktop', { viewport: { width: 1280, height: 800 } }],

@@ -24,7 +24,13 @@ describe('static export', () => {
   let work: string;
   let outDir: string;
   const run = () =>
-    exportSite({ folders: [library.root], outDir, cacheDir: path.join(work, 'cache'), rendererDir: renderer.root, iconFile: path.join(PROJECT_ROOT, 'build/icon.png') });
+    exportSite({
+      folders: [library.root],
+      outDir,
+      cacheDir: path.join(work, 'cache'),
+      rendererDir: renderer.root,
+      iconFile: path.join(PROJECT_ROOT, 'build/icon.png'),
+    });
 
   before(async () => {
     const png = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#3366aa' } })
@@ -35,7 +41,10 @@ describe('static export', () => {
         { title: 'Mạng nơ-ron nhân tạo', time: '03/02/2024', tags: '[hoc-sau]', banner_url: 'images/mang.png' },
         '## Lan truyền ngược\n\nĐạo hàm $\\frac{\\partial L}{\\partial w}$ cho từng trọng số.\n\n![Sơ đồ mạng](images/mang.png)\n\nXem [bài hồi quy](/blog/hoi-quy-tuyen-tinh).\n',
       ),
-      'hoi-quy.md': lecture({ title: 'Hồi quy tuyến tính', time: '01/02/2024', tags: '[hoc-may]' }, '## Bình phương tối thiểu\n\nSai số bình phương trung bình.\n'),
+      'hoi-quy.md': lecture(
+        { title: 'Hồi quy tuyến tính', time: '01/02/2024', tags: '[hoc-may]' },
+        '## Bình phương tối thiểu\n\nSai số bình phương trung bình.\n',
+      ),
       'nhap.md': lecture({ title: 'Bài nháp', time: '05/02/2024', is_published: 'false' }, `Chưa xong: ${DRAFT_WORD}.\n`),
       'images/mang.png': png,
     });
@@ -76,7 +85,10 @@ describe('static export', () => {
     const detail = json(staticLecturePath('mang-no-ron-nhan-tao'));
     const image = detail.images['images/mang.png'];
     assert.ok(image, 'the image is available');
-    assert.deepEqual(readFileSync(path.join(outDir, ...staticAssetPath(image).split('/').map(decodeURIComponent))), readFileSync(path.join(library.root, 'images/mang.png')));
+    assert.deepEqual(
+      readFileSync(path.join(outDir, ...staticAssetPath(image).split('/').map(decodeURIComponent))),
+      readFileSync(path.join(library.root, 'images/mang.png')),
+    );
     const small = await sharp(readFileSync(path.join(outDir, ...staticThumbnailPath(image).split('/').map(decodeURIComponent)))).metadata();
     assert.equal(small.format, 'webp');
     assert.ok(small.width! < 900, 'the small copy is smaller');
@@ -102,12 +114,18 @@ describe('static export', () => {
     assert.equal(unchanged.manifest.version, version);
     for (const [file, mtime] of Object.entries(before)) assert.equal(statSync(path.join(outDir, file)).mtimeMs, mtime, `${file} was rewritten`);
 
-    library.write('hoi-quy.md', lecture({ title: 'Hồi quy tuyến tính', time: '01/02/2024', tags: '[hoc-may]' }, '## Bình phương tối thiểu\n\nSai số tuyệt đối trung bình.\n'));
+    library.write(
+      'hoi-quy.md',
+      lecture({ title: 'Hồi quy tuyến tính', time: '01/02/2024', tags: '[hoc-may]' }, '## Bình phương tối thiểu\n\nSai số tuyệt đối trung bình.\n'),
+    );
     const edited = await run();
     assert.notEqual(edited.manifest.version, version);
     const rewritten = Object.keys(before).filter((file) => statSync(path.join(outDir, file), { throwIfNoEntry: false })?.mtimeMs !== before[file]);
     // The list holds no body text: it stays as it was.
-    assert.deepEqual(rewritten.sort(), [EXPORT_MANIFEST, staticLecturePath('hoi-quy-tuyen-tinh'), STATIC_FILES.searchDocuments, STATIC_FILES.searchIndex].sort());
+    assert.deepEqual(
+      rewritten.sort(),
+      [EXPORT_MANIFEST, staticLecturePath('hoi-quy-tuyen-tinh'), STATIC_FILES.searchDocuments, STATIC_FILES.searchIndex].sort(),
+    );
     assert.equal(edited.stats.written, 3);
 
     rmSync(path.join(library.root, 'hoi-quy.md'));
@@ -119,7 +137,13 @@ describe('static export', () => {
   test('refuses a folder that is not a previous export, and leaves it alone', async () => {
     const other = makeLibrary({ 'notes.txt': 'của tôi' });
     try {
-      const target = { folders: [library.root], outDir: other.root, cacheDir: path.join(work, 'cache'), rendererDir: renderer.root, iconFile: path.join(PROJECT_ROOT, 'build/icon.png') };
+      const target = {
+        folders: [library.root],
+        outDir: other.root,
+        cacheDir: path.join(work, 'cache'),
+        rendererDir: renderer.root,
+        iconFile: path.join(PROJECT_ROOT, 'build/icon.png'),
+      };
       await assert.rejects(exportSite(target), /is not empty and holds no previous export/);
       assert.deepEqual(readdirSync(other.root), ['notes.txt']);
       writeFileSync(path.join(other.root, EXPORT_MANIFEST), '{"format":"something else"}');

@@ -1,4 +1,13 @@
-import type { GlossaryEntry, LectureApi, LectureDetail, LibraryOverview, OfflineStatus, Problem, SearchRequest, SearchResponse } from '../../../core/common/api.js';
+import type {
+  GlossaryEntry,
+  LectureApi,
+  LectureDetail,
+  LibraryOverview,
+  OfflineStatus,
+  Problem,
+  SearchRequest,
+  SearchResponse,
+} from '../../../core/common/api.js';
 import { STATIC_FILES, staticAssetPath, staticLecturePath, staticThumbnailPath } from '../../../core/common/staticSite.js';
 import { BrowserSearch } from '../search/browserSearch.js';
 
