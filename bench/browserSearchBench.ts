@@ -3,16 +3,17 @@
  * by default, BENCH_LECTURES to change it) served by a plain static file server, the reader's own search worker (the
  * core engine) in Chromium, and every keystroke of every public query (../shared/search-queries.json) asked as the
  * search box asks it (a screenful of results, with snippets). Latency is the page's round trip to the worker; the
- * engine's own time (`tookMs`) and the machine's load average are printed beside it.
+ * engine's own time (`tookMs`), the same index's time in Node and the machine's load average are printed beside it.
  *
  *   npm run bench:browser-search
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SEARCH_BOX_RESULTS } from '../core/common/api.js';
 import { STATIC_FILES } from '../core/common/staticSite.js';
 import { exportSite } from '../core/export/staticSite/exportSite.js';
+import { SearchEngine } from '../core/search/searchEngine.js';
 import { appRoot, rendererDir } from '../core/service/appPaths.js';
 import { launchBrowser } from '../tests/helpers/browser.js';
 import { askSearchWorker } from '../tests/helpers/searchWorker.js';
@@ -23,6 +24,17 @@ import { keystrokes, percentile } from './typing.js';
 const SHARED = path.resolve(import.meta.dirname, '../../shared');
 const LECTURES = Number(process.env.BENCH_LECTURES ?? 500);
 const kb = (file: string) => Math.round(statSync(file).size / 1024);
+
+/**
+ * The control: the same exported index restored in this Node process, the same keystrokes, at the same moment (on a
+ * loaded machine, what is the browser's and what is the machine's).
+ */
+function nodeKeystrokes(site: string): number[] {
+  const read = (file: string) => JSON.parse(readFileSync(path.join(site, file), 'utf8'));
+  const engine = SearchEngine.restore(read(STATIC_FILES.searchIndex));
+  engine.sync(read(STATIC_FILES.searchDocuments));
+  return typed.map((q) => engine.search({ q, limit: SEARCH_BOX_RESULTS }).tookMs).sort((a, b) => a - b);
+}
 
 const corpus = ['ai-lectures', 'data-engineer-lectures'].map((folder) => path.join(SHARED, 'corpus', folder));
 const typed = keystrokes(readQueries(path.join(SHARED, 'search-queries.json')).queries.map((query) => query.q));
@@ -54,6 +66,7 @@ try {
     snippets: answers.reduce((sum, answer) => sum + answer.response.results.filter((hit) => hit.snippet.length > 0).length, 0),
   };
   await server.stop();
+  const inNode = nodeKeystrokes(site);
   const sorted = [...figures.times].sort((a, b) => a - b);
   const inEngine = [...figures.engine].sort((a, b) => a - b);
   const row = [
@@ -67,12 +80,13 @@ try {
     percentile(sorted, 95).toFixed(2),
     sorted.at(-1)!.toFixed(2),
     percentile(inEngine, 95).toFixed(2),
+    percentile(inNode, 95).toFixed(2),
     os.loadavg()[0].toFixed(1),
   ];
   console.log(
-    '| lectures | index KB | documents KB | first answer ms (load) | keystrokes | hits with snippets | p50 ms | p95 ms | max ms | p95 in the engine ms | load average |',
+    '| lectures | index KB | documents KB | first answer ms (load) | keystrokes | hits with snippets | p50 ms | p95 ms | max ms | p95 in the engine ms | same in Node ms | load average |',
   );
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   console.log(`| ${row.join(' | ')} |`);
 } finally {
   await browser.close();
