@@ -158,6 +158,23 @@ describe('static export, offline web app', { skip: corpusSkip }, () => {
     await context.close();
   });
 
+  test('a device without the room says so plainly, and nothing is marked saved', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
+    // Chromium's own storage quota for this origin, set far below the library's size.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: `http://127.0.0.1:${server.port}`, quotaSize: 2 * 1024 * 1024 });
+    await page.goto(base());
+    await page.getByRole('button', { name: 'Lưu để đọc ngoại tuyến' }).click();
+    await page.getByRole('button', { name: /^Lưu [\d.]+ MB$/ }).click();
+    await page.getByRole('alert').getByText(/Máy không đủ chỗ trống để lưu thư viện/).waitFor({ timeout: 120_000 });
+    await page.reload();
+    await page.getByRole('button', { name: 'Lưu để đọc ngoại tuyến' }).waitFor();
+    assert.equal(await page.getByText(/^Đã lưu để đọc ngoại tuyến/).count(), 0);
+    await context.close();
+  });
+
   test('on an insecure origin: the explanation and the e-book, no save button', async () => {
     const classroom = await chromium.launch({
       executablePath: CHROMIUM,
