@@ -158,6 +158,35 @@ describe('static export, offline web app', { skip: corpusSkip }, () => {
     await context.close();
   });
 
+  test('saved with small images: offline, a lecture shows the small copies', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
+    await page.goto(base());
+    await page.getByRole('button', { name: 'Lưu để đọc ngoại tuyến' }).click();
+    await page.getByRole('radio', { name: /^Ảnh thu nhỏ/ }).check();
+    await page.getByRole('button', { name: /^Lưu [\d.]+ MB$/ }).click();
+    await page.getByText(/^Đã lưu để đọc ngoại tuyến \([\d.]+ MB, ảnh thu nhỏ\)/).waitFor({ timeout: 120_000 });
+    const port = server.port;
+    await server.stop();
+    await context.setOffline(true);
+    try {
+      await page.goto(`${base()}#/blog/gioi-thieu-chung-ve-databricks`);
+      await page.getByRole('article').locator('img').first().waitFor();
+      const widths = await page.waitForFunction(() => {
+        const shown = [...document.querySelectorAll('article img')].map((img) => (img as HTMLImageElement).naturalWidth).filter((width) => width > 0);
+        return shown.length > 0 && shown;
+      });
+      assert.ok(
+        (await widths.jsonValue()).every((width) => width <= 352),
+        'the small copies, not the full images',
+      );
+    } finally {
+      server = await startStaticServer(path.join(work, 'www'), port);
+      await context.close();
+    }
+  });
+
   test('a device without the room says so plainly, and nothing is marked saved', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     const page = await context.newPage();
@@ -168,7 +197,10 @@ describe('static export, offline web app', { skip: corpusSkip }, () => {
     await page.goto(base());
     await page.getByRole('button', { name: 'Lưu để đọc ngoại tuyến' }).click();
     await page.getByRole('button', { name: /^Lưu [\d.]+ MB$/ }).click();
-    await page.getByRole('alert').getByText(/Máy không đủ chỗ trống để lưu thư viện/).waitFor({ timeout: 120_000 });
+    await page
+      .getByRole('alert')
+      .getByText(/Máy không đủ chỗ trống để lưu thư viện/)
+      .waitFor({ timeout: 120_000 });
     await page.reload();
     await page.getByRole('button', { name: 'Lưu để đọc ngoại tuyến' }).waitFor();
     assert.equal(await page.getByText(/^Đã lưu để đọc ngoại tuyến/).count(), 0);
