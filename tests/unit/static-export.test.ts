@@ -129,7 +129,11 @@ describe('static export', () => {
     assert.equal(edited.stats.written, 3);
 
     rmSync(path.join(library.root, 'hoi-quy.md'));
+    // A run killed mid-write left a temporary file: the next run removes it.
+    const leftover = path.join(outDir, 'api/articles/hoi-quy-tuyen-tinh.json.4242.abcd1234.tmp');
+    writeFileSync(leftover, '{"tor');
     const removed = await run();
+    assert.equal(statSync(leftover, { throwIfNoEntry: false }), undefined);
     assert.equal(removed.stats.removed, 1);
     assert.equal(statSync(path.join(outDir, staticLecturePath('hoi-quy-tuyen-tinh')), { throwIfNoEntry: false }), undefined);
   });

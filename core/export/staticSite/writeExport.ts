@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { EXPORT_FORMAT, EXPORT_MANIFEST, type ExportManifest } from '../../common/staticSite.js';
-import { writeFileAtomic } from '../../node/atomicFile.js';
+import { removeTemporaryFiles, writeFileAtomic } from '../../node/atomicFile.js';
 import type { ExportFile } from './exportFiles.js';
 
 export interface WriteStats {
@@ -46,6 +46,12 @@ function diskPath(outDir: string, urlPath: string): string {
   return path.join(outDir, ...segments);
 }
 
+/** What an export killed mid-write left (temporary files beside their targets): never to be served. */
+async function sweepKilledWrites(outDir: string): Promise<void> {
+  const folders = (await readdir(outDir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isDirectory());
+  for (const folder of [outDir, ...folders.map((entry) => path.join(entry.parentPath, entry.name))]) await removeTemporaryFiles(folder);
+}
+
 async function sameContent(file: string, bytes: Uint8Array): Promise<boolean> {
   const existing = await readFile(file).catch(() => null);
   return existing !== null && Buffer.compare(existing, bytes) === 0;
@@ -53,6 +59,7 @@ async function sameContent(file: string, bytes: Uint8Array): Promise<boolean> {
 
 export async function writeExport(outDir: string, name: string, files: readonly ExportFile[]): Promise<{ manifest: ExportManifest; stats: WriteStats }> {
   const previous = await previousExport(outDir);
+  if (previous) await sweepKilledWrites(outDir);
   const manifest: ExportManifest = { format: EXPORT_FORMAT, version: '', name, files: {} };
   const stats: WriteStats = { files: files.length, written: 0, removed: 0, bytes: 0 };
   for (const file of files) {
