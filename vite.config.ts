@@ -11,6 +11,8 @@ export default defineConfig({
     // build (entity decoding, rehype-katex's HTML parser) give their worker build, which runs anywhere.
     conditions: ['worker', ...defaultClientConditions],
   },
+  // Workers are started as modules (`type: 'module'`); FlexSearch, in the search worker, names `import.meta`.
+  worker: { format: 'es' },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -143,6 +143,22 @@ export const COMMANDS: Record<string, CommandHelp> = {
       ['epub content --lecture tokenization-cat-van-ban-thanh-token -o mot-bai.epub', 'one lecture'],
     ],
   },
+  export: {
+    usage: ['export <folder…> <out-dir>'],
+    summary: 'write the published library as a static web site (an offline web app) for any web server',
+    details: [
+      'Writes the built reader, one JSON file per lecture, the library list, the glossary, the search index,',
+      'images and their small copies into <out-dir>: copy it to any static web server (nginx, Caddy, Apache,',
+      'GitHub Pages), under any sub-path; no server code runs. Drafts are never exported. Running it again after',
+      'an edit rewrites only the files that changed. <out-dir> must be empty, new, or a previous export.',
+      'Needs the built reader: run "npm run -s build" once first.',
+    ],
+    options: [CACHE_DIR],
+    examples: [
+      ['export ~/bai-giang site', 'then e.g. "python3 -m http.server -d site" to try it'],
+      ['export ../ai-lectures ../data-engineer-lectures /var/www/html/bai-giang', 'two folders, one site under /bai-giang/'],
+    ],
+  },
   help: {
     usage: ['help [command]'],
     summary: 'this overview, or one command’s help with examples',

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The command line: `check`, `list`, `glossary`, `search`, `cache`, `sync`, `serve` and `epub` (USAGE below). Exit codes: 0 fine,
+ * The command line: `check`, `list`, `glossary`, `search`, `cache`, `sync`, `serve`, `epub` and `export` (USAGE below). Exit codes: 0 fine,
  * 1 problems found, 2 bad usage.
  */
 import { access, constants, readFile } from 'node:fs/promises';
@@ -14,7 +14,8 @@ import { LectureLibrary } from '../library/lectureLibrary.js';
 import { LibraryGlossary } from '../glossary/libraryGlossary.js';
 import { networkChoices, studentUrls } from '../server/classroomShare.js';
 import { startServer } from '../server/httpServer.js';
-import { bundledContentDir, BUNDLED_LIBRARY_NAME, rendererDir } from '../service/appPaths.js';
+import { appRoot, bundledContentDir, BUNDLED_LIBRARY_NAME, rendererDir } from '../service/appPaths.js';
+import { exportSite } from '../export/staticSite/exportSite.js';
 import { RemoteLibraries } from '../library/remoteLibrary.js';
 import { defaultCacheDir, defaultDataDir, LectureService } from '../service/lectureService.js';
 import { megabytes } from '../common/units.js';
@@ -331,6 +332,26 @@ async function epub(folders: string[], options: { tags: string[]; lectures: stri
   }
 }
 
+async function exportCommand(positionals: string[], cacheDir: string): Promise<number> {
+  if (positionals.length < 2) throw new UsageError('export needs at least one lecture folder and the folder to write the site to.');
+  const started = performance.now();
+  const { manifest, stats, lectures } = await exportSite({
+    folders: positionals.slice(0, -1),
+    outDir: positionals.at(-1)!,
+    cacheDir,
+    rendererDir: rendererDir(),
+    iconFile: path.join(appRoot(), 'build', 'icon.png'),
+  });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  process.stdout.write(
+    terminalText(
+      `Exported ${lectures} lectures of "${manifest.name}" to ${positionals.at(-1)} (${stats.files} files, ${megabytes(stats.bytes)} MB) in ${seconds} s: ` +
+        `${stats.written} written, ${stats.files - stats.written} unchanged, ${stats.removed} removed. Version ${manifest.version}.`,
+    ) + '\n',
+  );
+  return 0;
+}
+
 /** One command's help on stdout (exit 0), or a usage error for a name that is no command. */
 function showHelp(command: string): number {
   const help = commandHelp(command);
@@ -402,6 +423,8 @@ export async function main(argv: string[]): Promise<number> {
           output: values.output,
           cacheDir: values['cache-dir'] ?? defaultCacheDir(),
         });
+      case 'export':
+        return await exportCommand(positionals, values['cache-dir'] ?? defaultCacheDir());
       case 'help':
         return positionals.length ? showHelp(positionals[0]) : (process.stdout.write(usage()), 0);
       case undefined:

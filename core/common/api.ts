@@ -225,7 +225,7 @@ export interface LectureApi {
   /** URL of the asset's small copy, for a list banner (the asset itself where no copy is made). Pure. */
   thumbnailUrl(assetPath: string): string;
   /** Where a browser downloads the selection's e-book (a plain link). Pure. Absent in the desktop app. */
-  epubUrl?(selection: EpubSelection): string;
+  epubUrl?(selection: EpubSelection): string | undefined;
   /** The desktop app: builds the selection's e-book and asks where to save it. */
   saveEpub?(selection: EpubSelection): Promise<EpubSaveResult>;
   /** Calls `listener` whenever the library changes on disk; returns the unsubscribe function. */

@@ -23,7 +23,7 @@ import ipaddr from 'ipaddr.js';
 import { existsSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import path from 'node:path';
-import type { LibraryOverview, SearchResponse } from '../common/api.js';
+import type { SearchResponse } from '../common/api.js';
 import { epubSelectionOf, IMAGE_PREFIXES, includesDrafts, ROUTES, searchRequestOf, type QueryParameters } from '../common/routes.js';
 import type { LectureService } from '../service/lectureService.js';
 import { COMMON_HEADERS } from '../common/securityPolicy.js';
@@ -34,6 +34,7 @@ import { PrecompressedAnswers } from './precompressed.js';
 import { attachmentHeader, EpubBusy, EpubDownloads, EPUB_WAIT_LIMIT_MS } from './epubDownloads.js';
 import { EPUB_MEDIA_TYPE } from '../export/epub/epubZip.js';
 import { EpubSelectionError } from '../export/epub/selection.js';
+import { publicLibrary, publicProblems } from './publicAnswers.js';
 
 /** How long a client may take, and how many connections one address may hold. */
 export interface ServerLimits {
@@ -139,9 +140,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   app.get(ROUTES.library, async (request, reply) => {
     if (revalidate(request, reply)) return reply;
     const includeDrafts = draftsShown(request.query);
-    return precompressed.send(request, reply, service.getVersion().version, `library ${includeDrafts}`, async () =>
-      withoutLocalPaths(await service.getLibrary({ includeDrafts }), service.library.roots),
-    );
+    return precompressed.send(request, reply, service.getVersion().version, `library ${includeDrafts}`, () => publicLibrary(service, includeDrafts));
   });
 
   app.get(ROUTES.lecture, async (request, reply) => {
@@ -179,14 +178,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     return answer;
   });
 
-  app.get(ROUTES.problems, async () => {
-    const roots = service.library.roots;
-    return (await service.getProblems()).map((problem) => ({
-      ...problem,
-      file: hideFolders(problem.file, roots),
-      message: hideFolders(problem.message, roots),
-    }));
-  });
+  app.get(ROUTES.problems, () => publicProblems(service));
   app.get(ROUTES.version, async (_request, reply) => {
     reply.header('cache-control', 'no-store');
     return service.getVersion();
@@ -258,15 +250,6 @@ function limitConnectionsPerClient(app: FastifyInstance, max: number): void {
       else open.delete(address);
     });
   });
-}
-
-/** A library folder's path as HTTP clients see it: its name only; where it is on this machine stays here. */
-function hideFolders(text: string, roots: readonly string[]): string {
-  return [...roots].sort((a, b) => b.length - a.length).reduce((shown, root) => shown.split(root).join(path.basename(root)), text);
-}
-
-function withoutLocalPaths(overview: LibraryOverview, roots: readonly string[]): LibraryOverview {
-  return { ...overview, missingFolders: overview.missingFolders.map((folder) => hideFolders(folder, roots)) };
 }
 
 /** Starts the server and returns its URL. */

@@ -19,12 +19,12 @@ import type {
   SearchResponse,
 } from '../common/api.js';
 import { decodeAssetPath } from '../common/assetPath.js';
-import { matchWords } from '../glossary/glossary.js';
 import { LibraryGlossary } from '../glossary/libraryGlossary.js';
 import { imageTypeOf } from '../common/imageTypes.js';
 import { LectureLibrary, type LibraryOptions, type LoadStats } from '../library/lectureLibrary.js';
 import type { MarkdownOutline } from '../library/markdownOutline.js';
 import { searchAcrossLanguages } from '../search/crossLingual.js';
+import { hasPhrase, lectureWords } from '../search/lecturePhrase.js';
 import { IndexedSearch, type SearchBackend } from '../search/indexedSearch.js';
 import { indexFilePath } from '../search/indexStore.js';
 import { toSearchDocument } from '../search/libraryDocuments.js';
@@ -118,15 +118,10 @@ export class LectureService implements LectureBackend {
   /** Whether the lecture's text has the query's words one after another (the last one may be unfinished). */
   private hasPhrase(slug: string, query: string): boolean {
     const lecture = this.library.lecture(slug);
-    const typed = matchWords(query);
-    if (!lecture || typed.length === 0) return false;
-    let text = this.lectureWords.get(lecture.outline);
-    if (!text) {
-      const parts = [lecture.title, lecture.description, ...lecture.outline.sections.map((section) => `${section.title}\n${section.text}`)];
-      this.lectureWords.set(lecture.outline, (text = matchWords(parts.join('\n'))));
-    }
-    const last = typed.length - 1;
-    return text.some((_, at) => typed.every((word, offset) => (offset === last ? text[at + offset]?.startsWith(word) : text[at + offset] === word)));
+    if (!lecture) return false;
+    let words = this.lectureWords.get(lecture.outline);
+    if (!words) this.lectureWords.set(lecture.outline, (words = lectureWords({ ...lecture, sections: lecture.outline.sections })));
+    return hasPhrase(words, query);
   }
 
   async getProblems(): Promise<Problem[]> {

@@ -197,6 +197,25 @@ const vi = {
   zoomReset: 'Cỡ vừa',
   back: 'Quay lại',
   forward: 'Đi tiếp',
+  offlineSave: 'Lưu để đọc ngoại tuyến',
+  offlineIntro: 'Lưu thư viện vào máy này để mở, đọc, tìm kiếm và ghi chú cả khi không có mạng.',
+  offlineImages: 'Ảnh trong bài giảng',
+  offlineFull: 'Ảnh đầy đủ',
+  offlineSmall: 'Ảnh thu nhỏ (nhẹ hơn)',
+  offlineConfirm: (size: string) => `Lưu ${size}`,
+  offlineCancel: 'Huỷ',
+  offlineProgress: 'Tiến độ lưu',
+  offlineSaving: (done: string, total: string) => `Đang lưu… ${done} / ${total}`,
+  offlineSaved: (size: string, small: boolean) => `Đã lưu để đọc ngoại tuyến (${size}${small ? ', ảnh thu nhỏ' : ''}).`,
+  offlineRemove: 'Xoá bản lưu',
+  offlineUpdated: (changed: number, removed: number) =>
+    `Thư viện đã cập nhật: ${changed} bài giảng mới hoặc đã sửa${removed ? `, ${removed} bài đã gỡ` : ''}. Bản lưu ngoại tuyến đã được làm mới.`,
+  offlineQuota: 'Máy không đủ chỗ trống để lưu thư viện. Hãy giải phóng bộ nhớ hoặc chọn ảnh thu nhỏ rồi thử lại; phần đã lưu trước đó vẫn còn.',
+  offlineNetwork: 'Mất kết nối trong khi lưu. Hãy thử lại khi có mạng; phần đã lưu vẫn được giữ.',
+  offlineEvicted: 'Trình duyệt đã xoá bản lưu ngoại tuyến để lấy chỗ trống. Hãy lưu lại khi có mạng.',
+  offlineInsecure:
+    'Địa chỉ này mở bằng http:// thường (không bảo mật), nên trình duyệt không cho lưu trang để đọc ngoại tuyến. Hãy tải sách điện tử (EPUB) về máy: đọc được mọi lúc, không cần mạng.',
+  offlineEpub: 'Tải sách EPUB',
 };
 
 export type Strings = typeof vi;
@@ -399,6 +418,26 @@ const en: Strings = {
   zoomReset: 'Fit',
   back: 'Back',
   forward: 'Forward',
+  offlineSave: 'Save for offline reading',
+  offlineIntro: 'Keep the library on this device to open, read, search and take notes with no network.',
+  offlineImages: 'Images in lectures',
+  offlineFull: 'Full-size images',
+  offlineSmall: 'Small images (lighter)',
+  offlineConfirm: (size) => `Save ${size}`,
+  offlineCancel: 'Cancel',
+  offlineProgress: 'Saving progress',
+  offlineSaving: (done, total) => `Saving… ${done} / ${total}`,
+  offlineSaved: (size, small) => `Saved for offline reading (${size}${small ? ', small images' : ''}).`,
+  offlineRemove: 'Remove the saved copy',
+  offlineUpdated: (changed, removed) =>
+    `The library was updated: ${changed} new or edited lecture${changed === 1 ? '' : 's'}${removed ? `, ${removed} removed` : ''}. The offline copy is up to date.`,
+  offlineQuota:
+    'This device has not enough free space to save the library. Free some space or choose small images and try again; what was saved before is kept.',
+  offlineNetwork: 'The connection dropped while saving. Try again when online; what was saved is kept.',
+  offlineEvicted: 'The browser removed the offline copy to free space. Save it again when online.',
+  offlineInsecure:
+    'This address uses plain http:// (not secure), so the browser cannot keep the page for offline reading. Download the e-book (EPUB) instead: it reads anywhere, with no network.',
+  offlineEpub: 'Download the EPUB',
 };
 
 export const STRINGS = { vi, en };

@@ -37,8 +37,12 @@ export interface Epub {
 const XHTML = 'application/xhtml+xml';
 const MISSING_IMAGE_LABEL = 'Hình ảnh không có trong sách';
 
-export async function buildEpub(source: BookSource, selection: EpubSelection): Promise<Epub> {
-  const now = new Date();
+/**
+ * `madeAt` dates the book (its title page and `dcterms:modified`); a static export passes a date of the library's own
+ * so that an unchanged library gives the same bytes and the file is not rewritten.
+ */
+export async function buildEpub(source: BookSource, selection: EpubSelection, madeAt = new Date()): Promise<Epub> {
+  const now = madeAt;
   const overview = await source.getLibrary();
   const plan = planBook(overview, selection);
 

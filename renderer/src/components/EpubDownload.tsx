@@ -41,9 +41,10 @@ export function EpubDownload({ selection, label, strings }: EpubDownloadProps) {
       </span>
     );
   }
-  if (!api.epubUrl) return null;
+  const href = api.epubUrl?.(selection);
+  if (!href) return null;
   return (
-    <a className="link-button epub-download" href={api.epubUrl(selection)} download>
+    <a className="link-button epub-download" href={href} download>
       {label}
     </a>
   );

@@ -4,6 +4,7 @@ import { LectureLink } from './LectureLink.js';
 import { useTagLabel } from '../tagLabels.js';
 import { ReadingLists } from './ReadingLists.js';
 import { EpubDownload } from './EpubDownload.js';
+import { OfflineCopy } from './OfflineCopy.js';
 
 interface SidebarProps {
   library: LibraryOverview;
@@ -60,6 +61,7 @@ export function Sidebar({
           {strings.offline(offline.images - offline.available, offline.images)}
         </p>
       )}
+      <OfflineCopy strings={strings} />
       <ReadingLists articles={library.articles} strings={strings} notesOpen={notesOpen} onOpenLecture={onOpenLecture} onNavigate={onNavigate} />
       <p className="glossary-link">
         <a href="#/glossary" onClick={onNavigate}>

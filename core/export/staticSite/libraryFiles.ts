@@ -1,0 +1,44 @@
+/**
+ * The library's answers as files, exactly what the HTTP server answers a student (no drafts): the list, each lecture,
+ * the glossary, the problems and the offline status; and every image the published lectures show, with its small
+ * copy (core/cache/thumbnails.ts) for the list's banners and for a lighter offline copy.
+ */
+import type { LectureDetail } from '../../common/api.js';
+import { assetOfRoute, ASSETS_PREFIX } from '../../common/routes.js';
+import { STATIC_FILES, staticAssetPath, staticLecturePath, staticThumbnailPath } from '../../common/staticSite.js';
+import { publicLibrary, publicProblems } from '../../server/publicAnswers.js';
+import type { LectureService } from '../../service/lectureService.js';
+import { jsonFile, type ExportFile } from './exportFiles.js';
+import { searchFiles } from './searchFiles.js';
+
+export async function libraryFiles(service: LectureService): Promise<ExportFile[]> {
+  const overview = await publicLibrary(service, false);
+  const files: ExportFile[] = [
+    jsonFile(STATIC_FILES.library, 'data', overview),
+    jsonFile(STATIC_FILES.glossary, 'data', await service.getGlossary()),
+    jsonFile(STATIC_FILES.problems, 'data', await publicProblems(service)),
+    jsonFile(STATIC_FILES.offline, 'data', await service.getOfflineStatus()),
+  ];
+  const assets = new Set<string>();
+  for (const article of overview.articles) {
+    const lecture = (await service.getLecture(article.slug)) as LectureDetail;
+    files.push(jsonFile(staticLecturePath(lecture.slug), 'lecture', lecture));
+    if (lecture.banner) assets.add(lecture.banner);
+    for (const asset of Object.values(lecture.images)) if (asset) assets.add(asset);
+  }
+  files.push(...(await searchFiles(service.library.readable())));
+  for (const asset of [...assets].sort()) files.push(...(await imageFiles(service, asset)));
+  return files;
+}
+
+/** An image and its small copy, or nothing when the library no longer has it. */
+async function imageFiles(service: LectureService, asset: string): Promise<ExportFile[]> {
+  const route = assetOfRoute(ASSETS_PREFIX + asset);
+  const image = route && (await service.asset(route.root, route.relative));
+  if (!image) return [];
+  const small = (await service.asset(route.root, route.relative, true))!;
+  return [
+    { path: staticAssetPath(asset), group: 'image', source: image.file },
+    { path: staticThumbnailPath(asset), group: 'thumbnail', source: small.file },
+  ];
+}

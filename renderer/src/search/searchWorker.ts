@@ -1,0 +1,72 @@
+/**
+ * The core search engine (core/search/searchEngine.ts) in the browser, off the page's thread: a static export has no
+ * server to ask. The engine is restored from the export's saved index with its own `restore`, given the documents it
+ * takes snippets from through its own `sync`, and answers through the same cross-language layer as the server
+ * (core/search/crossLingual.ts), so a query gets the answer `cli search` gives.
+ */
+import type { GlossaryEntry, SearchRequest, SearchResponse } from '../../../core/common/api.js';
+import { searchAcrossLanguages } from '../../../core/search/crossLingual.js';
+import { hasPhrase, lectureWords } from '../../../core/search/lecturePhrase.js';
+import { SearchEngine, type SavedEngine, type SearchDocument } from '../../../core/search/searchEngine.js';
+
+/** Absolute URLs of the export's files (a worker's relative URLs would resolve against its own script). */
+export interface SearchSources {
+  index: string;
+  documents: string;
+  glossary: string;
+}
+
+export type SearchWorkerRequest = { id: number; sources: SearchSources; request: SearchRequest };
+export type SearchWorkerReply = { id: number; response: SearchResponse } | { id: number; error: string };
+
+interface LoadedSearch {
+  engine: SearchEngine;
+  glossary: GlossaryEntry[];
+  documents: Map<string, SearchDocument>;
+  words: Map<string, string[]>;
+}
+
+let loaded: Promise<LoadedSearch> | undefined;
+
+async function fetchJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${response.status} ${response.statusText} for ${url}`);
+  return (await response.json()) as T;
+}
+
+async function load(sources: SearchSources): Promise<LoadedSearch> {
+  const [saved, documents, glossary] = await Promise.all([
+    fetchJson<SavedEngine>(sources.index),
+    fetchJson<SearchDocument[]>(sources.documents),
+    fetchJson<GlossaryEntry[]>(sources.glossary),
+  ]);
+  const engine = SearchEngine.restore(saved);
+  engine.sync(documents);
+  return { engine, glossary, documents: new Map(documents.map((document) => [document.slug, document])), words: new Map() };
+}
+
+function phraseIn(search: LoadedSearch, slug: string, query: string): boolean {
+  const document = search.documents.get(slug);
+  if (!document) return false;
+  let words = search.words.get(slug);
+  if (!words) search.words.set(slug, (words = lectureWords(document)));
+  return hasPhrase(words, query);
+}
+
+self.onmessage = async ({ data }: MessageEvent<SearchWorkerRequest>) => {
+  try {
+    loaded ??= load(data.sources);
+    const search = await loaded.catch((error: unknown) => {
+      loaded = undefined; // a network failure: the next keystroke tries again
+      throw error;
+    });
+    const response = await searchAcrossLanguages(data.request, {
+      search: async (request) => search.engine.search(request),
+      glossary: search.glossary,
+      hasPhrase: (slug, query) => phraseIn(search, slug, query),
+    });
+    self.postMessage({ id: data.id, response } satisfies SearchWorkerReply);
+  } catch (error) {
+    self.postMessage({ id: data.id, error: (error as Error).message } satisfies SearchWorkerReply);
+  }
+};
