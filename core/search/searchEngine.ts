@@ -103,6 +103,12 @@ export class SearchEngine {
   };
   private articles: (LectureEntry | null)[] = [];
   private sections: (SectionEntry | null)[] = [];
+  /**
+   * Each section's lecture, and each lecture's visibility, apart from their entries: read for every matching
+   * section or lecture of every keystroke, they stay in a few cache lines instead of one per entry.
+   */
+  private sectionLecture: number[] = [];
+  private lectureVisible: boolean[] = [];
   private readonly byKey = new Map<string, number>();
   private vocabulary = new Vocabulary();
   private liveLectures = 0;
@@ -156,7 +162,7 @@ export class SearchEngine {
 
   /** The library's folded words, each with the number of lectures using it, from the posting lists. */
   private countVocabulary(): Vocabulary {
-    const lectureOfSection = Int32Array.from(this.sections, (section) => section?.article ?? -1);
+    const lectureOfSection = this.sectionLecture;
     const seenFor = new Int32Array(this.articles.length).fill(-1);
     const counts = new Map<string, number>();
     let wordNumber = 0;
@@ -184,6 +190,7 @@ export class SearchEngine {
 
   private refresh(entry: LectureEntry, document: SearchDocument): void {
     Object.assign(entry, { slug: document.slug, title: document.title, tags: document.tags, description: document.description, visible: document.visible });
+    this.lectureVisible[this.byKey.get(entry.key)!] = document.visible;
     entry.sectionIds.forEach((sectionId, ordinal) => {
       const section = this.sections[sectionId]!;
       section.text = document.sections[ordinal].text;
@@ -199,12 +206,14 @@ export class SearchEngine {
     for (const section of document.sections) {
       const sectionId = this.sections.length;
       this.sections.push({ article: id, id: section.id, title: section.title, text: section.text });
+      this.sectionLecture.push(id);
       sectionIds.push(sectionId);
       indexField('heading', sectionId, [...section.parents, section.title].join('\n'));
       indexField('body', sectionId, section.text);
     }
     const { sections: _sections, ...lecture } = document;
     this.articles.push({ ...lecture, sectionIds });
+    this.lectureVisible.push(document.visible);
     this.byKey.set(document.key, id);
     this.liveLectures++;
     this.liveSections += sectionIds.length;
@@ -289,7 +298,7 @@ export class SearchEngine {
     const lectures = this.lectureBoard;
     lectures.begin(this.articles.length);
     for (const sectionId of sectionBoard.touched) {
-      const article = this.sections[sectionId]!.article;
+      const article = this.sectionLecture[sectionId];
       const bits = sectionBoard.bits[sectionId];
       const wholePhrase = holdsPhrase(bits);
       // A section holding the whole query in order says more than one holding its words apart, whatever field.
@@ -302,9 +311,8 @@ export class SearchEngine {
     const top = new TopResults(limit);
     let outsideTags = 0;
     for (const article of lectures.touched) {
-      const entry = this.articles[article]!;
-      if (!entry.visible && !request.includeDrafts) continue;
-      if (requiredTags.length && !requiredTags.some((tag) => entry.tags.includes(tag))) {
+      if (!this.lectureVisible[article] && !request.includeDrafts) continue;
+      if (requiredTags.length && !requiredTags.some((tag) => this.articles[article]!.tags.includes(tag))) {
         outsideTags++;
         continue;
       }
@@ -426,6 +434,8 @@ export class SearchEngine {
     if (!postings.done) throw new Error('posting lists do not end where expected');
     engine.articles = saved.articles;
     engine.sections = saved.sections.map((section) => section && { ...section, text: '' });
+    engine.sectionLecture = saved.sections.map((section) => section?.article ?? -1);
+    engine.lectureVisible = saved.articles.map((entry) => entry?.visible ?? false);
     engine.articles.forEach((entry, id) => {
       if (!entry) return;
       engine.byKey.set(entry.key, id);
