@@ -12,7 +12,7 @@
 import { boundSearchRequest, type SearchHit, type SearchRequest, type SearchResponse, type Section } from '../common/api.js';
 import { parseQuery, type QueryWord } from '../common/query.js';
 import { foldWord, wordSpans } from '../common/vietnamese.js';
-import { bigram, BIGRAM_JOINER, indexTerms } from './indexTerms.js';
+import { bigram, BIGRAM_JOINER, indexTerms, wordForms } from './indexTerms.js';
 import { PostingIndex, VarintReader, VarintWriter } from './postings.js';
 import { packSaved, unpackSaved } from './savedEngine.js';
 import { buildSnippet } from './snippet.js';
@@ -288,10 +288,12 @@ export class SearchEngine {
     // A text that holds all the query's words is worth far more than one that holds a few of them.
     const wanted = words.filter((word) => word.terms.length > 0).length || 1;
     const allWords = words.reduce((mask, word, position) => (word.terms.length > 0 ? mask | (1 << position) : mask), 0);
-    const byCoverage = (score: number, bits: number) => {
-      const coverage = popcount(bits & WORD_BITS) / wanted;
-      return score * (0.2 + 0.8 * coverage * coverage);
-    };
+    // By how many query words a text holds (a table: this runs for every matching section).
+    const coverageFactor = Array.from({ length: 17 }, (_, count) => {
+      const coverage = count / wanted;
+      return 0.2 + 0.8 * coverage * coverage;
+    });
+    const byCoverage = (score: number, bits: number) => score * coverageFactor[popcount(bits & WORD_BITS)];
     const holdsPhrase = (bits: number) => (bits & allWords) === allWords && (bits & pairs) === pairs;
 
     // Per lecture: its own fields, plus its best section, plus a share of its other matching sections.
@@ -345,6 +347,8 @@ export class SearchEngine {
       const spans = wordSpans(text);
       const matched = matchedWords([text, entry.title, chosen?.title ?? ''], matchWords, [spans]);
       const surfaces = new Set(matched);
+      // Folded forms first: a cached lookup, where lowercasing every word of the section would allocate.
+      const surfaceForms = new Set(matched.map((surface) => wordForms(surface)[0]));
       const others = this.otherSections(
         entry,
         section,
@@ -356,7 +360,7 @@ export class SearchEngine {
         title: entry.title,
         score: Math.round(score * 1000) / 1000,
         section: { id: chosen?.id ?? '', title: chosen?.title ?? '' },
-        snippet: buildSnippet(text, (word) => surfaces.has(word.toLowerCase()), undefined, spans),
+        snippet: buildSnippet(text, (word) => surfaceForms.has(wordForms(word)[0]) && surfaces.has(word.toLowerCase()), undefined, spans),
         matched,
         otherSections: others.slice(0, OTHER_SECTIONS_LISTED),
         otherSectionCount: others.length,
@@ -447,8 +451,13 @@ export class SearchEngine {
   }
 }
 
-function popcount(bits: number): number {
+/** Bits set in each 16-bit value. */
+const BITS_SET = Uint8Array.from({ length: 1 << 16 }, (_, value) => {
   let count = 0;
-  for (let rest = bits; rest; rest &= rest - 1) count++;
+  for (let rest = value; rest; rest &= rest - 1) count++;
   return count;
+});
+
+function popcount(bits: number): number {
+  return BITS_SET[bits & 0xffff] + BITS_SET[bits >>> 16];
 }
