@@ -5,7 +5,7 @@
  *
  * Quality: MRR and hits@3 over ../shared/search-queries.json.
  * Speed: index build, save size, saved-index load, query latency p50/p95 over every keystroke of every query
- * (snippets for the top 10), and memory (heap held by the index after GC, and peak RSS of the process).
+ * (snippets for the top 10), and memory (heap and typed arrays held by the index after GC, and peak RSS of the process).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -38,9 +38,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
+/** The JavaScript heap and the typed arrays' memory outside it (where our posting lists live). */
 function heapMB(): number {
   (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().heapUsed / 1048576;
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return (heapUsed + arrayBuffers) / 1048576;
 }
 
 /** Every prefix a student types on the way to each query (from two characters on). */

@@ -11,11 +11,11 @@
  */
 import { boundSearchRequest, type SearchHit, type SearchRequest, type SearchResponse, type Section } from '../common/api.js';
 import { parseQuery, type QueryWord } from '../common/query.js';
-import { foldWord, wordSpans } from '../common/vietnamese.js';
+import { foldWord } from '../common/vietnamese.js';
 import { bigram, BIGRAM_JOINER, indexTerms, wordForms } from './indexTerms.js';
 import { PostingIndex, VarintReader, VarintWriter } from './postings.js';
 import { packSaved, unpackSaved } from './savedEngine.js';
-import { buildSnippet } from './snippet.js';
+import { buildSnippet, recentWordSpans } from './snippet.js';
 import { matchedWords, type MatchWord } from './matchedWords.js';
 import { LectureBoard, ScoreBoard, TopResults, type Ranked } from './scoreBoard.js';
 import { correctionDeadline, Vocabulary } from './vocabulary.js';
@@ -344,7 +344,7 @@ export class SearchEngine {
       const entry = this.articles[article]!;
       const chosen = this.sections[section >= 0 ? section : entry.sectionIds[0]];
       const text = chosen?.text || entry.description;
-      const spans = wordSpans(text);
+      const spans = recentWordSpans(text);
       const matched = matchedWords([text, entry.title, chosen?.title ?? ''], matchWords, [spans]);
       const surfaces = new Set(matched);
       // Folded forms first: a cached lookup, where lowercasing every word of the section would allocate.
