@@ -13,6 +13,7 @@ import path from 'node:path';
 import { LectureLibrary } from '../core/library/lectureLibrary.js';
 import { toSearchDocument } from '../core/search/libraryDocuments.js';
 import { ENGINES } from './engines.js';
+import { keystrokes, percentile } from './keystrokes.js';
 import { readQueries, syntheticLibrary } from './syntheticLibrary.js';
 
 const SHARED = path.resolve(import.meta.dirname, '../../shared');
@@ -34,22 +35,11 @@ interface Figures {
   queries?: number;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
 /** The JavaScript heap and the typed arrays' memory outside it (where our posting lists live). */
 function heapMB(): number {
   (globalThis as { gc?: () => void }).gc?.();
   const { heapUsed, arrayBuffers } = process.memoryUsage();
   return (heapUsed + arrayBuffers) / 1048576;
-}
-
-/** Every prefix a student types on the way to each query (from two characters on). */
-function keystrokes(queries: string[]): string[] {
-  const typed: string[] = [];
-  for (const query of queries) for (let end = 2; end <= query.length; end++) if (query[end - 1] !== ' ') typed.push(query.slice(0, end));
-  return typed;
 }
 
 async function child(engineName: string, folders: string[], measureQuality: boolean): Promise<Figures> {
