@@ -19,7 +19,7 @@ import { launchBrowser } from '../tests/helpers/browser.js';
 import { askSearchWorker } from '../tests/helpers/searchWorker.js';
 import { startStaticServer } from '../tests/helpers/staticServer.js';
 import { readQueries, syntheticLibrary } from './syntheticLibrary.js';
-import { keystrokes, percentile } from './typing.js';
+import { keystrokes, percentile } from './keystrokes.js';
 
 const SHARED = path.resolve(import.meta.dirname, '../../shared');
 const LECTURES = Number(process.env.BENCH_LECTURES ?? 500);
@@ -30,9 +30,8 @@ const kb = (file: string) => Math.round(statSync(file).size / 1024);
  * loaded machine, what is the browser's and what is the machine's).
  */
 function nodeKeystrokes(site: string): number[] {
-  const read = (file: string) => JSON.parse(readFileSync(path.join(site, file), 'utf8'));
-  const engine = SearchEngine.restore(read(STATIC_FILES.searchIndex));
-  engine.sync(read(STATIC_FILES.searchDocuments));
+  const engine = SearchEngine.load(readFileSync(path.join(site, STATIC_FILES.searchIndex)));
+  engine.sync(JSON.parse(readFileSync(path.join(site, STATIC_FILES.searchDocuments), 'utf8')));
   return typed.map((q) => engine.search({ q, limit: SEARCH_BOX_RESULTS }).tookMs).sort((a, b) => a - b);
 }
 

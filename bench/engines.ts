@@ -16,9 +16,9 @@ export interface BenchEngine {
   build(documents: SearchDocument[]): void;
   /** Slugs of the top results, snippets computed for them. */
   search(query: string, limit: number): string[];
-  save(): Promise<string>;
+  save(): Promise<string | Uint8Array>;
   /** Restores a saved index; the documents are given again, as the library is loaded anyway at start. */
-  load(saved: string, documents: SearchDocument[]): void;
+  load(saved: string | Uint8Array, documents: SearchDocument[]): void;
 }
 
 interface FlatDocument {
@@ -65,12 +65,12 @@ function withSnippets(documents: FlatDocument[], ids: number[], query: string): 
 export function ours(): BenchEngine {
   let engine = new SearchEngine();
   return {
-    name: 'ours (FlexSearch + Vietnamese)',
+    name: 'ours (Vietnamese)',
     build: (documents) => engine.sync(documents),
     search: (query, limit) => engine.search({ q: query, limit }).results.map((hit) => hit.slug),
-    save: async () => JSON.stringify(await engine.save()),
+    save: async () => engine.save(),
     load: (saved, documents) => {
-      engine = SearchEngine.restore(JSON.parse(saved));
+      engine = SearchEngine.load(saved as Uint8Array);
       engine.sync(documents);
     },
   };
@@ -104,7 +104,7 @@ export function flexsearchDefault(): BenchEngine {
     load: (saved, input) => {
       documents = flatten(input);
       index = create();
-      for (const [key, data] of Object.entries(JSON.parse(saved) as Record<string, string>)) index.import(key, data);
+      for (const [key, data] of Object.entries(JSON.parse(saved as string) as Record<string, string>)) index.import(key, data);
     },
   };
 }
@@ -135,7 +135,7 @@ export function minisearch(): BenchEngine {
     save: async () => JSON.stringify(index),
     load: (saved, input) => {
       documents = flatten(input);
-      index = MiniSearch.loadJSON<FlatDocument>(saved, options);
+      index = MiniSearch.loadJSON<FlatDocument>(saved as string, options);
     },
   };
 }
@@ -173,7 +173,7 @@ export function lunrEngine(): BenchEngine {
     save: async () => JSON.stringify(index),
     load: (saved, input) => {
       documents = flatten(input);
-      index = lunr.Index.load(JSON.parse(saved));
+      index = lunr.Index.load(JSON.parse(saved as string));
     },
   };
 }

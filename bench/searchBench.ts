@@ -5,7 +5,7 @@
  *
  * Quality: MRR and hits@3 over ../shared/search-queries.json.
  * Speed: index build, save size, saved-index load, query latency p50/p95 over every keystroke of every query
- * (snippets for the top 10), and memory (heap held by the index after GC, and peak RSS of the process).
+ * (snippets for the top 10), and memory (heap and typed arrays held by the index after GC, and peak RSS of the process).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -13,7 +13,7 @@ import path from 'node:path';
 import { LectureLibrary } from '../core/library/lectureLibrary.js';
 import { toSearchDocument } from '../core/search/libraryDocuments.js';
 import { ENGINES } from './engines.js';
-import { keystrokes, percentile } from './typing.js';
+import { keystrokes, percentile } from './keystrokes.js';
 import { readQueries, syntheticLibrary } from './syntheticLibrary.js';
 
 const SHARED = path.resolve(import.meta.dirname, '../../shared');
@@ -35,9 +35,11 @@ interface Figures {
   queries?: number;
 }
 
+/** The JavaScript heap and the typed arrays' memory outside it (where our posting lists live). */
 function heapMB(): number {
   (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().heapUsed / 1048576;
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return (heapUsed + arrayBuffers) / 1048576;
 }
 
 async function child(engineName: string, folders: string[], measureQuality: boolean): Promise<Figures> {

@@ -20,7 +20,7 @@ export const STATIC_FILES = {
   problems: 'api/problems.json',
   offline: 'api/offline.json',
   /** The search engine's saved state (SearchEngine.save) and the documents it snippets from. */
-  searchIndex: 'search/index.json',
+  searchIndex: 'search/index.bin',
   searchDocuments: 'search/documents.json',
   /** The whole library's e-book (core/export/epub), for a student whose browser cannot keep an offline copy. */
   book: 'api/library.epub',

@@ -19,27 +19,27 @@ export function joinsPhrase(gap: string): boolean {
   return /^[\s-]{1,3}$/.test(gap) && !gap.includes('\n');
 }
 
-/** Index terms of a text, space-separated: the form the FlexSearch indexes are fed (their encoder splits on spaces). */
-export function indexTerms(text: string): string {
+/** Index terms of a text, each once. */
+export function indexTerms(text: string): Set<string> {
   const spans = wordSpans(text);
-  const terms: string[] = [];
+  const terms = new Set<string>();
   let previous: string | undefined;
   let previousExact = '';
   let previousEnd = -1;
   for (const span of spans) {
     const [folded, exact] = wordForms(span.text);
-    terms.push(folded);
-    if (exact !== folded) terms.push(exact);
+    terms.add(folded);
+    if (exact !== folded) terms.add(exact);
     if (previous !== undefined && joinsPhrase(text.slice(previousEnd, span.start))) {
-      terms.push(bigram(previous, folded));
+      terms.add(bigram(previous, folded));
       // The exact pair too, so "truyền thông" typed with its diacritics finds the phrase, not "truyền thống".
-      if (previousExact !== previous || exact !== folded) terms.push(bigram(previousExact, exact));
+      if (previousExact !== previous || exact !== folded) terms.add(bigram(previousExact, exact));
     }
     previous = folded;
     previousExact = exact;
     previousEnd = span.end;
   }
-  return terms.join(' ');
+  return terms;
 }
 
 /** Folding is the hot spot of indexing, and a library repeats the same few thousand words: remember them. */
@@ -55,8 +55,4 @@ export function wordForms(word: string): [string, string] {
     formsCache.set(word, forms);
   }
   return forms;
-}
-
-export function splitTerms(terms: string): string[] {
-  return terms ? terms.split(' ') : [];
 }

@@ -1,7 +1,9 @@
 /**
  * Per-query score accumulation over dense document ids, in typed arrays reused from query to query: a common
  * word can hit tens of thousands of sections, and Maps would make every keystroke slow. Entries from an
- * earlier query are recognised by their stamp and reset on first touch, so nothing is cleared in bulk.
+ * earlier query are recognised by their stamp and reset on first touch, so nothing is cleared in bulk, and the
+ * list of ids touched is a typed array too (an array emptied by `length = 0` gives back its memory, to grow it
+ * again on the next keystroke).
  */
 export class ScoreBoard {
   score = new Float64Array(0);
@@ -13,8 +15,8 @@ export class ScoreBoard {
   private seenStamp = new Uint32Array(0);
   private query = 0;
   private pass = 0;
-  /** Ids touched by the current query, in first-touch order. */
-  readonly touched: number[] = [];
+  private touchedIds = new Int32Array(0);
+  private touchedCount = 0;
 
   /** Starts a query over ids below `size`. */
   begin(size: number): void {
@@ -25,9 +27,15 @@ export class ScoreBoard {
       this.exact = new Uint32Array(capacity);
       this.stamp = new Uint32Array(capacity);
       this.seenStamp = new Uint32Array(capacity);
+      this.touchedIds = new Int32Array(capacity);
     }
     this.query++;
-    this.touched.length = 0;
+    this.touchedCount = 0;
+  }
+
+  /** Ids touched by the current query, in first-touch order (a view, valid until the next query). */
+  get touched(): Int32Array {
+    return this.touchedIds.subarray(0, this.touchedCount);
   }
 
   add(id: number, value: number, bit: number, exactBit = 0): void {
@@ -36,7 +44,7 @@ export class ScoreBoard {
       this.score[id] = 0;
       this.bits[id] = 0;
       this.exact[id] = 0;
-      this.touched.push(id);
+      this.touchedIds[this.touchedCount++] = id;
     }
     this.score[id] += value;
     this.bits[id] |= bit;
@@ -72,7 +80,8 @@ export class LectureBoard {
   phraseSections = new Uint32Array(0);
   private stamp = new Uint32Array(0);
   private query = 0;
-  readonly touched: number[] = [];
+  private touchedIds = new Int32Array(0);
+  private touchedCount = 0;
 
   begin(size: number): void {
     if (size > this.stamp.length) {
@@ -84,9 +93,15 @@ export class LectureBoard {
       this.words = new Uint32Array(capacity);
       this.phraseSections = new Uint32Array(capacity);
       this.stamp = new Uint32Array(capacity);
+      this.touchedIds = new Int32Array(capacity);
     }
     this.query++;
-    this.touched.length = 0;
+    this.touchedCount = 0;
+  }
+
+  /** Lectures touched by the current query, in first-touch order (a view, valid until the next query). */
+  get touched(): Int32Array {
+    return this.touchedIds.subarray(0, this.touchedCount);
   }
 
   /** Records a section's score and tier for its lecture; section -1 only registers the lecture. */
@@ -99,7 +114,7 @@ export class LectureBoard {
       this.bestSection[article] = -1;
       this.words[article] = 0;
       this.phraseSections[article] = 0;
-      this.touched.push(article);
+      this.touchedIds[this.touchedCount++] = article;
     }
     if (section < 0) return;
     this.words[article] |= bits;

@@ -1,7 +1,7 @@
 /**
- * The Vietnamese full-text search engine, on FlexSearch.
+ * The Vietnamese full-text search engine.
  *
- * Documents are lecture sections, so a hit can say where in a lecture it is. Four FlexSearch indexes hold the
+ * Documents are lecture sections, so a hit can say where in a lecture it is. Four inverted indexes hold the
  * fields with their weights (title > headings > tags/description > body). The terms fed to them come from
  * `indexTerms`: folded words, exact words and bigrams, so one index answers with-diacritics, without-diacritics
  * and phrase questions. Ranking is ours: every query word scores idf × field weight where it matches, adjacent
@@ -9,18 +9,19 @@
  * ranks above one that matches some, and sections holding the phrase again add whole-lecture evidence. Words
  * typed with diacritics rank first by tier: how many of them (and of their pairs) a section holds exactly.
  */
-import { Index } from 'flexsearch';
 import { boundSearchRequest, type SearchHit, type SearchRequest, type SearchResponse, type Section } from '../common/api.js';
 import { parseQuery, type QueryWord } from '../common/query.js';
-import { foldWord, wordSpans } from '../common/vietnamese.js';
-import { bigram, indexTerms, splitTerms } from './indexTerms.js';
-import { buildSnippet } from './snippet.js';
+import { foldWord } from '../common/vietnamese.js';
+import { bigram, BIGRAM_JOINER, indexTerms, wordForms } from './indexTerms.js';
+import { PostingIndex, VarintReader, VarintWriter } from './postings.js';
+import { packSaved, unpackSaved } from './savedEngine.js';
+import { buildSnippet, recentWordSpans } from './snippet.js';
 import { matchedWords, type MatchWord } from './matchedWords.js';
 import { LectureBoard, ScoreBoard, TopResults, type Ranked } from './scoreBoard.js';
 import { correctionDeadline, Vocabulary } from './vocabulary.js';
 
 /** Bumped whenever what is indexed or how changes: a saved index of another version is rebuilt. */
-export const ENGINE_VERSION = 4;
+export const ENGINE_VERSION = 5;
 
 /** What the engine needs to know about one lecture. */
 export interface SearchDocument {
@@ -66,8 +67,6 @@ const OTHER_SECTIONS_LISTED = 5;
 
 interface LectureEntry extends Omit<SearchDocument, 'sections'> {
   sectionIds: number[];
-  /** The lecture's distinct folded words, space-separated: what it added to the vocabulary. */
-  words: string;
 }
 
 interface SectionEntry {
@@ -83,30 +82,33 @@ export interface SyncStats {
   kept: number;
 }
 
-/** The engine's state as saved to disk (section texts are not saved: they come back with the library). */
-export interface SavedEngine {
+/**
+ * What a saved index holds besides its posting lists. Section texts are not saved (they come back with the
+ * library), nor the vocabulary (counted again from the posting lists).
+ */
+interface SavedHead {
   version: number;
-  indexes: Record<Field, Record<string, string>>;
   articles: (LectureEntry | null)[];
   sections: ({ article: number; id: string; title: string } | null)[];
-  vocabulary: [string, number][];
-}
-
-function createIndex(): Index {
-  // Terms arrive pre-tokenized by indexTerms, space-separated. Resolution 1: ranking is done here, not by
-  // FlexSearch's term-position slots, which would only cost memory.
-  return new Index({ tokenize: 'strict', resolution: 1, encode: (terms: string) => splitTerms(terms) });
+  /** Every term of every field; the posting lists follow in this order, field after field. */
+  terms: string[];
 }
 
 export class SearchEngine {
-  private readonly indexes: Record<Field, Index> = {
-    title: createIndex(),
-    meta: createIndex(),
-    heading: createIndex(),
-    body: createIndex(),
+  private indexes: Record<Field, PostingIndex> = {
+    title: new PostingIndex(),
+    meta: new PostingIndex(),
+    heading: new PostingIndex(),
+    body: new PostingIndex(),
   };
   private articles: (LectureEntry | null)[] = [];
   private sections: (SectionEntry | null)[] = [];
+  /**
+   * Each section's lecture, and each lecture's visibility, apart from their entries: read for every matching
+   * section or lecture of every keystroke, they stay in a few cache lines instead of one per entry.
+   */
+  private sectionLecture: number[] = [];
+  private lectureVisible: boolean[] = [];
   private readonly byKey = new Map<string, number>();
   private vocabulary = new Vocabulary();
   private liveLectures = 0;
@@ -147,11 +149,48 @@ export class SearchEngine {
         stats.added++;
       }
     }
+    if (stats.removed > 0) {
+      for (const field of LECTURE_FIELDS) this.indexes[field].removeWhere((id) => this.articles[id] === null);
+      for (const field of SECTION_FIELDS) this.indexes[field].removeWhere((id) => this.sections[id] === null);
+    }
+    if (stats.added > 0 || stats.removed > 0) {
+      for (const field of FIELDS) this.indexes[field].trim();
+      this.vocabulary = this.countVocabulary();
+    }
     return stats;
+  }
+
+  /** The library's folded words, each with the number of lectures using it, from the posting lists. */
+  private countVocabulary(): Vocabulary {
+    const lectureOfSection = this.sectionLecture;
+    const seenFor = new Int32Array(this.articles.length).fill(-1);
+    const counts = new Map<string, number>();
+    let wordNumber = 0;
+    for (const field of FIELDS) {
+      for (const term of this.indexes[field].terms) {
+        if (counts.has(term) || term.includes(BIGRAM_JOINER) || term !== foldWord(term)) continue;
+        let lectures = 0;
+        for (const other of FIELDS) {
+          const ids = this.indexes[other].get(term);
+          const sectionLevel = other === 'heading' || other === 'body';
+          for (let i = 0; i < ids.length; i++) {
+            const lecture = sectionLevel ? lectureOfSection[ids[i]] : ids[i];
+            if (seenFor[lecture] !== wordNumber) {
+              seenFor[lecture] = wordNumber;
+              lectures++;
+            }
+          }
+        }
+        counts.set(term, lectures);
+        wordNumber++;
+      }
+    }
+    return Vocabulary.from(counts);
   }
 
   private refresh(entry: LectureEntry, document: SearchDocument): void {
     Object.assign(entry, { slug: document.slug, title: document.title, tags: document.tags, description: document.description, visible: document.visible });
+    this.lectureVisible[this.byKey.get(entry.key)!] = document.visible;
     entry.sectionIds.forEach((sectionId, ordinal) => {
       const section = this.sections[sectionId]!;
       section.text = document.sections[ordinal].text;
@@ -161,43 +200,30 @@ export class SearchEngine {
   private add(document: SearchDocument): void {
     const id = this.articles.length;
     const sectionIds: number[] = [];
-    const allTerms: string[] = [];
-    const indexField = (field: Field, docId: number, text: string) => {
-      const terms = indexTerms(text);
-      if (terms) this.indexes[field].add(docId, terms);
-      allTerms.push(terms);
-    };
+    const indexField = (field: Field, docId: number, text: string) => this.indexes[field].add(docId, indexTerms(text));
     indexField('title', id, document.title);
     indexField('meta', id, `${document.tags.join(' ')}\n${document.description}`);
     for (const section of document.sections) {
       const sectionId = this.sections.length;
       this.sections.push({ article: id, id: section.id, title: section.title, text: section.text });
+      this.sectionLecture.push(id);
       sectionIds.push(sectionId);
       indexField('heading', sectionId, [...section.parents, section.title].join('\n'));
       indexField('body', sectionId, section.text);
     }
-    const words = new Set(
-      allTerms
-        .join(' ')
-        .split(' ')
-        .filter((term) => term && !term.includes('_') && term === foldWord(term)),
-    );
-    this.vocabulary.add(words);
-    this.articles.push({ ...document, sectionIds, words: [...words].join(' ') });
+    const { sections: _sections, ...lecture } = document;
+    this.articles.push({ ...lecture, sectionIds });
+    this.lectureVisible.push(document.visible);
     this.byKey.set(document.key, id);
     this.liveLectures++;
     this.liveSections += sectionIds.length;
   }
 
+  /** Forgets a lecture; its ids leave the posting lists at the end of the sync (see `sync`). */
   private remove(id: number): void {
     const entry = this.articles[id];
     if (!entry) return;
-    for (const field of LECTURE_FIELDS) this.indexes[field].remove(id);
-    for (const sectionId of entry.sectionIds) {
-      for (const field of SECTION_FIELDS) this.indexes[field].remove(sectionId);
-      this.sections[sectionId] = null;
-    }
-    this.vocabulary.add(splitTerms(entry.words), -1);
+    for (const sectionId of entry.sectionIds) this.sections[sectionId] = null;
     this.articles[id] = null;
     this.byKey.delete(entry.key);
     this.liveLectures--;
@@ -218,7 +244,7 @@ export class SearchEngine {
 
     /** Credits every document holding `term` in `field`; with `once`, a document met earlier in the pass is skipped. */
     const credit = (field: Field, term: string, weight: number, bit: number, once: boolean, exactBit = 0) => {
-      const ids = this.indexes[field].search(term, { limit: 1_000_000 }) as number[];
+      const ids = this.indexes[field].get(term);
       if (ids.length === 0) return;
       const lectureLevel = field === 'title' || field === 'meta';
       const value = FIELD_WEIGHT[field] * weight * Math.log(1 + (lectureLevel ? this.liveLectures : this.liveSections) / ids.length);
@@ -262,17 +288,19 @@ export class SearchEngine {
     // A text that holds all the query's words is worth far more than one that holds a few of them.
     const wanted = words.filter((word) => word.terms.length > 0).length || 1;
     const allWords = words.reduce((mask, word, position) => (word.terms.length > 0 ? mask | (1 << position) : mask), 0);
-    const byCoverage = (score: number, bits: number) => {
-      const coverage = popcount(bits & WORD_BITS) / wanted;
-      return score * (0.2 + 0.8 * coverage * coverage);
-    };
+    // By how many query words a text holds (a table: this runs for every matching section).
+    const coverageFactor = Array.from({ length: 17 }, (_, count) => {
+      const coverage = count / wanted;
+      return 0.2 + 0.8 * coverage * coverage;
+    });
+    const byCoverage = (score: number, bits: number) => score * coverageFactor[popcount(bits & WORD_BITS)];
     const holdsPhrase = (bits: number) => (bits & allWords) === allWords && (bits & pairs) === pairs;
 
     // Per lecture: its own fields, plus its best section, plus a share of its other matching sections.
     const lectures = this.lectureBoard;
     lectures.begin(this.articles.length);
     for (const sectionId of sectionBoard.touched) {
-      const article = this.sections[sectionId]!.article;
+      const article = this.sectionLecture[sectionId];
       const bits = sectionBoard.bits[sectionId];
       const wholePhrase = holdsPhrase(bits);
       // A section holding the whole query in order says more than one holding its words apart, whatever field.
@@ -285,9 +313,8 @@ export class SearchEngine {
     const top = new TopResults(limit);
     let outsideTags = 0;
     for (const article of lectures.touched) {
-      const entry = this.articles[article]!;
-      if (!entry.visible && !request.includeDrafts) continue;
-      if (requiredTags.length && !requiredTags.some((tag) => entry.tags.includes(tag))) {
+      if (!this.lectureVisible[article] && !request.includeDrafts) continue;
+      if (requiredTags.length && !requiredTags.some((tag) => this.articles[article]!.tags.includes(tag))) {
         outsideTags++;
         continue;
       }
@@ -317,9 +344,11 @@ export class SearchEngine {
       const entry = this.articles[article]!;
       const chosen = this.sections[section >= 0 ? section : entry.sectionIds[0]];
       const text = chosen?.text || entry.description;
-      const spans = wordSpans(text);
+      const spans = recentWordSpans(text);
       const matched = matchedWords([text, entry.title, chosen?.title ?? ''], matchWords, [spans]);
       const surfaces = new Set(matched);
+      // Folded forms first: a cached lookup, where lowercasing every word of the section would allocate.
+      const surfaceForms = new Set(matched.map((surface) => wordForms(surface)[0]));
       const others = this.otherSections(
         entry,
         section,
@@ -331,7 +360,7 @@ export class SearchEngine {
         title: entry.title,
         score: Math.round(score * 1000) / 1000,
         section: { id: chosen?.id ?? '', title: chosen?.title ?? '' },
-        snippet: buildSnippet(text, (word) => surfaces.has(word.toLowerCase()), undefined, spans),
+        snippet: buildSnippet(text, (word) => surfaceForms.has(wordForms(word)[0]) && surfaces.has(word.toLowerCase()), undefined, spans),
         matched,
         otherSections: others.slice(0, OTHER_SECTIONS_LISTED),
         otherSectionCount: others.length,
@@ -384,45 +413,51 @@ export class SearchEngine {
     return { words, corrected };
   }
 
-  async save(): Promise<SavedEngine> {
-    const indexes = {} as Record<Field, Record<string, string>>;
-    for (const field of FIELDS) {
-      const parts: Record<string, string> = {};
-      await this.indexes[field].export((key: string, data: string) => {
-        parts[key] = data;
-      });
-      indexes[field] = parts;
-    }
-    return {
+  /** The index as bytes, to save and load again with `SearchEngine.load` (in Node or in a browser). */
+  save(): Uint8Array {
+    const terms = new Set<string>();
+    for (const field of FIELDS) for (const term of this.indexes[field].terms) terms.add(term);
+    const head: SavedHead = {
       version: ENGINE_VERSION,
-      indexes,
-      articles: this.articles.map((entry) => entry && { ...entry }),
+      articles: this.articles,
       sections: this.sections.map((section) => section && { article: section.article, id: section.id, title: section.title }),
-      vocabulary: this.vocabulary.entries(),
+      terms: [...terms],
     };
+    const postings = new VarintWriter();
+    for (const field of FIELDS) this.indexes[field].encode(head.terms, postings);
+    return packSaved(head, postings.finish());
   }
 
-  static restore(saved: SavedEngine): SearchEngine {
+  /** The engine `save` saved; throws on bytes of another engine version or damaged ones. */
+  static load(bytes: Uint8Array): SearchEngine {
+    const { head: saved, body } = unpackSaved<SavedHead>(bytes);
     if (saved.version !== ENGINE_VERSION) throw new Error(`saved index is version ${saved.version}, engine is ${ENGINE_VERSION}`);
     const engine = new SearchEngine();
-    for (const field of FIELDS) {
-      for (const [key, data] of Object.entries(saved.indexes[field])) engine.indexes[field].import(key, data);
-    }
-    engine.articles = saved.articles.map((entry) => entry && { ...entry });
+    const postings = new VarintReader(body);
+    for (const field of FIELDS) engine.indexes[field] = PostingIndex.decode(saved.terms, postings);
+    if (!postings.done) throw new Error('posting lists do not end where expected');
+    engine.articles = saved.articles;
     engine.sections = saved.sections.map((section) => section && { ...section, text: '' });
-    engine.vocabulary = Vocabulary.from(saved.vocabulary);
+    engine.sectionLecture = saved.sections.map((section) => section?.article ?? -1);
+    engine.lectureVisible = saved.articles.map((entry) => entry?.visible ?? false);
     engine.articles.forEach((entry, id) => {
       if (!entry) return;
       engine.byKey.set(entry.key, id);
       engine.liveLectures++;
       engine.liveSections += entry.sectionIds.length;
     });
+    engine.vocabulary = engine.countVocabulary();
     return engine;
   }
 }
 
-function popcount(bits: number): number {
+/** Bits set in each 16-bit value. */
+const BITS_SET = Uint8Array.from({ length: 1 << 16 }, (_, value) => {
   let count = 0;
-  for (let rest = bits; rest; rest &= rest - 1) count++;
+  for (let rest = value; rest; rest &= rest - 1) count++;
   return count;
+});
+
+function popcount(bits: number): number {
+  return BITS_SET[bits & 0xffff] + BITS_SET[bits >>> 16];
 }

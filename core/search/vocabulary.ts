@@ -22,15 +22,6 @@ export class Vocabulary {
   private readonly counts = new Map<string, number>();
   private sorted: string[] | null = null;
 
-  add(words: Iterable<string>, delta: 1 | -1 = 1): void {
-    for (const word of words) {
-      const count = (this.counts.get(word) ?? 0) + delta;
-      if (count > 0) this.counts.set(word, count);
-      else this.counts.delete(word);
-    }
-    this.sorted = null;
-  }
-
   count(word: string): number {
     return this.counts.get(word) ?? 0;
   }
@@ -77,11 +68,7 @@ export class Vocabulary {
     return best;
   }
 
-  entries(): [string, number][] {
-    return [...this.counts];
-  }
-
-  static from(entries: [string, number][]): Vocabulary {
+  static from(entries: Iterable<[string, number]>): Vocabulary {
     const vocabulary = new Vocabulary();
     for (const [word, count] of entries) vocabulary.counts.set(word, count);
     return vocabulary;

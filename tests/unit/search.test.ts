@@ -146,6 +146,42 @@ test('a changed file updates only its own entries', async () => {
   assert.equal(copy.search({ q: 'chảo' }).results[0].slug, 'nha-bep');
 });
 
+test('a removed lecture leaves no trace: its words, its counts in every score, its ids in a saved copy', () => {
+  const documents = library.lectures.map(toSearchDocument);
+  const without = documents.filter((document) => document.slug !== 'he-sinh-thai-hadoop');
+  assert.equal(without.length, documents.length - 1);
+  const edited = new SearchEngine();
+  edited.sync(documents);
+  edited.sync(without);
+  const fresh = new SearchEngine();
+  fresh.sync(without);
+  assert.deepEqual(edited.size, fresh.size);
+  const queries = ['hdfs', 'hd', 'yarm', 'dữ liệu', 'du lieu', 'hệ thống tệp', 'truyền thông', 'ho tro', 'c++', 'x'];
+  const loaded = SearchEngine.load(edited.save());
+  loaded.sync(without);
+  for (const q of queries) {
+    assert.deepEqual(edited.search({ q, limit: 10 }).results, fresh.search({ q, limit: 10 }).results, q);
+    assert.deepEqual(loaded.search({ q, limit: 10 }).results, fresh.search({ q, limit: 10 }).results, q);
+  }
+  assert.deepEqual(edited.search({ q: 'hdfs' }).results, []);
+  assert.equal(edited.search({ q: 'yarm' }).didYouMean, undefined, 'no correction to a word only the removed lecture had');
+});
+
+test('saved bytes that are damaged or of another version are refused with a reason', () => {
+  const bytes = engine.save();
+  assert.throws(() => SearchEngine.load(bytes.subarray(0, bytes.length - 3)), /truncated|posting lists/);
+  assert.throws(() => SearchEngine.load(bytes.subarray(0, 2)), /too short/);
+  const head = new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true);
+  const text = new TextDecoder().decode(bytes.subarray(4, 4 + head));
+  const older = new TextEncoder().encode(text.replace(/^\{"version":\d+/, '{"version":1'));
+  const copy = new Uint8Array(4 + older.length + bytes.length - 4 - head);
+  new DataView(copy.buffer).setUint32(0, older.length, true);
+  copy.set(older, 4);
+  copy.set(bytes.subarray(4 + head), 4 + older.length);
+  assert.throws(() => SearchEngine.load(copy), /version 1/);
+  assert.deepEqual(SearchEngine.load(bytes).search({ q: 'ao giac' }).results.length > 0, true);
+});
+
 const cacheDir = mkdtempSync(path.join(tmpdir(), 'lecture-cache-'));
 after(() => rmSync(cacheDir, { recursive: true, force: true }));
 

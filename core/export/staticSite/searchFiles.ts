@@ -14,5 +14,5 @@ export async function searchFiles(published: readonly Lecture[]): Promise<Export
   const documents = published.map((lecture) => ({ ...toSearchDocument(lecture), key: lecture.slug }));
   const engine = new SearchEngine();
   engine.sync(documents);
-  return [jsonFile(STATIC_FILES.searchIndex, 'search', await engine.save()), jsonFile(STATIC_FILES.searchDocuments, 'search', documents)];
+  return [{ path: STATIC_FILES.searchIndex, group: 'search', data: engine.save() }, jsonFile(STATIC_FILES.searchDocuments, 'search', documents)];
 }

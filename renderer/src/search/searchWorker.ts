@@ -1,13 +1,13 @@
 /**
  * The core search engine (core/search/searchEngine.ts) in the browser, off the page's thread: a static export has no
- * server to ask. The engine is restored from the export's saved index with its own `restore`, given the documents it
+ * server to ask. The engine is restored from the export's saved index with its own `load`, given the documents it
  * takes snippets from through its own `sync`, and answers through the same cross-language layer as the server
  * (core/search/crossLingual.ts), so a query gets the answer `cli search` gives.
  */
 import type { GlossaryEntry, SearchRequest, SearchResponse } from '../../../core/common/api.js';
 import { searchAcrossLanguages } from '../../../core/search/crossLingual.js';
 import { hasPhrase, lectureWords } from '../../../core/search/lecturePhrase.js';
-import { SearchEngine, type SavedEngine, type SearchDocument } from '../../../core/search/searchEngine.js';
+import { SearchEngine, type SearchDocument } from '../../../core/search/searchEngine.js';
 
 /** Absolute URLs of the export's files (a worker's relative URLs would resolve against its own script). */
 export interface SearchSources {
@@ -34,13 +34,19 @@ async function fetchJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${response.status} ${response.statusText} for ${url}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
 async function load(sources: SearchSources): Promise<LoadedSearch> {
   const [saved, documents, glossary] = await Promise.all([
-    fetchJson<SavedEngine>(sources.index),
+    fetchBytes(sources.index),
     fetchJson<SearchDocument[]>(sources.documents),
     fetchJson<GlossaryEntry[]>(sources.glossary),
   ]);
-  const engine = SearchEngine.restore(saved);
+  const engine = SearchEngine.load(saved);
   engine.sync(documents);
   return { engine, glossary, documents: new Map(documents.map((document) => [document.slug, document])), words: new Map() };
 }

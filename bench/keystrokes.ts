@@ -1,4 +1,4 @@
-/** Search-as-you-type measured the same way by every search benchmark: the keystrokes, and percentiles of their latencies. */
+/** What the search benchmarks type, and how they summarise latencies. */
 
 /** Every prefix a student types on the way to each query (from two characters on). */
 export function keystrokes(queries: string[]): string[] {
@@ -7,7 +7,6 @@ export function keystrokes(queries: string[]): string[] {
   return typed;
 }
 
-/** The p-th percentile of ascending `sorted`. */
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
