@@ -27,7 +27,9 @@ const START_LIMIT_MS = 10 * 60_000;
 
 interface Figures {
   cold: number;
+  coldSearch: number;
   warm: number;
+  warmSearch: number;
   painted: number;
   rssMB: number;
   cacheMB: Record<string, number>;
@@ -65,6 +67,15 @@ async function timedStart(cli: CliLaunch, folders: string[], cacheDir: string) {
   const response = await fetch(server.url.replace(/\/$/, '') + libraryPath());
   const overview = (await response.json()) as LibraryOverview;
   return { server, ms: performance.now() - server.startedAt, lectures: overview.articles.length };
+}
+
+/** Asks search until it answers from a whole index (not "đang lập chỉ mục…"); the time from `startedAt`. */
+async function searchReady(url: string, startedAt: number): Promise<number> {
+  for (;;) {
+    const answer = (await (await fetch(url.replace(/\/$/, '') + searchPath({ q: 'dữ liệu' }))).json()) as SearchResponse;
+    if (!answer.indexing) return performance.now() - startedAt;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Time from opening the reader to the first list card painted. */
@@ -109,10 +120,12 @@ async function measure(cli: CliLaunch, library: string, browser: Browser): Promi
   const cacheDir = mkdtempSync(path.join(tmpdir(), 'lecture-library-bench-'));
   try {
     const cold = await timedStart(cli, [library], cacheDir);
+    const coldSearch = await searchReady(cold.server.url, cold.server.startedAt);
     await cold.server.stop();
     const warm = await timedStart(cli, [library], cacheDir);
     if (warm.lectures !== COUNT) throw new Error(`warm start listed ${warm.lectures} of ${COUNT} lectures`);
     const painted = await listPainted(browser, warm.server.url);
+    const warmSearch = await searchReady(warm.server.url, warm.server.startedAt);
     const rss = rssMB(warm.server.child.pid!);
     const editMs = await editSearchable(warm.server.url, library);
     await warm.server.stop();
@@ -125,7 +138,7 @@ async function measure(cli: CliLaunch, library: string, browser: Browser): Promi
     const home = await homePageBytes(browser, corpusWarm.server.url);
     await corpusWarm.server.stop();
     rmSync(corpusCache, { recursive: true, force: true });
-    return { cold: cold.ms, warm: warm.ms, painted, rssMB: rss, cacheMB, editSearchable: editMs, corpusWarm: corpusWarm.ms, homeKB: home / 1024 };
+    return { cold: cold.ms, coldSearch, warm: warm.ms, warmSearch, painted, rssMB: rss, cacheMB, editSearchable: editMs, corpusWarm: corpusWarm.ms, homeKB: home / 1024 };
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
   }
@@ -156,14 +169,15 @@ async function main() {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
-  const before = checkoutBefore();
+  // BENCH_BEFORE_COMMIT=none measures this checkout alone (while iterating: the before side doubles the run).
+  const before = BEFORE === 'none' ? null : checkoutBefore();
   const load = () =>
     loadavg()
       .map((value) => value.toFixed(1))
       .join(' ');
   try {
     const loadBefore = load();
-    const old = await measure(before.cli, library, browser);
+    const old = before ? await measure(before.cli, library, browser) : null;
     const loadBetween = load();
     const now = await measure(BUILT_CLI, library, browser);
     const loadAfter = load();
@@ -178,7 +192,9 @@ async function main() {
     console.log('| ------ | ------ | --- |');
     const rows: [string, (f: Figures) => string][] = [
       ['cold start → first library answer (s)', (f) => seconds(f.cold)],
+      ['cold start → search answers from the whole library (s)', (f) => seconds(f.coldSearch)],
       ['warm start → first library answer (s)', (f) => seconds(f.warm)],
+      ['warm start → search answers from the whole library (s)', (f) => seconds(f.warmSearch)],
       ['then list painted in Chromium (s)', (f) => seconds(f.painted)],
       ['server memory warm (RSS MB)', (f) => f.rssMB.toFixed(0)],
       ['cache folder (MB)', (f) => mb(f.cacheMB)],
@@ -186,10 +202,10 @@ async function main() {
       ['real corpus: warm start → first library answer (s)', (f) => seconds(f.corpusWarm)],
       ['real corpus: home page transferred (KB)', (f) => f.homeKB.toFixed(0)],
     ];
-    for (const [name, value] of rows) console.log(`| ${name} | ${value(old)} | ${value(now)} |`);
+    for (const [name, value] of rows) console.log(`| ${name} | ${old ? value(old) : '—'} | ${value(now)} |`);
   } finally {
     await browser.close();
-    before.remove();
+    before?.remove();
     rmSync(library, { recursive: true, force: true });
   }
 }
