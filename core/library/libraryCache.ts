@@ -10,10 +10,18 @@
  * Generic over the result: whatever the parse worker returns per file is what is kept (per-lecture extras, such
  * as extracted glossary terms, belong in that result and are cached with it).
  */
-import { libraryFilePath, readCheckedJson, writeCheckedJson, type CheckedFormat } from '../node/checkedFile.js';
+import { promisify } from 'node:util';
+import { constants, gunzip, gzip } from 'node:zlib';
+import { libraryFilePath, readCheckedBytes, writeCheckedBytes, type CheckedFormat } from '../node/checkedFile.js';
 
-/** The layout of this file (1) and the parser that wrote it: either changing means parse again. */
-const format = (parserVersion: string): CheckedFormat => ({ magic: 'lecture-reader-library', version: `1-${parserVersion}`, what: 'library cache' });
+/** The layout of this file (2: gzipped JSON) and the parser that wrote it: either changing means parse again. */
+const format = (parserVersion: string): CheckedFormat => ({ magic: 'lecture-reader-library', version: `2-${parserVersion}`, what: 'library cache' });
+
+/**
+ * Lecture text compresses about fivefold: the file is read whole at every start and written after every change, so
+ * the fastest level (in the thread pool, off the thread answering readers).
+ */
+const compress = (json: string) => promisify(gzip)(json, { level: constants.Z_BEST_SPEED });
 
 export interface CachedParse<Result> {
   size: number;
@@ -30,11 +38,17 @@ export type CacheLoad<Result> = { entries: CacheEntries<Result> } | { entries: n
 
 /** The saved entries (absolute path → parse), or why there are none to use. */
 export async function loadLibraryCache<Result>(file: string, parserVersion: string): Promise<CacheLoad<Result>> {
-  const saved = await readCheckedJson<Record<string, CachedParse<Result>>>(file, format(parserVersion));
-  return saved.value ? { entries: new Map(Object.entries(saved.value)) } : { entries: null, reason: saved.reason };
+  const saved = await readCheckedBytes(file, format(parserVersion));
+  if (!saved.value) return { entries: null, reason: saved.reason };
+  try {
+    const entries = JSON.parse((await promisify(gunzip)(saved.value)).toString('utf8')) as Record<string, CachedParse<Result>>;
+    return { entries: new Map(Object.entries(entries)) };
+  } catch (error) {
+    return { entries: null, reason: `unreadable: ${(error as Error).message}` };
+  }
 }
 
 /** Replaces the cache file with these entries, whole and atomically. */
 export async function saveLibraryCache<Result>(file: string, parserVersion: string, entries: CacheEntries<Result>): Promise<void> {
-  await writeCheckedJson(file, format(parserVersion), Object.fromEntries(entries));
+  await writeCheckedBytes(file, format(parserVersion), await compress(JSON.stringify(Object.fromEntries(entries))));
 }

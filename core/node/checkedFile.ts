@@ -1,6 +1,6 @@
 /**
- * The cache's saved JSON files (the search index, the parse results): one line `MAGIC VERSION SHA256`, then the
- * payload, written atomically (atomicFile.ts). A file is used only when all three check: a torn, corrupt, foreign
+ * The cache's saved files (the search index, the parse results): one line `MAGIC VERSION SHA256`, then the
+ * payload (JSON, or bytes), written atomically (atomicFile.ts). A file is used only when all three check: a torn, corrupt, foreign
  * or outdated one is reported with the reason and the caller rebuilds it, never trusts it. One file per library,
  * named by a hash of its folders.
  */
@@ -25,34 +25,44 @@ export function libraryFilePath(cacheDir: string, prefix: string, roots: string[
 }
 
 export async function writeCheckedJson(file: string, format: CheckedFormat, value: unknown): Promise<void> {
-  const payload = JSON.stringify(value);
-  await writeFileAtomic(file, `${format.magic} ${format.version} ${checksumOf(payload)}\n${payload}`);
+  await writeCheckedBytes(file, format, Buffer.from(JSON.stringify(value)));
+}
+
+export async function writeCheckedBytes(file: string, format: CheckedFormat, payload: Uint8Array): Promise<void> {
+  await writeFileAtomic(file, Buffer.concat([Buffer.from(`${format.magic} ${format.version} ${checksumOf(payload)}\n`), payload]));
 }
 
 export type CheckedRead<T> = { value: T } | { value: null; reason: string };
 
 /** The saved value, or why it cannot be used. Leftovers of saves killed mid-write are swept first. */
 export async function readCheckedJson<T>(file: string, format: CheckedFormat): Promise<CheckedRead<T>> {
-  await removeTemporaryFiles(path.dirname(file), path.basename(file));
-  let text: string;
+  const saved = await readCheckedBytes(file, format);
+  if (!saved.value) return saved;
   try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    return { value: null, reason: `no saved ${format.what}` };
-  }
-  const newline = text.indexOf('\n');
-  const [magic, version, checksum] = text.slice(0, Math.max(newline, 0)).split(' ');
-  if (magic !== format.magic) return { value: null, reason: `not a saved ${format.what}` };
-  if (version !== format.version) return { value: null, reason: `saved by version ${version}` };
-  const payload = text.slice(newline + 1);
-  if (checksumOf(payload) !== checksum) return { value: null, reason: 'checksum mismatch (corrupt file)' };
-  try {
-    return { value: JSON.parse(payload) as T };
+    return { value: JSON.parse(saved.value.toString('utf8')) as T };
   } catch (error) {
     return { value: null, reason: `unreadable: ${(error as Error).message}` };
   }
 }
 
-function checksumOf(payload: string): string {
+/** The saved bytes, or why they cannot be used. Leftovers of saves killed mid-write are swept first. */
+export async function readCheckedBytes(file: string, format: CheckedFormat): Promise<CheckedRead<Buffer>> {
+  await removeTemporaryFiles(path.dirname(file), path.basename(file));
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    return { value: null, reason: `no saved ${format.what}` };
+  }
+  const newline = bytes.indexOf('\n');
+  const [magic, version, checksum] = bytes.subarray(0, Math.max(newline, 0)).toString('utf8').split(' ');
+  if (magic !== format.magic) return { value: null, reason: `not a saved ${format.what}` };
+  if (version !== format.version) return { value: null, reason: `saved by version ${version}` };
+  const payload = bytes.subarray(newline + 1);
+  if (checksumOf(payload) !== checksum) return { value: null, reason: 'checksum mismatch (corrupt file)' };
+  return { value: payload };
+}
+
+function checksumOf(payload: Uint8Array): string {
   return createHash('sha256').update(payload).digest('hex');
 }
