@@ -55,7 +55,7 @@ describe('search while the library is being indexed', { skip: browserSkip }, () 
   });
 
   test('the search box says how far indexing is, then shows the hits by itself', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP: true })).newPage();
     page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
     await page.goto(url + '#/');
     await page.locator('.cards > li').first().waitFor();
