@@ -132,7 +132,7 @@ export class LectureService implements LectureBackend {
     if (!this.indexReady) return { results: [], tookMs: 0, indexing: this.library.outlineProgress };
     return searchAcrossLanguages(request, {
       search: (engineRequest) => this.searchBackend.search(engineRequest),
-      glossary: this.glossary.entries(request.includeDrafts === true),
+      glossary: this.glossary.terms(request.includeDrafts === true),
       hasPhrase: (slug, query) => this.hasPhrase(slug, query),
     });
   }
