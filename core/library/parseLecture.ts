@@ -42,8 +42,8 @@ export type ParseResult = { kind: 'lecture'; lecture: ParsedLecture; problems: P
  */
 export type ParseDepth = 'whole' | 'fields';
 
-/** The outline of a lecture read for its fields only: nothing yet. */
-export const NO_OUTLINE: MarkdownOutline = { headings: [], links: [], images: [], sections: [], removedHtml: [] };
+/** The outline of a lecture read for its fields only: nothing yet (its own object: caches key on outlines). */
+const noOutline = (): MarkdownOutline => ({ headings: [], links: [], images: [], sections: [], removedHtml: [] });
 
 /** Longer titles still work, but are reported: they are almost always a front-matter mistake. */
 const MAX_TITLE_LENGTH = 300;
@@ -120,7 +120,7 @@ export function parseLecture(file: string, raw: string, depth: ParseDepth = 'who
   const body = parsed.content;
   const bodyLineOffset = countLines(text.slice(0, text.length - body.length));
   if (!body.trim()) report('warning', 'Empty body');
-  const outline = depth === 'whole' ? outlineMarkdown(body) : NO_OUTLINE;
+  const outline = depth === 'whole' ? outlineMarkdown(body) : noOutline();
 
   const bannerUrl = textField(data.banner_url) || undefined;
   const lecture: ParsedLecture = {
