@@ -1,7 +1,7 @@
 /**
  * `npm run bench:library`: how a big library opens, against the real `serve` command, this branch beside the
- * code it started from (BENCH_BEFORE_COMMIT, default af9a3b9: checked out with `git worktree` in a temporary
- * folder and run as `main` ran it, through tsx) in the same run. On 5,000 synthetic lectures
+ * code it started from (BENCH_BEFORE_COMMIT, default d6e6d6e, the last session's: checked out with `git worktree`
+ * in a temporary folder, built, and run built) in the same run. On 5,000 synthetic lectures
  * (syntheticLibrary.ts): cold start to the first library answer, warm start to it, the list painted in Chromium
  * after that, the server's memory warm, the cache folder's size, and how long an edited lecture takes to be
  * found by search; on the real corpus: the warm start and the bytes the home page transfers. One run each (the
@@ -21,7 +21,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
 const CORPUS_FOLDERS = ['data-engineer-lectures', 'ai-lectures'].map((name) => path.join(CORPUS, name));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const BEFORE = process.env.BENCH_BEFORE_COMMIT ?? 'af9a3b9';
+const BEFORE = process.env.BENCH_BEFORE_COMMIT ?? 'd6e6d6e';
 const COUNT = Number(process.env.BENCH_LECTURES ?? 5000);
 const START_LIMIT_MS = 10 * 60_000;
 
@@ -144,16 +144,19 @@ async function measure(cli: CliLaunch, library: string, browser: Browser): Promi
   }
 }
 
-/** The code before this branch, as `main` ran it: a worktree at BEFORE with this checkout's dependencies, built. */
+/** The code before this branch: a worktree at BEFORE with this checkout's dependencies, built. */
 function checkoutBefore(): { cli: CliLaunch; remove: () => void } {
   const folder = mkdtempSync(path.join(tmpdir(), 'lecture-before-'));
   execFileSync('git', ['worktree', 'add', '--detach', folder, BEFORE], { cwd: ROOT, stdio: 'ignore' });
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(folder, 'node_modules'));
-  execFileSync('npm', ['run', '-s', 'build'], { cwd: folder, stdio: 'inherit' });
-  return {
-    cli: { cwd: folder, args: ['--import', 'tsx', 'core/cli/main.ts'] },
-    remove: () => execFileSync('git', ['worktree', 'remove', '--force', folder], { cwd: ROOT, stdio: 'ignore' }),
-  };
+  const remove = () => execFileSync('git', ['worktree', 'remove', '--force', folder], { cwd: ROOT, stdio: 'ignore' });
+  try {
+    execFileSync('npm', ['run', '-s', 'build'], { cwd: folder, stdio: 'inherit' });
+  } catch (error) {
+    remove();
+    throw error;
+  }
+  return { cli: { cwd: folder, args: BUILT_CLI.args }, remove };
 }
 
 async function main() {
