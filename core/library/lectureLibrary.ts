@@ -17,7 +17,7 @@ import { ImageLocator, isRemoteImage } from './imageSources.js';
 import { readLibraryInfo, tidyFolderName, type LibraryInfo } from './libraryInfo.js';
 import { nearDuplicateTags } from './tagHints.js';
 import { PARSE_THREADS, ParseWorkerClient } from './parseWorkerClient.js';
-import { PARSER_VERSION, type ParseDepth, type ParsedLecture, type ParseResult } from './parseLecture.js';
+import { noOutline, PARSER_VERSION, type ParseDepth, type ParsedLecture, type ParseResult } from './parseLecture.js';
 import { libraryCachePath, loadLibraryCache, saveLibraryCache, type CachedParse } from './libraryCache.js';
 import { megabytes } from '../common/units.js';
 
@@ -56,6 +56,9 @@ export interface LibraryOptions {
 }
 
 type CachedFile = CachedParse<ParseResult>;
+
+/** What the cache file keeps apart from the rest of a lecture's parse: read after the list answers. */
+type SavedOutline = Pick<ParsedLecture, 'outline' | 'terms'>;
 
 /** A file found in a library folder, with its size and time (or why they cannot be read). */
 interface FoundFile {
@@ -115,6 +118,11 @@ export class LectureLibrary {
   private loading: Promise<void> = Promise.resolve();
   private outlining: Promise<void> = Promise.resolve();
   private progress = { done: 0, total: 0 };
+  /** Files whose cached parse came without its outline, and how to read the saved outlines (null once read). */
+  private readonly withoutOutline = new Set<string>();
+  private savedOutlines: (() => Promise<Map<string, SavedOutline>>) | null = null;
+  /** Saved outlines were attached since the lectures were last assembled. */
+  private outlinesArrived = false;
   private closed = false;
 
   constructor(folders: string[], options: LibraryOptions = {}) {
@@ -204,6 +212,11 @@ export class LectureLibrary {
     const unfinished: string[] = [];
     let changed = false;
     if (this.generation === 0) await this.loadCacheFile();
+    if (!fieldsFirst) await this.attachSavedOutlines();
+    if (this.outlinesArrived) {
+      this.outlinesArrived = false;
+      changed = true;
+    }
 
     for (let root = 0; root < this.roots.length; root++) {
       try {
@@ -256,7 +269,8 @@ export class LectureLibrary {
     }
     // The outlines of the files read for their fields only: read whole in the background, by a load of its own.
     if (depth === 'whole') this.progress.done = this.progress.total;
-    this.outlining = depth === 'fields' && !this.closed ? this.loadOnce(false).then(() => {}) : Promise.resolve();
+    const outlinesToRead = depth === 'fields' || this.savedOutlines !== null;
+    this.outlining = outlinesToRead && !this.closed ? this.loadOnce(false).then(() => {}) : Promise.resolve();
     return stats;
   }
 
@@ -287,11 +301,39 @@ export class LectureLibrary {
     return this.roots.length > 1 ? `${path.basename(this.roots[root])}/${file}` : file;
   }
 
-  /** The saved parse results, when the cache file can be trusted (otherwise everything is parsed and it is replaced). */
+  /**
+   * The saved parse results, when the cache file can be trusted (otherwise everything is parsed and it is replaced):
+   * first without their outlines, which are most of the file and which the list does not need (attachSavedOutlines).
+   */
   private async loadCacheFile(): Promise<void> {
     if (!this.cacheFile) return;
-    const saved = await loadLibraryCache<ParseResult>(this.cacheFile, PARSER_VERSION);
-    if (saved.entries) for (const [file, entry] of saved.entries) this.fileCache.set(file, entry);
+    const saved = await loadLibraryCache<ParseResult, SavedOutline>(this.cacheFile, PARSER_VERSION);
+    if (!saved.entries) return;
+    for (const [file, entry] of saved.entries) {
+      if (entry.result.kind === 'lecture') {
+        Object.assign(entry.result.lecture, { outline: noOutline(), terms: [] });
+        this.withoutOutline.add(file);
+      }
+      this.fileCache.set(file, entry);
+    }
+    this.savedOutlines = saved.outlines;
+  }
+
+  /** Gives the lectures loaded from the cache file their saved outlines; one without is read again. */
+  private async attachSavedOutlines(): Promise<void> {
+    const read = this.savedOutlines;
+    if (!read) return;
+    this.savedOutlines = null;
+    const outlines = await read().catch(() => new Map<string, SavedOutline>());
+    for (const file of this.withoutOutline) {
+      const entry = this.fileCache.get(file);
+      const saved = outlines.get(file);
+      if (!entry) continue;
+      if (saved && entry.result.kind === 'lecture') entry.result = { ...entry.result, lecture: { ...entry.result.lecture, ...saved } };
+      else this.fileCache.delete(file);
+    }
+    this.withoutOutline.clear();
+    this.outlinesArrived = true;
   }
 
   /**
@@ -304,10 +346,22 @@ export class LectureLibrary {
   }
 
   private async saveCacheFile(): Promise<void> {
-    if (!this.cacheFile || !this.cacheChanged) return;
+    // Saved outlines not attached yet would be lost: the load that attaches them saves.
+    if (!this.cacheFile || !this.cacheChanged || this.savedOutlines) return;
     this.cacheChanged = false;
+    const entries: Map<string, CachedFile> = new Map();
+    const outlines = new Map<string, SavedOutline>();
+    for (const [file, entry] of this.fileCache) {
+      if (entry.result.kind !== 'lecture') {
+        entries.set(file, entry);
+        continue;
+      }
+      const { outline, terms, ...fields } = entry.result.lecture;
+      entries.set(file, { ...entry, result: { ...entry.result, lecture: fields as ParsedLecture } });
+      outlines.set(file, { outline, terms });
+    }
     try {
-      await saveLibraryCache(this.cacheFile, PARSER_VERSION, this.fileCache);
+      await saveLibraryCache(this.cacheFile, PARSER_VERSION, entries, outlines);
     } catch {
       // The cache only saves time: a full or read-only disk means the next start parses again, nothing worse.
       this.cacheChanged = true;
@@ -324,6 +378,7 @@ export class LectureLibrary {
       // A lecture read for its fields only is read whole next; what a file fails on holds at any depth.
       if (depth === 'fields' && result.kind === 'lecture') return result;
       this.fileCache.set(absolute, { size: info.size, mtimeMs: info.mtimeMs, result });
+      this.withoutOutline.delete(absolute);
       this.cacheChanged = true;
       return result;
     };

@@ -43,7 +43,7 @@ export type ParseResult = { kind: 'lecture'; lecture: ParsedLecture; problems: P
 export type ParseDepth = 'whole' | 'fields';
 
 /** The outline of a lecture read for its fields only: nothing yet (its own object: caches key on outlines). */
-const noOutline = (): MarkdownOutline => ({ headings: [], links: [], images: [], sections: [], removedHtml: [] });
+export const noOutline = (): MarkdownOutline => ({ headings: [], links: [], images: [], sections: [], removedHtml: [] });
 
 /** Longer titles still work, but are reported: they are almost always a front-matter mistake. */
 const MAX_TITLE_LENGTH = 300;

@@ -66,6 +66,22 @@ test('a cold start reads every file; a warm start reads none and gives the same 
   assert.match(JSON.stringify(warm.library.problems), /nhi-phan\.md.*Binary file/);
 });
 
+test('a warm start lists the library from the saved fields, then reads the saved outlines, and no lecture text', async () => {
+  const expected = shape((await start()).library);
+  const reads: string[] = [];
+  const library = new LectureLibrary([fixture.root], { cacheDir, readFile: (file) => (reads.push(file), readFile(file)) });
+  await library.loadListFirst();
+  assert.deepEqual(
+    library.lectures.map(({ slug, title }) => ({ slug, title })),
+    expected.lectures.map(({ slug, title }) => ({ slug, title })),
+  );
+  assert.deepEqual(library.lecture('bai-mot')?.outline.sections, [], 'outlines not read yet when the list answers');
+  await library.outlined();
+  assert.deepEqual(shape(library), expected);
+  assert.deepEqual(reads, []);
+  await library.close();
+});
+
 test('the list holds no lecture text: opening a lecture reads its file alone', async () => {
   const { library, reads } = await start({ keepOpen: true });
   assert.deepEqual(reads, []);
