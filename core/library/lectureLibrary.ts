@@ -267,7 +267,8 @@ export class LectureLibrary {
       this.assemble(results, folderProblems);
       this.generation++;
     }
-    // The outlines of the files read for their fields only: read whole in the background, by a load of its own.
+    // The outlines of files read for their fields only, or still in the cache file: read in the background, by a
+    // load of its own.
     if (depth === 'whole') this.progress.done = this.progress.total;
     const outlinesToRead = depth === 'fields' || this.savedOutlines !== null;
     this.outlining = outlinesToRead && !this.closed ? this.loadOnce(false).then(() => {}) : Promise.resolve();
