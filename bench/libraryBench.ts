@@ -52,7 +52,8 @@ function cacheSizes(folder: string): Record<string, number> {
       const file = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(file);
       else {
-        const kind = entry.name.replace(/-[0-9a-f]{16}\.json$/, '').replace(/\..*$/, '');
+        // A save the stopped server was making leaves `<file>.<unique>.tmp`, swept at the next start: named apart.
+        const kind = entry.name.endsWith('.tmp') ? 'unfinished save' : entry.name.replace(/-[0-9a-f]{16}\.json$/, '').replace(/\..*$/, '');
         sizes[kind] = (sizes[kind] ?? 0) + statSync(file).size / 1048576;
       }
     }
