@@ -5,12 +5,14 @@
  * observed without timing.
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import type { SearchResponse } from '../../core/common/api.js';
 import { searchPath } from '../../core/common/routes.js';
-import { PARSED_WHOLE_AT_ONCE } from '../../core/library/lectureLibrary.js';
+import { LectureLibrary, PARSED_WHOLE_AT_ONCE } from '../../core/library/lectureLibrary.js';
 import { startServer } from '../../core/server/httpServer.js';
 import { LectureService } from '../../core/service/lectureService.js';
 import { lecture, makeLibrary } from '../helpers/tempLibrary.js';
@@ -83,4 +85,31 @@ test('once the index holds every lecture, search answers in full, over HTTP too'
   assert.equal(answer.indexing, undefined, 'the server kept no "still indexing" answer');
   assert.equal(answer.results.length, 20);
   assert.equal(service.library.lecture('bai-3')?.outline.headings[0]?.text, 'Phần 3', 'outlines read in the background');
+});
+
+test('a library closed while its outlines are read leaves a cache the next start can trust: every lecture, whole, none failed', async () => {
+  const cacheDir = mkdtempSync(path.join(tmpdir(), 'lecture-closed-'));
+  let held = 0;
+  let release = () => {};
+  const holding = new Promise<void>((resolve) => (release = resolve));
+  const first = new LectureLibrary([library.root], {
+    cacheDir,
+    // The second reading of every file is held until the library is closed.
+    readFile: async (file) => {
+      if (++held > COUNT) await holding;
+      return readFile(file);
+    },
+  });
+  await first.loadListFirst();
+  const closed = first.close();
+  release();
+  await closed;
+
+  const second = new LectureLibrary([library.root], { cacheDir });
+  await second.load();
+  assert.equal(second.lectures.length, COUNT);
+  assert.deepEqual(second.problems, [], 'no file remembered as unreadable');
+  assert.equal(second.lecture('bai-5')?.outline.headings[0]?.text, 'Phần 5');
+  await second.close();
+  rmSync(cacheDir, { recursive: true, force: true });
 });
