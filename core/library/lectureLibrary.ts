@@ -258,7 +258,6 @@ export class LectureLibrary {
         changed = true;
       }
     }
-    this.scheduleSave();
     this.notReadYet = unfinished.sort();
     if (unreadable.join('\n') !== this.unreadableRoots.join('\n')) changed = true;
     if (await this.readInfo(folderProblems)) changed = true;
@@ -267,6 +266,8 @@ export class LectureLibrary {
       this.assemble(results, folderProblems);
       this.generation++;
     }
+    // Last: the save is not to run while this load still waits on the disk.
+    this.scheduleSave();
     // The outlines of files read for their fields only, or still in the cache file: read in the background, by a
     // load of its own.
     if (depth === 'whole') this.progress.done = this.progress.total;
