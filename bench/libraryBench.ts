@@ -1,7 +1,7 @@
 /**
  * `npm run bench:library`: how a big library opens, against the real `serve` command, this branch beside the
- * code it started from (BENCH_BEFORE_COMMIT, default af9a3b9: checked out with `git worktree` in a temporary
- * folder and run as `main` ran it, through tsx) in the same run. On 5,000 synthetic lectures
+ * code it started from (BENCH_BEFORE_COMMIT, default d6e6d6e, the last session's: checked out with `git worktree`
+ * in a temporary folder, built, and run built) in the same run. On 5,000 synthetic lectures
  * (syntheticLibrary.ts): cold start to the first library answer, warm start to it, the list painted in Chromium
  * after that, the server's memory warm, the cache folder's size, and how long an edited lecture takes to be
  * found by search; on the real corpus: the warm start and the bytes the home page transfers. One run each (the
@@ -21,13 +21,15 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
 const CORPUS_FOLDERS = ['data-engineer-lectures', 'ai-lectures'].map((name) => path.join(CORPUS, name));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const BEFORE = process.env.BENCH_BEFORE_COMMIT ?? 'af9a3b9';
+const BEFORE = process.env.BENCH_BEFORE_COMMIT ?? 'd6e6d6e';
 const COUNT = Number(process.env.BENCH_LECTURES ?? 5000);
 const START_LIMIT_MS = 10 * 60_000;
 
 interface Figures {
   cold: number;
+  coldSearch: number;
   warm: number;
+  warmSearch: number;
   painted: number;
   rssMB: number;
   cacheMB: Record<string, number>;
@@ -50,7 +52,8 @@ function cacheSizes(folder: string): Record<string, number> {
       const file = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(file);
       else {
-        const kind = entry.name.replace(/-[0-9a-f]{16}\.json$/, '').replace(/\..*$/, '');
+        // A save the stopped server was making leaves `<file>.<unique>.tmp`, swept at the next start: named apart.
+        const kind = entry.name.endsWith('.tmp') ? 'unfinished save' : entry.name.replace(/-[0-9a-f]{16}\.json$/, '').replace(/\..*$/, '');
         sizes[kind] = (sizes[kind] ?? 0) + statSync(file).size / 1048576;
       }
     }
@@ -65,6 +68,15 @@ async function timedStart(cli: CliLaunch, folders: string[], cacheDir: string) {
   const response = await fetch(server.url.replace(/\/$/, '') + libraryPath());
   const overview = (await response.json()) as LibraryOverview;
   return { server, ms: performance.now() - server.startedAt, lectures: overview.articles.length };
+}
+
+/** Asks search until it answers from a whole index (not "đang lập chỉ mục…"); the time from `startedAt`. */
+async function searchReady(url: string, startedAt: number): Promise<number> {
+  for (;;) {
+    const answer = (await (await fetch(url.replace(/\/$/, '') + searchPath({ q: 'dữ liệu' }))).json()) as SearchResponse;
+    if (!answer.indexing) return performance.now() - startedAt;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Time from opening the reader to the first list card painted. */
@@ -109,10 +121,12 @@ async function measure(cli: CliLaunch, library: string, browser: Browser): Promi
   const cacheDir = mkdtempSync(path.join(tmpdir(), 'lecture-library-bench-'));
   try {
     const cold = await timedStart(cli, [library], cacheDir);
+    const coldSearch = await searchReady(cold.server.url, cold.server.startedAt);
     await cold.server.stop();
     const warm = await timedStart(cli, [library], cacheDir);
     if (warm.lectures !== COUNT) throw new Error(`warm start listed ${warm.lectures} of ${COUNT} lectures`);
     const painted = await listPainted(browser, warm.server.url);
+    const warmSearch = await searchReady(warm.server.url, warm.server.startedAt);
     const rss = rssMB(warm.server.child.pid!);
     const editMs = await editSearchable(warm.server.url, library);
     await warm.server.stop();
@@ -125,22 +139,25 @@ async function measure(cli: CliLaunch, library: string, browser: Browser): Promi
     const home = await homePageBytes(browser, corpusWarm.server.url);
     await corpusWarm.server.stop();
     rmSync(corpusCache, { recursive: true, force: true });
-    return { cold: cold.ms, warm: warm.ms, painted, rssMB: rss, cacheMB, editSearchable: editMs, corpusWarm: corpusWarm.ms, homeKB: home / 1024 };
+    return { cold: cold.ms, coldSearch, warm: warm.ms, warmSearch, painted, rssMB: rss, cacheMB, editSearchable: editMs, corpusWarm: corpusWarm.ms, homeKB: home / 1024 };
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
   }
 }
 
-/** The code before this branch, as `main` ran it: a worktree at BEFORE with this checkout's dependencies, built. */
+/** The code before this branch: a worktree at BEFORE with this checkout's dependencies, built. */
 function checkoutBefore(): { cli: CliLaunch; remove: () => void } {
   const folder = mkdtempSync(path.join(tmpdir(), 'lecture-before-'));
   execFileSync('git', ['worktree', 'add', '--detach', folder, BEFORE], { cwd: ROOT, stdio: 'ignore' });
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(folder, 'node_modules'));
-  execFileSync('npm', ['run', '-s', 'build'], { cwd: folder, stdio: 'inherit' });
-  return {
-    cli: { cwd: folder, args: ['--import', 'tsx', 'core/cli/main.ts'] },
-    remove: () => execFileSync('git', ['worktree', 'remove', '--force', folder], { cwd: ROOT, stdio: 'ignore' }),
-  };
+  const remove = () => execFileSync('git', ['worktree', 'remove', '--force', folder], { cwd: ROOT, stdio: 'ignore' });
+  try {
+    execFileSync('npm', ['run', '-s', 'build'], { cwd: folder, stdio: 'inherit' });
+  } catch (error) {
+    remove();
+    throw error;
+  }
+  return { cli: { cwd: folder, args: BUILT_CLI.args }, remove };
 }
 
 async function main() {
@@ -156,14 +173,15 @@ async function main() {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
-  const before = checkoutBefore();
+  // BENCH_BEFORE_COMMIT=none measures this checkout alone (while iterating: the before side doubles the run).
+  const before = BEFORE === 'none' ? null : checkoutBefore();
   const load = () =>
     loadavg()
       .map((value) => value.toFixed(1))
       .join(' ');
   try {
     const loadBefore = load();
-    const old = await measure(before.cli, library, browser);
+    const old = before ? await measure(before.cli, library, browser) : null;
     const loadBetween = load();
     const now = await measure(BUILT_CLI, library, browser);
     const loadAfter = load();
@@ -178,7 +196,9 @@ async function main() {
     console.log('| ------ | ------ | --- |');
     const rows: [string, (f: Figures) => string][] = [
       ['cold start → first library answer (s)', (f) => seconds(f.cold)],
+      ['cold start → search answers from the whole library (s)', (f) => seconds(f.coldSearch)],
       ['warm start → first library answer (s)', (f) => seconds(f.warm)],
+      ['warm start → search answers from the whole library (s)', (f) => seconds(f.warmSearch)],
       ['then list painted in Chromium (s)', (f) => seconds(f.painted)],
       ['server memory warm (RSS MB)', (f) => f.rssMB.toFixed(0)],
       ['cache folder (MB)', (f) => mb(f.cacheMB)],
@@ -186,10 +206,10 @@ async function main() {
       ['real corpus: warm start → first library answer (s)', (f) => seconds(f.corpusWarm)],
       ['real corpus: home page transferred (KB)', (f) => f.homeKB.toFixed(0)],
     ];
-    for (const [name, value] of rows) console.log(`| ${name} | ${value(old)} | ${value(now)} |`);
+    for (const [name, value] of rows) console.log(`| ${name} | ${old ? value(old) : '—'} | ${value(now)} |`);
   } finally {
     await browser.close();
-    before.remove();
+    before?.remove();
     rmSync(library, { recursive: true, force: true });
   }
 }

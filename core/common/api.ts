@@ -155,6 +155,11 @@ export interface SearchResponse {
   didYouMean?: string;
   /** With a tag filter: how many lectures outside it match the query. */
   outsideTags?: number;
+  /**
+   * Search is not ready yet ("đang lập chỉ mục…"): the library is still being read into the index, so no results
+   * are given rather than results missing lectures. `done` of the `total` lectures are read so far; ask again.
+   */
+  indexing?: { done: number; total: number };
 }
 
 /** A place in the library: a lecture and one of its sections ('' is the text before the first heading). */

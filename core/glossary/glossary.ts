@@ -45,8 +45,12 @@ function shownVietnamese(vi: string): string {
   return vi.charAt(0).toLowerCase() + vi.slice(1);
 }
 
-/** Every entry, A–Z by the Vietnamese term, from the lectures in the order given (the first one introduces). */
-export function buildGlossary(sources: readonly GlossarySource[]): GlossaryEntry[] {
+/**
+ * Every entry, A–Z by the Vietnamese term, from the lectures in the order given (the first one introduces). Without
+ * `withUses`, entries are not counted in every section (`uses` 0): what finding the entries a query names needs,
+ * at a small share of the time (counting reads the whole library's text).
+ */
+export function buildGlossary(sources: readonly GlossarySource[], withUses = true): GlossaryEntry[] {
   const entries = new Map<string, GlossaryEntry & { terms: string[][] }>();
   for (const source of sources) {
     const sectionTitle = (id: string) => source.sections.find((section) => section.id === id)?.title ?? '';
@@ -71,26 +75,34 @@ export function buildGlossary(sources: readonly GlossarySource[]): GlossaryEntry
       });
     }
   }
-  countUses([...entries.values()], sources);
+  if (withUses) countUses([...entries.values()], sources);
   return [...entries.values()].map(({ terms: _terms, ...entry }) => entry).sort((a, b) => a.vi.localeCompare(b.vi, 'vi') || a.en.localeCompare(b.en, 'en'));
 }
 
-/** A section's words in match form, kept while the section is (an unchanged lecture keeps its sections). */
-const wordsBySection = new WeakMap<object, string[]>();
+/**
+ * Match-form words by number: a section's words are kept as numbers (4 bytes each), not as strings — a library's
+ * every section is kept this way, and strings would cost several times its text.
+ */
+const wordNumbers = new Map<string, number>();
+const numberOf = (word: string) => wordNumbers.get(word) ?? wordNumbers.set(word, wordNumbers.size).size - 1;
 
-function sectionWords(section: GlossarySource['sections'][number]): string[] {
+/** A section's words in match form, kept while the section is (an unchanged lecture keeps its sections). */
+const wordsBySection = new WeakMap<object, Int32Array>();
+
+function sectionWords(section: GlossarySource['sections'][number]): Int32Array {
   let known = wordsBySection.get(section);
-  if (!known) wordsBySection.set(section, (known = matchWords(`${section.title}\n${section.text}`)));
+  if (!known) wordsBySection.set(section, (known = Int32Array.from(matchWords(`${section.title}\n${section.text}`), numberOf)));
   return known;
 }
 
 /** Counts, for each entry, the sections whose text has either term, and lists those after the introduction. */
 function countUses(entries: (GlossaryEntry & { terms: string[][] })[], sources: readonly GlossarySource[]): void {
   // Terms by their first word: each section's words are read once, whatever the number of entries.
-  const byFirstWord = new Map<string, { entry: (typeof entries)[number]; term: string[] }[]>();
+  const byFirstWord = new Map<number, { entry: (typeof entries)[number]; term: number[] }[]>();
   for (const entry of entries) {
-    for (const term of entry.terms) {
-      if (term.length === 0) continue;
+    for (const termWords of entry.terms) {
+      if (termWords.length === 0) continue;
+      const term = termWords.map(numberOf);
       const list = byFirstWord.get(term[0]) ?? [];
       list.push({ entry, term });
       byFirstWord.set(term[0], list);

@@ -8,19 +8,31 @@ import type { LectureLibrary } from '../library/lectureLibrary.js';
 import { buildGlossary } from './glossary.js';
 
 export class LibraryGlossary {
-  private readonly built = new Map<boolean, { version: number; entries: GlossaryEntry[] }>();
+  /** By drafts included and uses counted. */
+  private readonly built = new Map<string, { version: number; entries: GlossaryEntry[] }>();
 
   constructor(private readonly library: LectureLibrary) {}
 
+  /** The whole glossary, each entry with the sections using it (the glossary page). */
   entries(includeDrafts = false): GlossaryEntry[] {
+    return this.build(includeDrafts, true);
+  }
+
+  /** The entries without their uses counted: enough to find the terms a query names (search), built far faster. */
+  terms(includeDrafts = false): GlossaryEntry[] {
+    return this.build(includeDrafts, false);
+  }
+
+  private build(includeDrafts: boolean, withUses: boolean): GlossaryEntry[] {
     const version = this.library.version;
-    const known = this.built.get(includeDrafts);
+    const key = `${includeDrafts} ${withUses}`;
+    const known = this.built.get(key);
     if (known?.version === version) return known.entries;
     const sources = this.library
       .readable(includeDrafts)
       .map((lecture) => ({ slug: lecture.slug, title: lecture.title, sections: lecture.outline.sections, pairs: lecture.terms }));
-    const entries = buildGlossary(sources);
-    this.built.set(includeDrafts, { version, entries });
+    const entries = buildGlossary(sources, withUses);
+    this.built.set(key, { version, entries });
     return entries;
   }
 }

@@ -17,7 +17,7 @@ import { ImageLocator, isRemoteImage } from './imageSources.js';
 import { readLibraryInfo, tidyFolderName, type LibraryInfo } from './libraryInfo.js';
 import { nearDuplicateTags } from './tagHints.js';
 import { PARSE_THREADS, ParseWorkerClient } from './parseWorkerClient.js';
-import { PARSER_VERSION, type ParsedLecture, type ParseResult } from './parseLecture.js';
+import { noOutline, PARSER_VERSION, type ParseDepth, type ParsedLecture, type ParseResult } from './parseLecture.js';
 import { libraryCachePath, loadLibraryCache, saveLibraryCache, type CachedParse } from './libraryCache.js';
 import { megabytes } from '../common/units.js';
 
@@ -57,6 +57,17 @@ export interface LibraryOptions {
 
 type CachedFile = CachedParse<ParseResult>;
 
+/** What the cache file keeps apart from the rest of a lecture's parse: read after the list answers. */
+type SavedOutline = Pick<ParsedLecture, 'outline' | 'terms'>;
+
+/** A file found in a library folder, with its size and time (or why they cannot be read). */
+interface FoundFile {
+  root: number;
+  absolute: string;
+  shownAs: string;
+  info: { size: number; mtimeMs: number } | Error;
+}
+
 interface LoadedFile {
   root: number;
   path: string;
@@ -69,6 +80,12 @@ export interface LoadStats {
   parsed: number;
   reused: number;
 }
+
+/** Up to this many new or changed files are read whole at once; more are read for their fields first (see load). */
+export const PARSED_WHOLE_AT_ONCE = 64;
+
+/** Files asked for their size and time at once. */
+const STAT_CONCURRENCY = 64;
 
 /** Files bigger than this are reported and not parsed: no lecture is this long, and parsing it would stall. */
 export const MAX_LECTURE_BYTES = 8 * 1024 * 1024;
@@ -97,6 +114,16 @@ export class LectureLibrary {
   private problemList: Problem[] = [];
   private unreadableRoots: string[] = [];
   private generation = 0;
+  /** The last load, with the reading of outlines it left in the background: the next load waits for both. */
+  private loading: Promise<void> = Promise.resolve();
+  private outlining: Promise<void> = Promise.resolve();
+  private progress = { done: 0, total: 0 };
+  /** Files whose cached parse came without its outline, and how to read the saved outlines (null once read). */
+  private readonly withoutOutline = new Set<string>();
+  private savedOutlines: (() => Promise<Map<string, SavedOutline>>) | null = null;
+  /** Saved outlines were attached since the lectures were last assembled. */
+  private outlinesArrived = false;
+  private closed = false;
 
   constructor(folders: string[], options: LibraryOptions = {}) {
     if (folders.length === 0) throw new Error('A library needs at least one folder');
@@ -146,16 +173,50 @@ export class LectureLibrary {
     return this.bySlug.get(slug.toLowerCase());
   }
 
-  /** Reads the folders again, parsing only files that are new or changed since the last load. */
-  async load(): Promise<LoadStats> {
+  /** Reads the folders again, parsing only files that are new or changed since the last load; every file whole. */
+  load(): Promise<LoadStats> {
+    return this.queueLoad(false);
+  }
+
+  /**
+   * Like `load`, but when many files are new or changed (a first start) their fields are read first, so the list
+   * answers in seconds, and their outlines (sections, links, images, terms) in the background: `outlined` says
+   * when. Loads run one after another.
+   */
+  loadListFirst(): Promise<LoadStats> {
+    return this.queueLoad(true);
+  }
+
+  private queueLoad(fieldsFirst: boolean): Promise<LoadStats> {
+    const run = this.loading.then(() => this.loadOnce(fieldsFirst));
+    // A load that failed is its caller's to report; the next one runs all the same.
+    this.loading = run.then(() => this.outlining).catch(() => {});
+    return run;
+  }
+
+  /** Resolves once every lecture of the last load has its outline read (at once, unless load read fields first). */
+  async outlined(): Promise<void> {
+    await this.loading;
+  }
+
+  /** Lectures whose outline is read, of the files of the last load: below the total while outlines are being read. */
+  get outlineProgress(): { done: number; total: number } {
+    return { ...this.progress };
+  }
+
+  private async loadOnce(fieldsFirst: boolean): Promise<LoadStats> {
     const stats: LoadStats = { files: 0, parsed: 0, reused: 0 };
-    const seen = new Set<string>();
     const found: { root: number; file: string }[] = [];
     const folderProblems: Problem[] = [];
     const unreadable: string[] = [];
     const unfinished: string[] = [];
     let changed = false;
     if (this.generation === 0) await this.loadCacheFile();
+    if (!fieldsFirst) await this.attachSavedOutlines();
+    if (this.outlinesArrived) {
+      this.outlinesArrived = false;
+      changed = true;
+    }
 
     for (let root = 0; root < this.roots.length; root++) {
       try {
@@ -165,20 +226,30 @@ export class LectureLibrary {
         unreadable.push(this.roots[root]);
       }
     }
-    // Enough files in flight to keep every parser thread busy, few enough that their texts stay small in memory.
-    const results = await mapBounded(found, PARSE_THREADS * 4, async ({ root, file }): Promise<LoadedFile> => {
+    const files = await mapBounded(found, STAT_CONCURRENCY, async ({ root, file }): Promise<FoundFile> => {
       const absolute = path.join(this.roots[root], file);
-      seen.add(absolute);
+      try {
+        return { root, absolute, shownAs: this.displayPath(root, file), info: await stat(absolute) };
+      } catch (error) {
+        return { root, absolute, shownAs: this.displayPath(root, file), info: error as Error };
+      }
+    });
+    const seen = new Set(files.map((file) => file.absolute));
+    const toParse = files.filter(({ absolute, info }) => !(info instanceof Error) && !this.holds(absolute, info)).length;
+    const depth: ParseDepth = fieldsFirst && toParse > PARSED_WHOLE_AT_ONCE ? 'fields' : 'whole';
+    this.progress = { done: files.length - toParse, total: files.length };
+    // Enough files in flight to keep every parser thread busy, few enough that their texts stay small in memory.
+    const results = await mapBounded(files, PARSE_THREADS * 4, async (file): Promise<LoadedFile> => {
       stats.files++;
-      const cached = this.fileCache.get(absolute);
-      const result = await this.readIfChanged(absolute, this.displayPath(root, file), cached, unfinished);
+      const cached = this.fileCache.get(file.absolute);
+      const result = await this.readIfChanged(file, depth, cached, unfinished);
       if (result === cached?.result) stats.reused++;
       else {
         stats.parsed++;
         changed = true;
       }
-      const info = this.fileCache.get(absolute);
-      return { root, path: absolute, result, fingerprint: info ? `${info.size}:${info.mtimeMs}` : '' };
+      const info = this.fileCache.get(file.absolute) ?? (file.info instanceof Error ? undefined : file.info);
+      return { root: file.root, path: file.absolute, result, fingerprint: info ? `${info.size}:${info.mtimeMs}` : '' };
     });
     for (const absolute of this.fileCache.keys()) {
       if (!seen.has(absolute)) {
@@ -187,7 +258,6 @@ export class LectureLibrary {
         changed = true;
       }
     }
-    this.scheduleSave();
     this.notReadYet = unfinished.sort();
     if (unreadable.join('\n') !== this.unreadableRoots.join('\n')) changed = true;
     if (await this.readInfo(folderProblems)) changed = true;
@@ -196,7 +266,20 @@ export class LectureLibrary {
       this.assemble(results, folderProblems);
       this.generation++;
     }
+    // Last: the save is not to run while this load still waits on the disk.
+    this.scheduleSave();
+    // The outlines of files read for their fields only, or still in the cache file: read in the background, by a
+    // load of its own.
+    if (depth === 'whole') this.progress.done = this.progress.total;
+    const outlinesToRead = depth === 'fields' || this.savedOutlines !== null;
+    this.outlining = outlinesToRead && !this.closed ? this.loadOnce(false).then(() => {}) : Promise.resolve();
     return stats;
+  }
+
+  /** Whether the saved parse of this file still holds (same size and modification time). */
+  private holds(absolute: string, info: { size: number; mtimeMs: number }): boolean {
+    const cached = this.fileCache.get(absolute);
+    return cached !== undefined && cached.size === info.size && cached.mtimeMs === info.mtimeMs;
   }
 
   /** The name and tag labels from every folder (the first folder's name; the first label of a tag wins). */
@@ -220,11 +303,39 @@ export class LectureLibrary {
     return this.roots.length > 1 ? `${path.basename(this.roots[root])}/${file}` : file;
   }
 
-  /** The saved parse results, when the cache file can be trusted (otherwise everything is parsed and it is replaced). */
+  /**
+   * The saved parse results, when the cache file can be trusted (otherwise everything is parsed and it is replaced):
+   * first without their outlines, which are most of the file and which the list does not need (attachSavedOutlines).
+   */
   private async loadCacheFile(): Promise<void> {
     if (!this.cacheFile) return;
-    const saved = await loadLibraryCache<ParseResult>(this.cacheFile, PARSER_VERSION);
-    if (saved.entries) for (const [file, entry] of saved.entries) this.fileCache.set(file, entry);
+    const saved = await loadLibraryCache<ParseResult, SavedOutline>(this.cacheFile, PARSER_VERSION);
+    if (!saved.entries) return;
+    for (const [file, entry] of saved.entries) {
+      if (entry.result.kind === 'lecture') {
+        Object.assign(entry.result.lecture, { outline: noOutline(), terms: [] });
+        this.withoutOutline.add(file);
+      }
+      this.fileCache.set(file, entry);
+    }
+    this.savedOutlines = saved.outlines;
+  }
+
+  /** Gives the lectures loaded from the cache file their saved outlines; one without is read again. */
+  private async attachSavedOutlines(): Promise<void> {
+    const read = this.savedOutlines;
+    if (!read) return;
+    this.savedOutlines = null;
+    const outlines = await read().catch(() => new Map<string, SavedOutline>());
+    for (const file of this.withoutOutline) {
+      const entry = this.fileCache.get(file);
+      const saved = outlines.get(file);
+      if (!entry) continue;
+      if (saved && entry.result.kind === 'lecture') entry.result = { ...entry.result, lecture: { ...entry.result.lecture, ...saved } };
+      else this.fileCache.delete(file);
+    }
+    this.withoutOutline.clear();
+    this.outlinesArrived = true;
   }
 
   /**
@@ -237,28 +348,39 @@ export class LectureLibrary {
   }
 
   private async saveCacheFile(): Promise<void> {
-    if (!this.cacheFile || !this.cacheChanged) return;
+    // Saved outlines not attached yet would be lost: the load that attaches them saves.
+    if (!this.cacheFile || !this.cacheChanged || this.savedOutlines) return;
     this.cacheChanged = false;
+    const entries: Map<string, CachedFile> = new Map();
+    const outlines = new Map<string, SavedOutline>();
+    for (const [file, entry] of this.fileCache) {
+      if (entry.result.kind !== 'lecture') {
+        entries.set(file, entry);
+        continue;
+      }
+      const { outline, terms, ...fields } = entry.result.lecture;
+      entries.set(file, { ...entry, result: { ...entry.result, lecture: fields as ParsedLecture } });
+      outlines.set(file, { outline, terms });
+    }
     try {
-      await saveLibraryCache(this.cacheFile, PARSER_VERSION, this.fileCache);
+      await saveLibraryCache(this.cacheFile, PARSER_VERSION, entries, outlines);
     } catch {
       // The cache only saves time: a full or read-only disk means the next start parses again, nothing worse.
       this.cacheChanged = true;
     }
   }
 
-  private async readIfChanged(absolute: string, shownAs: string, cached: CachedFile | undefined, unfinished: string[]): Promise<ParseResult> {
+  private async readIfChanged(file: FoundFile, depth: ParseDepth, cached: CachedFile | undefined, unfinished: string[]): Promise<ParseResult> {
+    const { absolute, shownAs, info } = file;
     const fail = (message: string): ParseResult => ({ kind: 'skipped', problems: [{ file: shownAs, severity: 'error', message }] });
-    let info;
-    try {
-      info = await stat(absolute);
-    } catch (error) {
-      return fail(`Cannot read the file: ${(error as Error).message}`);
-    }
-    if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return cached.result;
+    if (info instanceof Error) return fail(`Cannot read the file: ${info.message}`);
+    if (cached && this.holds(absolute, info)) return cached.result;
     const remember = (parsed: ParseResult): ParseResult => {
       const result = withoutBody(parsed);
+      // A lecture read for its fields only is read whole next; what a file fails on holds at any depth.
+      if (depth === 'fields' && result.kind === 'lecture') return result;
       this.fileCache.set(absolute, { size: info.size, mtimeMs: info.mtimeMs, result });
+      this.withoutOutline.delete(absolute);
       this.cacheChanged = true;
       return result;
     };
@@ -274,7 +396,8 @@ export class LectureLibrary {
       return fail(`Cannot read the file: ${(error as Error).message}`);
     }
     if (looksBinary(bytes)) return remember(fail('Binary file, not Markdown text'));
-    const { result, lasting } = await this.parser.parse(shownAs, bytes.toString('utf8'));
+    const { result, lasting } = await this.parser.parse(shownAs, bytes.toString('utf8'), depth);
+    if (depth === 'whole') this.progress.done++;
     if (lasting) return remember(result);
     this.fileCache.delete(absolute);
     unfinished.push(shownAs);
@@ -378,8 +501,10 @@ export class LectureLibrary {
 
   /** Stops the parser's worker thread. */
   async close(): Promise<void> {
-    await this.saving;
+    this.closed = true;
     await this.parser.close();
+    await this.loading;
+    await this.saving;
   }
 
   // ---- Views for readers ---------------------------------------------------------------------------------
@@ -440,10 +565,13 @@ export class LectureLibrary {
     };
   }
 
-  /** The lecture's text as it is on disk now: its file read and parsed again; null when it no longer parses. */
+  /**
+   * The lecture's text as it is on disk now: its file read and its fields parsed again, ahead of any file waiting
+   * to be read; null when it no longer parses.
+   */
   async body(lecture: Lecture): Promise<string | null> {
     try {
-      const { result } = await this.parser.parse(lecture.file, (await this.readLectureFile(lecture.path)).toString('utf8'));
+      const { result } = await this.parser.parse(lecture.file, (await this.readLectureFile(lecture.path)).toString('utf8'), 'fields', true);
       return result.kind === 'lecture' ? result.lecture.body : null;
     } catch {
       return null;

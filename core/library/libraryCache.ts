@@ -10,10 +10,19 @@
  * Generic over the result: whatever the parse worker returns per file is what is kept (per-lecture extras, such
  * as extracted glossary terms, belong in that result and are cached with it).
  */
-import { libraryFilePath, readCheckedJson, writeCheckedJson, type CheckedFormat } from '../node/checkedFile.js';
+import { promisify } from 'node:util';
+import { constants, gunzip, gzip } from 'node:zlib';
+import { libraryFilePath, readCheckedBytes, writeCheckedBytes, type CheckedFormat } from '../node/checkedFile.js';
 
-/** The layout of this file (1) and the parser that wrote it: either changing means parse again. */
-const format = (parserVersion: string): CheckedFormat => ({ magic: 'lecture-reader-library', version: `1-${parserVersion}`, what: 'library cache' });
+/** The layout of this file (3: two gzipped JSON parts) and the parser that wrote it: either changing means parse again. */
+const format = (parserVersion: string): CheckedFormat => ({ magic: 'lecture-reader-library', version: `3-${parserVersion}`, what: 'library cache' });
+
+/**
+ * Lecture text compresses about fivefold: the file is read whole at every start and written after every change, so
+ * the fastest level (in the thread pool, off the thread answering readers).
+ */
+const compress = (value: unknown) => promisify(gzip)(JSON.stringify(value), { level: constants.Z_BEST_SPEED });
+const decompress = async (bytes: Buffer) => JSON.parse((await promisify(gunzip)(bytes)).toString('utf8')) as Record<string, unknown>;
 
 export interface CachedParse<Result> {
   size: number;
@@ -26,15 +35,37 @@ export type CacheEntries<Result> = Map<string, CachedParse<Result>>;
 /** The cache file of the library made of these folders (absolute paths). */
 export const libraryCachePath = (cacheDir: string, roots: string[]) => libraryFilePath(cacheDir, 'library', roots);
 
-export type CacheLoad<Result> = { entries: CacheEntries<Result> } | { entries: null; reason: string };
+/**
+ * The saved entries (absolute path → parse, without what `saveLibraryCache` was given apart), and that other part
+ * (path → outline), read only when asked for: a start lists the library from the first part alone, much the
+ * smaller. Both parts come from one checked file, so they always agree.
+ */
+export type CacheLoad<Result, Outline> =
+  | { entries: CacheEntries<Result>; outlines: () => Promise<Map<string, Outline>> }
+  | { entries: null; reason: string };
 
-/** The saved entries (absolute path → parse), or why there are none to use. */
-export async function loadLibraryCache<Result>(file: string, parserVersion: string): Promise<CacheLoad<Result>> {
-  const saved = await readCheckedJson<Record<string, CachedParse<Result>>>(file, format(parserVersion));
-  return saved.value ? { entries: new Map(Object.entries(saved.value)) } : { entries: null, reason: saved.reason };
+export async function loadLibraryCache<Result, Outline>(file: string, parserVersion: string): Promise<CacheLoad<Result, Outline>> {
+  const saved = await readCheckedBytes(file, format(parserVersion));
+  if (!saved.value) return { entries: null, reason: saved.reason };
+  try {
+    const bytes = saved.value;
+    const split = bytes.indexOf('\n');
+    const listEnd = split + 1 + Number(bytes.subarray(0, split).toString());
+    const entries = (await decompress(bytes.subarray(split + 1, listEnd))) as Record<string, CachedParse<Result>>;
+    const outlines = async () => new Map(Object.entries((await decompress(bytes.subarray(listEnd))) as Record<string, Outline>));
+    return { entries: new Map(Object.entries(entries)), outlines };
+  } catch (error) {
+    return { entries: null, reason: `unreadable: ${(error as Error).message}` };
+  }
 }
 
-/** Replaces the cache file with these entries, whole and atomically. */
-export async function saveLibraryCache<Result>(file: string, parserVersion: string, entries: CacheEntries<Result>): Promise<void> {
-  await writeCheckedJson(file, format(parserVersion), Object.fromEntries(entries));
+/** Replaces the cache file with these entries and outlines (by path), whole and atomically. */
+export async function saveLibraryCache<Result, Outline>(
+  file: string,
+  parserVersion: string,
+  entries: CacheEntries<Result>,
+  outlines: Map<string, Outline>,
+): Promise<void> {
+  const [list, rest] = await Promise.all([compress(Object.fromEntries(entries)), compress(Object.fromEntries(outlines))]);
+  await writeCheckedBytes(file, format(parserVersion), Buffer.concat([Buffer.from(`${list.length}\n`), list, rest]));
 }

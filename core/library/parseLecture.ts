@@ -36,6 +36,15 @@ export const PARSER_VERSION = `2-md${MARKDOWN_PRESET_VERSION}`;
 
 export type ParseResult = { kind: 'lecture'; lecture: ParsedLecture; problems: Problem[] } | { kind: 'skipped'; problems: Problem[] };
 
+/**
+ * How much of a file is read: `whole`, or only its `fields` (front matter and body, no outline nor terms): what
+ * the list and an opened lecture need, a small share of the parsing time (the Markdown outline is most of it).
+ */
+export type ParseDepth = 'whole' | 'fields';
+
+/** The outline of a lecture read for its fields only: nothing yet (its own object: caches key on outlines). */
+export const noOutline = (): MarkdownOutline => ({ headings: [], links: [], images: [], sections: [], removedHtml: [] });
+
 /** Longer titles still work, but are reported: they are almost always a front-matter mistake. */
 const MAX_TITLE_LENGTH = 300;
 
@@ -49,7 +58,7 @@ const MAX_FRONT_MATTER_VALUES = 10_000;
 /** Characters of a value quoted in a problem message. */
 const MAX_SHOWN_VALUE = 80;
 
-export function parseLecture(file: string, raw: string): ParseResult {
+export function parseLecture(file: string, raw: string, depth: ParseDepth = 'whole'): ParseResult {
   const problems: Problem[] = [];
   const report = (severity: Problem['severity'], message: string, line?: number) => problems.push({ file, line, severity, message });
 
@@ -111,7 +120,7 @@ export function parseLecture(file: string, raw: string): ParseResult {
   const body = parsed.content;
   const bodyLineOffset = countLines(text.slice(0, text.length - body.length));
   if (!body.trim()) report('warning', 'Empty body');
-  const outline = outlineMarkdown(body);
+  const outline = depth === 'whole' ? outlineMarkdown(body) : noOutline();
 
   const bannerUrl = textField(data.banner_url) || undefined;
   const lecture: ParsedLecture = {
@@ -126,7 +135,7 @@ export function parseLecture(file: string, raw: string): ParseResult {
     body,
     bodyLineOffset,
     outline,
-    terms: extractTermPairs(body, outline.headings),
+    terms: depth === 'whole' ? extractTermPairs(body, outline.headings) : [],
   };
   return { kind: 'lecture', lecture, problems };
 }

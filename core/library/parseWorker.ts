@@ -3,4 +3,4 @@ import { answerRequests } from '../node/workerRequests.js';
 import { parseLecture } from './parseLecture.js';
 import type { ParseRequest } from './parseWorkerClient.js';
 
-answerRequests(({ file, text }: ParseRequest) => parseLecture(file, text));
+answerRequests(({ file, text, depth }: ParseRequest) => parseLecture(file, text, depth));

@@ -12,7 +12,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { WorkerClient } from '../node/workerRequests.js';
-import type { ParseResult } from './parseLecture.js';
+import type { ParseDepth, ParseResult } from './parseLecture.js';
 
 /** Longest a single file may take to parse, from when its parsing starts. A real lecture takes milliseconds. */
 export const PARSE_TIME_LIMIT_MS = 8000;
@@ -23,10 +23,11 @@ const RETRY_LIMIT_FACTOR = 4;
 /** Threads parsing at once: one core is left to the process that reads files and answers requests. */
 export const PARSE_THREADS = Math.max(1, availableParallelism() - 1);
 
-/** What parseWorker.ts is asked: one lecture file's text. */
+/** What parseWorker.ts is asked: one lecture file's text, read to this depth. */
 export interface ParseRequest {
   file: string;
   text: string;
+  depth: ParseDepth;
 }
 
 export interface ParseAttempt {
@@ -49,6 +50,7 @@ interface Slot {
 export class ParseWorkerClient {
   private readonly slots: Slot[];
   private readonly waiting: Job[] = [];
+  private closed = false;
 
   constructor(
     private readonly timeLimitMs = PARSE_TIME_LIMIT_MS,
@@ -57,9 +59,13 @@ export class ParseWorkerClient {
     this.slots = Array.from({ length: threads }, () => ({ worker: null, busy: false }));
   }
 
-  parse(file: string, text: string): Promise<ParseAttempt> {
+  /** `urgent`: before every file already waiting (a reader opening a lecture while the library is being read). */
+  parse(file: string, text: string, depth: ParseDepth = 'whole', urgent = false): Promise<ParseAttempt> {
+    if (this.closed) return Promise.resolve(closedAttempt(file));
     return new Promise((done) => {
-      this.waiting.push({ request: { file, text }, done });
+      const job = { request: { file, text, depth }, done };
+      if (urgent) this.waiting.unshift(job);
+      else this.waiting.push(job);
       this.startWaiting();
     });
   }
@@ -102,6 +108,7 @@ export class ParseWorkerClient {
       void worker.terminate();
       return 'timed out';
     } catch (error) {
+      if (this.closed) return closedAttempt(request.file);
       if (!worker.alive) slot.worker = null;
       return { result: skipped(request.file, `Could not be read: ${(error as Error).message}`), lasting: true };
     } finally {
@@ -110,10 +117,17 @@ export class ParseWorkerClient {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.waiting.splice(0)) job.done(closedAttempt(job.request.file));
     const workers = this.slots.map((slot) => slot.worker);
     for (const slot of this.slots) slot.worker = null;
     await Promise.all(workers.map((worker) => worker?.terminate()));
   }
+}
+
+/** Files asked for once the pool is closed are not read: not their fault, so nothing is remembered of them. */
+function closedAttempt(file: string): ParseAttempt {
+  return { result: skipped(file, 'Not read: the library was closed'), lasting: false };
 }
 
 function skipped(file: string, message: string): ParseResult {

@@ -1,28 +1,76 @@
-/** A `SearchBackend` whose engine runs in a worker thread (searchWorker.ts). */
+/**
+ * A `SearchBackend` whose engine runs in a worker thread (searchWorker.ts). The worker keeps the documents it was
+ * given: a sync sends only the documents that are new or changed since the last one (an edit sends one lecture,
+ * not the library), in small batches, so the thread answering readers is never held long by the copying.
+ */
 import type { SearchRequest, SearchResponse } from '../common/api.js';
 import { WorkerClient } from '../node/workerRequests.js';
 import type { OpenReport, SearchBackend } from './indexedSearch.js';
 import type { SearchDocument, SyncStats } from './searchEngine.js';
 
-/** What searchWorker.ts is asked. */
-export type SearchWorkerRequest = { type: 'sync'; documents: SearchDocument[] } | { type: 'search'; request: SearchRequest };
+/** What searchWorker.ts is asked: to keep documents, to make the index hold these (by key, in order), to search. */
+export type SearchWorkerRequest =
+  | { type: 'documents'; documents: SearchDocument[] }
+  | { type: 'sync'; keys: string[] }
+  | { type: 'search'; request: SearchRequest };
+
+/** Documents copied to the worker at a time. */
+const BATCH = 250;
 
 export class SearchWorkerClient implements SearchBackend {
-  private readonly worker: WorkerClient<SearchWorkerRequest, unknown>;
+  /** Started when first asked (the first sync), so loading the saved index never competes with reading the library. */
+  private worker: WorkerClient<SearchWorkerRequest, unknown> | null = null;
+  /** What the worker holds, by key. */
+  private readonly sent = new Map<string, SearchDocument>();
+  private syncing: Promise<unknown> = Promise.resolve();
 
-  constructor(indexFile?: string) {
-    this.worker = new WorkerClient(import.meta.url, 'searchWorker', { indexFile });
+  constructor(private readonly indexFile?: string) {}
+
+  private get thread(): WorkerClient<SearchWorkerRequest, unknown> {
+    return (this.worker ??= new WorkerClient(import.meta.url, 'searchWorker', { indexFile: this.indexFile }));
   }
 
+  /** Syncs run one after another: each one's copies assume the worker holds what the one before sent. */
   sync(documents: SearchDocument[]): Promise<SyncStats & { opened: OpenReport }> {
-    return this.worker.request({ type: 'sync', documents }) as Promise<SyncStats & { opened: OpenReport }>;
+    const run = this.syncing.then(() => this.syncNow(documents));
+    this.syncing = run.catch(() => {});
+    return run;
+  }
+
+  private async syncNow(documents: SearchDocument[]): Promise<SyncStats & { opened: OpenReport }> {
+    const changed = documents.filter((document) => !sameDocument(this.sent.get(document.key), document));
+    const keys = documents.map((document) => document.key);
+    this.sent.clear();
+    for (const document of documents) this.sent.set(document.key, document);
+    const copies: Promise<unknown>[] = [];
+    for (let start = 0; start < changed.length; start += BATCH) {
+      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+      copies.push(this.thread.request({ type: 'documents', documents: changed.slice(start, start + BATCH) }));
+    }
+    const synced = this.thread.request({ type: 'sync', keys }) as Promise<SyncStats & { opened: OpenReport }>;
+    await Promise.all(copies);
+    return synced;
   }
 
   search(request: SearchRequest): Promise<SearchResponse> {
-    return this.worker.request({ type: 'search', request }) as Promise<SearchResponse>;
+    return this.thread.request({ type: 'search', request }) as Promise<SearchResponse>;
   }
 
   async close(): Promise<void> {
-    await this.worker.terminate();
+    await this.worker?.terminate();
   }
+}
+
+/** Whether the worker's copy still says what `document` says (the library keeps an unchanged lecture's sections). */
+function sameDocument(held: SearchDocument | undefined, document: SearchDocument): boolean {
+  return (
+    held !== undefined &&
+    held.sections === document.sections &&
+    held.fingerprint === document.fingerprint &&
+    held.slug === document.slug &&
+    held.title === document.title &&
+    held.description === document.description &&
+    held.visible === document.visible &&
+    held.tags.join('\n') === document.tags.join('\n')
+  );
 }

@@ -163,7 +163,6 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const searchCache = new Map<string, SearchResponse>();
   let cachedVersion = service.getVersion().version;
   app.get(ROUTES.search, async (request, reply) => {
-    if (revalidate(request, reply)) return reply;
     const search = { ...searchRequestOf(request.query as QueryParameters), includeDrafts: draftsShown(request.query) };
     if (cachedVersion !== service.getVersion().version) {
       searchCache.clear();
@@ -171,8 +170,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     }
     const key = JSON.stringify(search);
     const cached = searchCache.get(key);
+    const answer = cached ?? (await service.search(search));
+    // "Still indexing" holds for this moment only: kept neither here nor by the client, which asks again.
+    if (answer.indexing) return reply.header('cache-control', 'no-store').send(answer);
+    if (revalidate(request, reply)) return reply;
     if (cached) return cached;
-    const answer = await service.search(search);
     if (searchCache.size >= SEARCH_CACHE_SIZE) searchCache.delete(searchCache.keys().next().value!);
     searchCache.set(key, answer);
     return answer;

@@ -82,15 +82,42 @@ export class LectureService implements LectureBackend {
     const search = options.searchInWorker ? new SearchWorkerClient(indexFile) : await IndexedSearch.open(indexFile);
     const thumbnails = options.cacheDir ? new Thumbnails(path.join(options.cacheDir, 'thumbnails')) : null;
     const service = new LectureService(library, search, images, thumbnails);
-    await service.reload();
+    // With its own thread, search is built behind the list: the list and the reader answer once the library is read,
+    // and search says it is getting ready until its index holds every lecture. In this thread, it is built first.
+    await (options.searchInWorker ? library.loadListFirst() : library.load());
+    service.indexed = library
+      .outlined()
+      .then(() => service.syncSearch())
+      .then(
+        () => {},
+        (error: Error) => {
+          if (!service.closed) process.emitWarning(`The search index could not be built: ${error.message}`);
+        },
+      )
+      .finally(() => (service.indexReady = true));
+    if (!options.searchInWorker) await service.indexed;
     return service;
+  }
+
+  /** Whether search answers from an index holding the whole library (false while it is first built). */
+  private indexReady = false;
+  private indexed: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  /** Resolves once search holds the library as opened (the CLI waits for it; the reader is told "đang lập chỉ mục…"). */
+  searchReady(): Promise<void> {
+    return this.indexed;
   }
 
   /** Re-reads changed files and brings the search index in step. */
   async reload(): Promise<{ library: LoadStats; search: SyncStats }> {
     const library = await this.library.load();
-    const search = await this.searchBackend.sync(this.library.lectures.map(toSearchDocument));
+    const search = await this.syncSearch();
     return { library, search };
+  }
+
+  private syncSearch(): Promise<SyncStats> {
+    return this.searchBackend.sync(this.library.lectures.map(toSearchDocument));
   }
 
   async getLibrary(options: { includeDrafts?: boolean } = {}): Promise<LibraryOverview> {
@@ -102,9 +129,10 @@ export class LectureService implements LectureBackend {
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {
+    if (!this.indexReady) return { results: [], tookMs: 0, indexing: this.library.outlineProgress };
     return searchAcrossLanguages(request, {
       search: (engineRequest) => this.searchBackend.search(engineRequest),
-      glossary: this.glossary.entries(request.includeDrafts === true),
+      glossary: this.glossary.terms(request.includeDrafts === true),
       hasPhrase: (slug, query) => this.hasPhrase(slug, query),
     });
   }
@@ -208,6 +236,7 @@ export class LectureService implements LectureBackend {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.unfollow();
     await this.library.close();
     await this.searchBackend.close();

@@ -66,6 +66,22 @@ test('a cold start reads every file; a warm start reads none and gives the same 
   assert.match(JSON.stringify(warm.library.problems), /nhi-phan\.md.*Binary file/);
 });
 
+test('a warm start lists the library from the saved fields, then reads the saved outlines, and no lecture text', async () => {
+  const expected = shape((await start()).library);
+  const reads: string[] = [];
+  const library = new LectureLibrary([fixture.root], { cacheDir, readFile: (file) => (reads.push(file), readFile(file)) });
+  await library.loadListFirst();
+  assert.deepEqual(
+    library.lectures.map(({ slug, title }) => ({ slug, title })),
+    expected.lectures.map(({ slug, title }) => ({ slug, title })),
+  );
+  assert.deepEqual(library.lecture('bai-mot')?.outline.sections, [], 'outlines not read yet when the list answers');
+  await library.outlined();
+  assert.deepEqual(shape(library), expected);
+  assert.deepEqual(reads, []);
+  await library.close();
+});
+
 test('the list holds no lecture text: opening a lecture reads its file alone', async () => {
   const { library, reads } = await start({ keepOpen: true });
   assert.deepEqual(reads, []);
@@ -98,17 +114,20 @@ test('a file that failed on its own is read again only once it changes', async (
 
 test('a corrupt, a foreign or an outdated cache file is never trusted: everything is read again and the file rebuilt', async () => {
   const expected = shape((await start()).library);
-  const good = readFileSync(cacheFile, 'utf8');
+  const good = readFileSync(cacheFile);
+  const header = good.subarray(0, good.indexOf('\n')).toString();
+  const flipped = Buffer.from(good);
+  flipped[flipped.length - 10] ^= 0xff;
   const damaged = [
-    good.replace('Bài năm', 'Bài xấu'), // same length, the checksum no longer matches
-    good.slice(0, good.length / 2), // torn
-    good.replace(/^(\S+ \S+ )\S+/, `$1${PARSER_VERSION}-other`), // another parser's results
-    'not a cache at all',
+    flipped, // same length, the checksum no longer matches
+    good.subarray(0, good.length / 2), // torn
+    Buffer.concat([Buffer.from(header.replace(/^(\S+ )\S+/, `$1${PARSER_VERSION}-other`)), good.subarray(header.length)]), // another parser's results
+    Buffer.from('not a cache at all'),
   ];
-  for (const text of damaged) {
-    writeFileSync(cacheFile, text);
+  for (const bytes of damaged) {
+    writeFileSync(cacheFile, bytes);
     const { library, reads } = await start();
-    assert.equal(reads.length, 5, text.slice(0, 60));
+    assert.equal(reads.length, 5, bytes.subarray(0, 60).toString());
     assert.deepEqual(shape(library), expected);
     assert.ok((await loadLibraryCache(cacheFile, PARSER_VERSION)).entries, 'rebuilt');
   }

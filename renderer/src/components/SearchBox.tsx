@@ -15,6 +15,9 @@ interface SearchBoxProps {
   onClearTags: () => void;
 }
 
+/** How soon a search is asked again while the library is being indexed. */
+export const INDEXING_RETRY_MS = 1000;
+
 /** One row of the listbox: a hit, the "+N more sections" toggle under it, one of those sections, or "see all". */
 type Row =
   | { kind: 'hit'; hit: SearchHit }
@@ -28,6 +31,8 @@ export function SearchBox({ strings, tags, includeDrafts, onOpen, onShowAll, onC
   const [response, setResponse] = useState<SearchResponse | null>(null);
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
+  /** Asked again while the library is being indexed. */
+  const [retry, setRetry] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const latest = useRef(0);
   const listId = useId();
@@ -69,12 +74,13 @@ export function SearchBox({ strings, tags, includeDrafts, onOpen, onShowAll, onC
             setResponse(answer);
             setActive(0);
             setExpanded(null);
+            if (answer.indexing) setTimeout(() => ticket === latest.current && setRetry((count) => count + 1), INDEXING_RETRY_MS);
           }
         })
         .catch(() => ticket === latest.current && setResponse({ results: [], tookMs: 0 }));
     }, 40);
     return () => clearTimeout(timer);
-  }, [query, tags, includeDrafts]);
+  }, [query, tags, includeDrafts, retry]);
 
   const results = response?.results ?? [];
   const rows: Row[] = results.flatMap((hit): Row[] => {
@@ -157,7 +163,12 @@ export function SearchBox({ strings, tags, includeDrafts, onOpen, onShowAll, onC
       )}
       {showPanel && (
         <div className="search-panel">
-          {response && results.length === 0 && (
+          {response?.indexing && (
+            <p className="search-meta" role="status">
+              {strings.indexing(response.indexing.done, response.indexing.total)}
+            </p>
+          )}
+          {response && !response.indexing && results.length === 0 && (
             <p className="search-empty" role="status">
               {strings.noResults} “{query}”.
               {response.didYouMean && <> {didYouMean}</>}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { SEARCH_BOUNDS, type SearchHit, type SearchResponse } from '../../../core/common/api.js';
 import { api } from '../api/index.js';
 import type { Strings } from '../i18n.js';
+import { INDEXING_RETRY_MS } from './SearchBox.js';
 import { HitSummary, TagFilterChip } from './SearchHitView.js';
 
 interface SearchResultsProps {
@@ -16,17 +17,25 @@ interface SearchResultsProps {
 /** The full results page (Enter on "see all"): every hit with each of its matching sections. */
 export function SearchResults({ query, tags, includeDrafts, strings, onOpen, onClearTags }: SearchResultsProps) {
   const [response, setResponse] = useState<SearchResponse | null>(null);
+  const [retry, setRetry] = useState(0);
   useEffect(() => {
     let current = true;
-    setResponse(null);
+    let again: ReturnType<typeof setTimeout> | undefined;
+    // While indexing, its message stays up between the questions.
+    setResponse((previous) => (previous?.indexing ? previous : null));
     api.search({ q: query, tags, limit: SEARCH_BOUNDS.maxResults, includeDrafts }).then(
-      (answer) => current && setResponse(answer),
+      (answer) => {
+        if (!current) return;
+        setResponse(answer);
+        if (answer.indexing) again = setTimeout(() => setRetry((count) => count + 1), INDEXING_RETRY_MS);
+      },
       () => current && setResponse({ results: [], tookMs: 0 }),
     );
     return () => {
       current = false;
+      clearTimeout(again);
     };
-  }, [query, tags, includeDrafts]);
+  }, [query, tags, includeDrafts, retry]);
 
   const results = response?.results ?? [];
   const firstWeak = results.findIndex((hit) => hit.weak);
@@ -37,7 +46,8 @@ export function SearchResults({ query, tags, includeDrafts, strings, onOpen, onC
       <h1 id="results-heading">{strings.allResultsFor(query)}</h1>
       <TagFilterChip strings={strings} tags={tags} outside={response?.outsideTags} onClear={onClearTags} />
       {!response && <p role="status">{strings.searching}</p>}
-      {response && (
+      {response?.indexing && <p role="status">{strings.indexing(response.indexing.done, response.indexing.total)}</p>}
+      {response && !response.indexing && (
         <p className="list-count" role="status">
           {results.length ? strings.resultsCount(results.length) : `${strings.noResults} “${query}”.`}
         </p>
