@@ -111,7 +111,8 @@ async function editSearchable(url: string, library: string): Promise<number> {
   appendFileSync(file, `\nMột từ mới: ${word}.\n`);
   for (;;) {
     const answer = (await (await fetch(url.replace(/\/$/, '') + searchPath({ q: word }))).json()) as SearchResponse;
-    if (answer.results.length > 0) return performance.now() - started;
+    // The word itself, not a correction to a word an earlier run appended.
+    if (answer.results.some((hit) => hit.matched.includes(word))) return performance.now() - started;
     if (performance.now() - started > 120_000) return Number.NaN;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
