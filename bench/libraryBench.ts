@@ -140,7 +140,18 @@ async function measure(cli: CliLaunch, library: string, browser: Browser): Promi
     const home = await homePageBytes(browser, corpusWarm.server.url);
     await corpusWarm.server.stop();
     rmSync(corpusCache, { recursive: true, force: true });
-    return { cold: cold.ms, coldSearch, warm: warm.ms, warmSearch, painted, rssMB: rss, cacheMB, editSearchable: editMs, corpusWarm: corpusWarm.ms, homeKB: home / 1024 };
+    return {
+      cold: cold.ms,
+      coldSearch,
+      warm: warm.ms,
+      warmSearch,
+      painted,
+      rssMB: rss,
+      cacheMB,
+      editSearchable: editMs,
+      corpusWarm: corpusWarm.ms,
+      homeKB: home / 1024,
+    };
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
   }
