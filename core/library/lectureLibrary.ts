@@ -194,6 +194,11 @@ export class LectureLibrary {
     return run;
   }
 
+  /** A file changed on disk and a load will follow: the parser gets ready meanwhile. */
+  expectChanges(): void {
+    this.parser.warmUp();
+  }
+
   /** Resolves once every lecture of the last load has its outline read (at once, unless load read fields first). */
   async outlined(): Promise<void> {
     await this.loading;

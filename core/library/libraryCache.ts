@@ -40,9 +40,7 @@ export const libraryCachePath = (cacheDir: string, roots: string[]) => libraryFi
  * (path → outline), read only when asked for: a start lists the library from the first part alone, much the
  * smaller. Both parts come from one checked file, so they always agree.
  */
-export type CacheLoad<Result, Outline> =
-  | { entries: CacheEntries<Result>; outlines: () => Promise<Map<string, Outline>> }
-  | { entries: null; reason: string };
+export type CacheLoad<Result, Outline> = { entries: CacheEntries<Result>; outlines: () => Promise<Map<string, Outline>> } | { entries: null; reason: string };
 
 export async function loadLibraryCache<Result, Outline>(file: string, parserVersion: string): Promise<CacheLoad<Result, Outline>> {
   const saved = await readCheckedBytes(file, format(parserVersion));

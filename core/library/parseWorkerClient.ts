@@ -95,8 +95,17 @@ export class ParseWorkerClient {
     };
   }
 
+  /** Starts the first thread now, when a file is about to be read (a change seen), so its start-up is not waited for then. */
+  warmUp(): void {
+    if (!this.closed) this.threadOf(this.slots[0]);
+  }
+
+  private threadOf(slot: Slot): WorkerClient<ParseRequest, ParseResult> {
+    return (slot.worker ??= new WorkerClient<ParseRequest, ParseResult>(import.meta.url, 'parseWorker'));
+  }
+
   private async attempt(slot: Slot, request: ParseRequest, limitMs: number): Promise<ParseAttempt | 'timed out'> {
-    const worker = (slot.worker ??= new WorkerClient<ParseRequest, ParseResult>(import.meta.url, 'parseWorker'));
+    const worker = this.threadOf(slot);
     let timer: NodeJS.Timeout | undefined;
     let timeUp: (outcome: 'timed out') => void = () => {};
     const timedOut = new Promise<'timed out'>((resolve) => (timeUp = resolve));

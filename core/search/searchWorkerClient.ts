@@ -10,9 +10,7 @@ import type { SearchDocument, SyncStats } from './searchEngine.js';
 
 /** What searchWorker.ts is asked: to keep documents, to make the index hold these (by key, in order), to search. */
 export type SearchWorkerRequest =
-  | { type: 'documents'; documents: SearchDocument[] }
-  | { type: 'sync'; keys: string[] }
-  | { type: 'search'; request: SearchRequest };
+  { type: 'documents'; documents: SearchDocument[] } | { type: 'sync'; keys: string[] } | { type: 'search'; request: SearchRequest };
 
 /** Documents copied to the worker at a time. */
 const BATCH = 250;

@@ -170,6 +170,7 @@ export class LectureService implements LectureBackend {
     this.unfollow();
     let timer: NodeJS.Timeout | undefined;
     const changed = () => {
+      this.library.expectChanges();
       clearTimeout(timer);
       timer = setTimeout(async () => {
         const version = this.library.version;

@@ -69,7 +69,10 @@ describe('search while the library is being indexed', { skip: browserSkip }, () 
     assert.deepEqual(await seriousAxeViolations(page), []);
 
     openGate();
-    await page.getByRole('option', { name: /Bài \d+/ }).first().waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('option', { name: /Bài \d+/ })
+      .first()
+      .waitFor({ timeout: 60_000 });
     assert.equal(await status.count(), 0);
     await page.close();
   });
