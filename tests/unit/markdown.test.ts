@@ -211,3 +211,38 @@ test('nothing that fetches survives the sanitizer, and each removal is reported'
     assert.ok(reported.includes(expected), `${expected} in ${reported.join(' | ')}`);
   }
 });
+
+test('in-page links reach their targets: footnotes both ways and an anchor the author named; task checkboxes are named', () => {
+  const { tree } = render(
+    [
+      'Mô hình học từ dữ liệu[^nguon] và sai số[^2].',
+      '',
+      '<a name="dinh-nghia"></a>Định nghĩa ở đây. Xem [định nghĩa](#dinh-nghia) và [mục đầu](#mục-đầu).',
+      '',
+      '## Mục đầu',
+      '',
+      '- [x] Đọc bài **một**',
+      '- [ ] Làm bài tập',
+      '  - [ ] Câu phụ',
+      '',
+      '[^nguon]: Sách giáo khoa.',
+      '[^2]: Ghi chú thứ hai.',
+    ].join('\n'),
+  );
+  const ids = new Set(
+    elements(tree, (element) => typeof element.properties.id === 'string' || (element.tagName === 'a' && typeof element.properties.name === 'string')).map(
+      (element) => String(element.properties.id ?? element.properties.name),
+    ),
+  );
+  const links = elements(tree, (element) => element.tagName === 'a' && String(element.properties.href ?? '').startsWith('#'));
+  assert.ok(links.length >= 6, `footnote references, back references and the author's links: ${links.length}`);
+  for (const link of links) {
+    const target = decodeURIComponent(String(link.properties.href).slice(1));
+    assert.ok(ids.has(target), `#${target} has a target among ${[...ids].join(', ')}`);
+  }
+  const boxes = elements(tree, (element) => element.tagName === 'input');
+  assert.deepEqual(
+    boxes.map((box) => box.properties.ariaLabel),
+    ['Đọc bài một', 'Làm bài tập', 'Câu phụ'],
+  );
+});

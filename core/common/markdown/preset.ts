@@ -17,12 +17,14 @@ import { EXIT, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { normalizeMath } from './mathSource.js';
 import { escapeTextGroups } from './mathText.js';
+import rehypeInPageLinks from './inPageLinks.js';
 import rehypePresentation from './presentation.js';
 import remarkDisplayMath from './remarkDisplayMath.js';
 import { sanitizeSchema } from './sanitizeSchema.js';
+import rehypeTaskListLabels from './taskLists.js';
 
 /** Bumped whenever what the preset produces changes: outlines and search indexes built by another are rebuilt. */
-export const MARKDOWN_PRESET_VERSION = 2;
+export const MARKDOWN_PRESET_VERSION = 3;
 
 /**
  * Parser wrapper: the math delimiters real lectures use (`\( \)`, `\[ \]`, `$$` sharing a line with the
@@ -66,8 +68,11 @@ declare module 'vfile' {
 
 export const remarkPlugins: PluggableList = [remarkNormalizeMath, remarkGfm, remarkMath, remarkDisplayMath, remarkTolerantMath];
 
-/** Options for remark-rehype (react-markdown sets the same): raw HTML is kept for rehype-raw to parse. */
-export const remarkRehypeOptions = { allowDangerousHtml: true } as const;
+/**
+ * Options for remark-rehype: raw HTML is kept for rehype-raw to parse; footnote ids get no prefix here, because the
+ * sanitizer adds `user-content-` to every id (twice would leave footnote links pointing nowhere; see inPageLinks.ts).
+ */
+export const remarkRehypeOptions = { allowDangerousHtml: true, clobberPrefix: '' } as const;
 
 /**
  * Parses the raw HTML authors write into the tree, so it can be kept, reported and sanitized like Markdown.
@@ -93,5 +98,8 @@ export const safetyPlugins: PluggableList = [rehypePresentation, [rehypeSanitize
 /** The heading-id rule: GitHub's slugger over the sanitized heading's text, numbered when repeated. */
 export const headingIdPlugins: PluggableList = [rehypeSlug];
 
+/** After the ids are final: in-page links pointed at the ids the sanitizer prefixed, task-list checkboxes named. */
+export const finishingPlugins: PluggableList = [rehypeInPageLinks, rehypeTaskListLabels];
+
 /** Raw HTML in, safe tree with heading ids out: the part of the pipeline the core and the reader share. */
-export const sharedRehypePlugins: PluggableList = [...rawHtmlPlugins, ...safetyPlugins, ...headingIdPlugins];
+export const sharedRehypePlugins: PluggableList = [...rawHtmlPlugins, ...safetyPlugins, ...headingIdPlugins, ...finishingPlugins];
