@@ -8,7 +8,7 @@ export interface ReadingDataBridge {
 }
 
 /** What the preload script exposes to the reader: the contract's data methods, classroom sharing and the teacher's libraries, nothing else. */
-export type LectureBridge = Omit<LectureApi, 'assetUrl' | 'thumbnailUrl' | 'onLibraryChanged' | 'sharing' | 'libraries'> &
+export type LectureBridge = Omit<LectureApi, 'assetUrl' | 'sizedImageUrl' | 'onLibraryChanged' | 'sharing' | 'libraries'> &
   ClassroomSharingApi &
   LibrariesApi &
   ReadingDataBridge & {
