@@ -2,7 +2,7 @@ import { defaultRangeExtractor, useWindowVirtualizer } from '@tanstack/react-vir
 import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { LectureSummary } from '../../../core/common/api.js';
 import { formatVietnameseDate } from '../../../core/common/dates.js';
-import { imageSrcSet } from '../api/imageSizes.js';
+import { imageSrcSet, LIST_BANNER_SIZES } from '../api/imageSizes.js';
 import { api } from '../api/index.js';
 import type { Strings } from '../i18n.js';
 import { LectureLink } from './LectureLink.js';
@@ -24,11 +24,9 @@ interface LectureListProps {
  * thousands paints its first screen at once and a filter or sort re-renders a screenful. Cards differ in height
  * (descriptions, tags), so each is measured as it is shown; the estimate only places cards not yet seen.
  */
-const ESTIMATED_CARD_HEIGHT = 170;
+const ESTIMATED_CARD_HEIGHT = 160;
 const CARDS_BEYOND_SCREEN = 4;
 const titleOrder = new Intl.Collator('vi');
-/** How wide a banner is shown (styles.css: the card's first column, the whole card on a phone): the browser picks its copy by it. */
-const LIST_BANNER_SIZES = '(max-width: 820px) 100vw, 11rem';
 /** Keys that move focus from card to card (the card's title link), whether or not the target card is on the page. */
 const CARD_KEYS: Record<string, (index: number, count: number) => number> = {
   ArrowDown: (index, count) => Math.min(count - 1, index + 1),

@@ -3,6 +3,7 @@ import type { LectureDetail } from '../../../core/common/api.js';
 import { formatVietnameseDate } from '../../../core/common/dates.js';
 import { safeDecode } from '../../../core/common/links.js';
 import { slugify } from '../../../core/common/slug.js';
+import { imageSrcSet, READING_COLUMN_SIZES } from '../api/imageSizes.js';
 import { api } from '../api/index.js';
 import { clearHighlights, firstRangeFrom, highlightWords, showRange } from '../highlightWords.js';
 import type { Strings } from '../i18n.js';
@@ -213,11 +214,11 @@ export function Reader({
     };
   }, [article, recordProgress]);
 
-  const imageUrl = useCallback(
+  const image = useCallback(
     (src: string) => {
       if (!article) return null;
       const asset = article.images[src] ?? article.images[safeDecode(src)];
-      return asset ? api.assetUrl(asset) : null;
+      return asset ? { url: api.assetUrl(asset), srcSet: imageSrcSet(asset) } : null;
     },
     [article],
   );
@@ -239,6 +240,7 @@ export function Reader({
   if (article === null) return <MissingLecture slug={slug} includeDrafts={includeDrafts} strings={strings} onOpen={onOpen} />;
 
   const banner = article.banner ? api.assetUrl(article.banner) : null;
+  const bannerSrcSet = article.banner ? imageSrcSet(article.banner) : undefined;
   const tocHeadings = article.headings.filter((heading) => heading.level <= 3);
   return (
     <>
@@ -259,7 +261,7 @@ export function Reader({
           <div className="progress-fill" style={{ transform: `scaleX(${progress})` }} />
         </div>
         <article className="reader" lang="vi" ref={lectureElement}>
-          {banner && <img className="banner" src={banner} alt="" />}
+          {banner && <img className="banner" src={banner} srcSet={bannerSrcSet} sizes={bannerSrcSet && READING_COLUMN_SIZES} alt="" />}
           <header className="article-head">
             <h1>{article.title}</h1>
             <p className="meta">
@@ -304,7 +306,7 @@ export function Reader({
           <div className="markdown-body" ref={body} aria-busy={!bodyReady}>
             <MarkdownBody
               markdown={article.body}
-              imageUrl={imageUrl}
+              image={image}
               knownLinks={article.knownLinks}
               labels={strings}
               onInternalLink={onInternalLink}

@@ -20,8 +20,8 @@ export interface MarkdownLabels {
 
 export interface MarkdownBodyProps {
   markdown: string;
-  /** Image source → URL the reader may load it from, or null when it is not available offline. */
-  imageUrl: (src: string) => string | null;
+  /** Image source → the URL the reader may load it from (and its smaller copies' srcset), or null when it is not available offline. */
+  image: (src: string) => { url: string; srcSet?: string } | null;
   /** Slugs of `/blog/` links that exist in the library. */
   knownLinks: string[];
   labels: MarkdownLabels;
@@ -88,11 +88,11 @@ function Progressive({ steps, complete, components, onDone }: MarkdownSteps & { 
   return <div className={steps.length > HUGE_STEPS ? 'lecture-blocks huge-lecture' : 'lecture-blocks'}>{rendered}</div>;
 }
 
-function MarkdownBodyImpl({ markdown, imageUrl, knownLinks, labels, onInternalLink, onRendered, glossaryTerms = NO_TERMS }: MarkdownBodyProps) {
+function MarkdownBodyImpl({ markdown, image, knownLinks, labels, onInternalLink, onRendered, glossaryTerms = NO_TERMS }: MarkdownBodyProps) {
   const { steps, complete } = useGlossaryMarks(useMarkdownSteps(markdown, labels.formula), glossaryTerms);
   // Callbacks change with every article object; the components must not, or every step would be redone.
-  const latest = useRef({ imageUrl, onInternalLink, onRendered, markdown });
-  latest.current = { imageUrl, onInternalLink, onRendered, markdown };
+  const latest = useRef({ image, onInternalLink, onRendered, markdown });
+  latest.current = { image, onInternalLink, onRendered, markdown };
   const onDone = useMemo(() => () => latest.current.onRendered?.(latest.current.markdown), []);
   const components = useMemo(() => markdownComponents(knownLinks, labels, latest), [knownLinks, labels]);
   // A new text or new components start the steps again from the first.
@@ -109,14 +109,14 @@ function MarkdownBodyImpl({ markdown, imageUrl, knownLinks, labels, onInternalLi
 function markdownComponents(
   knownLinks: string[],
   labels: MarkdownLabels,
-  latest: { current: Pick<MarkdownBodyProps, 'imageUrl' | 'onInternalLink'> },
+  latest: { current: Pick<MarkdownBodyProps, 'image' | 'onInternalLink'> },
 ): Partial<Components> {
-  const imageUrl = (src: string) => latest.current.imageUrl(src);
+  const imageOf = (src: string) => latest.current.image(src);
   const onInternalLink: MarkdownBodyProps['onInternalLink'] = (...args) => latest.current.onInternalLink(...args);
   const components: Partial<Components> = {
     img({ src, alt, width, height, className }) {
-      const url = typeof src === 'string' ? imageUrl(src) : null;
-      if (!url) {
+      const found = typeof src === 'string' ? imageOf(src) : null;
+      if (!found) {
         const name = alt || (typeof src === 'string' ? fileName(src) : '');
         // At the size the author asked for, so the layout around a missing figure stays as they meant it.
         const size = { width: width ? `${width}px` : undefined, height: height ? `${height}px` : undefined, minHeight: height ? 0 : undefined };
@@ -127,7 +127,7 @@ function markdownComponents(
           </span>
         );
       }
-      return <ViewableImage src={url} alt={alt ?? ''} width={width} height={height} className={className} />;
+      return <ViewableImage src={found.url} srcSet={found.srcSet} alt={alt ?? ''} width={width} height={height} className={className} />;
     },
     a({ href, children }) {
       const link = classifyLink(href ?? '');
