@@ -12,6 +12,13 @@ export function imageSrcSet(assetPath: string): string | undefined {
  * 820 px; a lecture is at most 60rem wide ("Rộng"); a list banner is the card's 11rem column, the whole card on a phone.
  */
 export const READING_COLUMN_SIZES = '(max-width: 820px) 100vw, 60rem';
-/** A lecture image: its laid-out width where the browser knows it (`auto`, lazy images only), else the column's. */
-export const LECTURE_IMAGE_SIZES = `auto, ${READING_COLUMN_SIZES}`;
 export const LIST_BANNER_SIZES = '(max-width: 820px) 100vw, 11rem';
+
+/**
+ * A lecture image: the width its author gave it (`<img width="300">`) within the column or the screen; else the
+ * column's. (Not `sizes="auto"`: browsers then hold an image without a width and height at 300 × 150 px.)
+ */
+export function lectureImageSizes(width: number | string | undefined): string {
+  const pixels = Number(width);
+  return pixels > 0 ? `(max-width: 820px) min(${pixels}px, 100vw), min(${pixels}px, 60rem)` : READING_COLUMN_SIZES;
+}

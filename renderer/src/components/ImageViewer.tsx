@@ -1,5 +1,5 @@
 import { useContext, useEffect, useId, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
-import { LECTURE_IMAGE_SIZES } from '../api/imageSizes.js';
+import { lectureImageSizes } from '../api/imageSizes.js';
 import { StringsContext } from '../i18n.js';
 
 const ZOOMS = [0.5, 0.75, 1, 1.5, 2, 3, 4];
@@ -42,7 +42,7 @@ export function ViewableImage({
         <img
           src={src}
           srcSet={srcSet}
-          sizes={srcSet && LECTURE_IMAGE_SIZES}
+          sizes={srcSet && lectureImageSizes(width)}
           alt={alt}
           width={width}
           height={height}
