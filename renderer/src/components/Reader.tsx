@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LectureDetail } from '../../../core/common/api.js';
+import type { LectureDetail, LectureSummary } from '../../../core/common/api.js';
 import { formatVietnameseDate } from '../../../core/common/dates.js';
 import { safeDecode } from '../../../core/common/links.js';
 import { slugify } from '../../../core/common/slug.js';
@@ -21,6 +21,8 @@ import { LectureStudy } from './LectureStudy.js';
 
 interface ReaderProps {
   slug: string;
+  /** The lecture as the list knows it: its title is shown at once, while its text is on its way. */
+  summary?: LectureSummary;
   /** Heading id to scroll to once the article is shown. */
   section?: string;
   /** Words a search matched (as written in the lecture): highlighted, the first one in the section shown. */
@@ -51,6 +53,7 @@ function scrollProgress(): number {
 
 export function Reader({
   slug,
+  summary,
   section,
   highlight,
   restoreProgress,
@@ -233,9 +236,12 @@ export function Reader({
 
   if (article === undefined)
     return (
-      <p className="loading" role="status">
-        {strings.loading}
-      </p>
+      <>
+        {summary && <PendingTitle title={summary.title} date={summary.date} />}
+        <p className="loading" role="status">
+          {strings.loading}
+        </p>
+      </>
     );
   if (article === null) return <MissingLecture slug={slug} includeDrafts={includeDrafts} strings={strings} onOpen={onOpen} />;
 
@@ -245,9 +251,12 @@ export function Reader({
   return (
     <>
       {!revealed && (
-        <p className="loading" role="status">
-          {strings.loading}
-        </p>
+        <>
+          <PendingTitle title={article.title} date={article.date} />
+          <p className="loading" role="status">
+            {strings.loading}
+          </p>
+        </>
       )}
       <div className="reader-layout" hidden={!revealed}>
         <div
@@ -362,6 +371,16 @@ export function Reader({
         )}
       </div>
     </>
+  );
+}
+
+/** A lecture's title (and date) alone, shown at once while its text is fetched and typeset. */
+function PendingTitle({ title, date }: { title: string; date?: string }) {
+  return (
+    <header className="article-head lecture-pending">
+      <h1>{title}</h1>
+      <p className="meta">{date && <time dateTime={date}>{formatVietnameseDate(date)}</time>}</p>
+    </header>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { Element, RootContent } from 'hast';
 import { toJsxRuntime, type Components } from 'hast-util-to-jsx-runtime';
-import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, startTransition, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import { classifyLink } from '../../../core/common/links.js';
 import { CodeBlock } from '../components/CodeBlock.js';
@@ -68,23 +68,34 @@ let runs = 0;
 /** Lectures of more steps than this are laid out lazily (`content-visibility`). */
 const HUGE_STEPS = 8;
 
+/**
+ * One step's blocks, in a wrapper of its own (always there: adding it later would rebuild every step on the page).
+ * In a huge lecture the browser lays out and paints only the steps near the screen (styles.css, `.huge-lecture`),
+ * one wrapper for some dozens of blocks: a lazy box per block would cost the browser a check per block every frame.
+ * Until first laid out, a step is thought as tall as its blocks at a few lines each.
+ */
 const Step = memo(function Step({ nodes, components }: { nodes: RootContent[]; components: Partial<Components> }) {
-  return renderNodes(previewLargeTables(nodes), components);
+  return (
+    <div className="lecture-step" style={{ containIntrinsicBlockSize: `auto ${nodes.length * 3}rem` }}>
+      {renderNodes(previewLargeTables(nodes), components)}
+    </div>
+  );
 });
 
-/** Puts the steps on the page one at a time as they arrive, yielding to the browser between them. */
+/**
+ * Puts the steps on the page one at a time as they arrive. Each is rendered as a transition, which React does in
+ * slices of a few milliseconds, yielding to the browser between them: no step holds the page, however large.
+ */
 function Progressive({ steps, complete, components, onDone }: MarkdownSteps & { components: Partial<Components>; onDone: () => void }) {
   const [shown, setShown] = useState(1);
   useEffect(() => {
     if (shown < steps.length) {
-      const timer = setTimeout(() => setShown(shown + 1), 0);
+      const timer = setTimeout(() => startTransition(() => setShown(shown + 1)), 0);
       return () => clearTimeout(timer);
     }
     if (complete) onDone();
   }, [shown, steps.length, complete, onDone]);
   const rendered = steps.slice(0, shown).map((nodes, index) => <Step key={index} nodes={nodes} components={components} />);
-  // A huge lecture: the browser lays out only the blocks near the screen, or every step would re-lay the whole page.
-  // (The wrapper is always there: adding it later would rebuild every step already on the page.)
   return <div className={steps.length > HUGE_STEPS ? 'lecture-blocks huge-lecture' : 'lecture-blocks'}>{rendered}</div>;
 }
 
