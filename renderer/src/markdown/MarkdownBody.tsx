@@ -72,11 +72,10 @@ const HUGE_STEPS = 8;
  * One step's blocks, in a wrapper of its own (always there: adding it later would rebuild every step on the page).
  * In a huge lecture the browser lays out and paints only the steps near the screen (styles.css, `.huge-lecture`),
  * one wrapper for some dozens of blocks: a lazy box per block would cost the browser a check per block every frame.
- * Until first laid out, a step is thought as tall as its blocks at a few lines each.
  */
 const Step = memo(function Step({ nodes, components }: { nodes: RootContent[]; components: Partial<Components> }) {
   return (
-    <div className="lecture-step" style={{ containIntrinsicBlockSize: `auto ${nodes.length * 3}rem` }}>
+    <div className="lecture-step">
       {renderNodes(previewLargeTables(nodes), components)}
     </div>
   );
