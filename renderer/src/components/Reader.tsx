@@ -374,13 +374,16 @@ export function Reader({
   );
 }
 
-/** A lecture's title (and date) alone, shown at once while its text is fetched and typeset. */
+/**
+ * A lecture's title (and date) alone, shown at once while its text is fetched and typeset. Not yet its heading:
+ * the lecture's own `h1` comes with it (screen readers hear the loading status meanwhile).
+ */
 function PendingTitle({ title, date }: { title: string; date?: string }) {
   return (
-    <header className="article-head lecture-pending">
-      <h1>{title}</h1>
+    <div className="article-head lecture-pending" aria-hidden="true">
+      <p className="lecture-pending-title">{title}</p>
       <p className="meta">{date && <time dateTime={date}>{formatVietnameseDate(date)}</time>}</p>
-    </header>
+    </div>
   );
 }
 
