@@ -46,7 +46,7 @@ async function traceMainThread(page: Page) {
   const session = await page.context().newCDPSession(page);
   const events: { name: string; pid: number; tid: number; tdur?: number; args?: { name?: string } }[] = [];
   session.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as typeof events)));
-  await session.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
+  await session.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
   return {
     async longestTaskCpuMs(): Promise<number> {
       const complete = new Promise((resolve) => session.once('Tracing.tracingComplete', resolve));
