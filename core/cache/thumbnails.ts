@@ -1,9 +1,9 @@
 /**
- * Small copies of lecture images for the list's banners: a banner is shown 176 px wide (352 px on a sharp
- * screen) but is often a photo thousands of pixels wide, megabytes a student would download over the classroom
- * Wi-Fi for each card. Each copy is made once with sharp (libvips), kept in the cache folder under a name drawn
- * from the source file's path, size and time (an edited image gets a new copy), and served as a file (ETag,
- * Last-Modified, 304s).
+ * Smaller copies of lecture images, at the widths of core/common/imageSizes.ts: a list banner is shown 176 px wide
+ * and an article image at most a phone's or a column's width, but either is often a photo thousands of pixels
+ * wide, megabytes a student would download over the classroom Wi-Fi. Each copy is made once with sharp (libvips),
+ * kept in the cache folder under a name drawn from the source file's path, size and time and the width (an edited
+ * image gets new copies), and served as a file (ETag, Last-Modified, 304s).
  *
  * Only photographs and screenshots are resized (PNG, JPEG, WebP); other kinds (SVG, animated GIF, icons), an image
  * sharp cannot read, or sharp itself missing: the original is served, as before.
@@ -12,15 +12,13 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../node/atomicFile.js';
+import { RESIZED_CONTENT_TYPES, type ImageWidth } from '../common/imageSizes.js';
 import { IMAGE_CONTENT_TYPES } from '../common/imageTypes.js';
 
-/** Twice the banner's width on the list, for sharp screens. */
-export const THUMBNAIL_WIDTH = 352;
 /** Bigger images are not decoded at all: a hostile file claiming a huge size cannot make the server allocate it. */
 export const MAX_SOURCE_PIXELS = 64_000_000;
-const RESIZED_TYPES = new Set([IMAGE_CONTENT_TYPES.png, IMAGE_CONTENT_TYPES.jpeg, IMAGE_CONTENT_TYPES.webp]);
 /** Part of every copy's name: a change in how copies are made gives every image a new one. */
-const RECIPE = `w${THUMBNAIL_WIDTH}-webp70-v1`;
+const RECIPE = 'webp70-v1';
 
 export interface ImageFile {
   file: string;
@@ -33,9 +31,9 @@ export class Thumbnails {
 
   constructor(private readonly folder: string) {}
 
-  /** The small copy of `source`, made when missing; the source itself when it is not resized. */
-  async of(source: ImageFile): Promise<ImageFile> {
-    if (!RESIZED_TYPES.has(source.type)) return source;
+  /** The copy of `source` at most `width` wide, made when missing; the source itself when it is not resized. */
+  async of(source: ImageFile, width: ImageWidth): Promise<ImageFile> {
+    if (!RESIZED_CONTENT_TYPES.includes(source.type)) return source;
     let info;
     try {
       info = await stat(source.file);
@@ -43,18 +41,18 @@ export class Thumbnails {
       return source;
     }
     const name = createHash('sha256')
-      .update(JSON.stringify([source.file, info.size, info.mtimeMs, RECIPE]))
+      .update(JSON.stringify([source.file, info.size, info.mtimeMs, width, RECIPE]))
       .digest('hex')
       .slice(0, 32);
     const target: ImageFile = { file: path.join(this.folder, `${name}.webp`), type: IMAGE_CONTENT_TYPES.webp };
     const pending = this.making.get(name);
     if (pending) return pending;
-    const made = this.make(source, target).finally(() => this.making.delete(name));
+    const made = this.make(source, target, width).finally(() => this.making.delete(name));
     this.making.set(name, made);
     return made;
   }
 
-  private async make(source: ImageFile, target: ImageFile): Promise<ImageFile> {
+  private async make(source: ImageFile, target: ImageFile, width: ImageWidth): Promise<ImageFile> {
     if (
       await stat(target.file).then(
         () => true,
@@ -67,7 +65,7 @@ export class Thumbnails {
       const { default: sharp } = await import('sharp');
       const bytes = await sharp(source.file, { limitInputPixels: MAX_SOURCE_PIXELS, failOn: 'error' })
         .rotate()
-        .resize({ width: THUMBNAIL_WIDTH, withoutEnlargement: true })
+        .resize({ width, withoutEnlargement: true })
         .webp({ quality: 70 })
         .toBuffer();
       await writeFileAtomic(target.file, bytes);

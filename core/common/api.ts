@@ -2,6 +2,7 @@
  * The one contract between the reader and whatever serves it. The preload bridge (Electron) and the HTTP client
  * (browser, classroom) both implement `LectureApi`; the renderer talks to nothing else.
  */
+import type { ImageWidth } from './imageSizes.js';
 
 export interface Heading {
   level: number;
@@ -227,8 +228,8 @@ export interface LectureApi {
   getGlossary(options?: { includeDrafts?: boolean }): Promise<GlossaryEntry[]>;
   /** URL the reader can load an asset path from. Pure: no round trip. */
   assetUrl(assetPath: string): string;
-  /** URL of the asset's small copy, for a list banner (the asset itself where no copy is made). Pure. */
-  thumbnailUrl(assetPath: string): string;
+  /** URL of the asset's copy at most `width` pixels wide (the asset itself where no copy is made): see imageSizes.ts. Pure. */
+  sizedImageUrl(assetPath: string, width: ImageWidth): string;
   /** Where a browser downloads the selection's e-book (a plain link). Pure. Absent in the desktop app. */
   epubUrl?(selection: EpubSelection): string | undefined;
   /** The desktop app: builds the selection's e-book and asks where to save it. */

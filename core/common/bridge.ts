@@ -8,7 +8,7 @@ export interface ReadingDataBridge {
 }
 
 /** What the preload script exposes to the reader: the contract's data methods, saving an e-book, classroom sharing and the teacher's libraries, nothing else. */
-export type LectureBridge = Omit<LectureApi, 'assetUrl' | 'thumbnailUrl' | 'onLibraryChanged' | 'sharing' | 'libraries' | 'epubUrl' | 'saveEpub'> &
+export type LectureBridge = Omit<LectureApi, 'assetUrl' | 'sizedImageUrl' | 'onLibraryChanged' | 'sharing' | 'libraries' | 'epubUrl' | 'saveEpub'> &
   Required<Pick<LectureApi, 'saveEpub'>> &
   ClassroomSharingApi &
   LibrariesApi &

@@ -3,6 +3,7 @@
  * builds them. Asset routes are also what the desktop app's `app://reader` protocol answers.
  */
 import { boundEpubSelection, boundSearchRequest, type EpubSelection, type SearchRequest } from './api.js';
+import { isImageWidth, type ImageWidth } from './imageSizes.js';
 
 export const ROUTES = {
   library: '/api/library',
@@ -18,7 +19,7 @@ export const ROUTES = {
 /** Paths under these prefixes are never the reader's app routes (an unknown one is a 404, not the reader). */
 export const API_PREFIX = '/api/';
 export const ASSETS_PREFIX = '/assets/';
-/** A lecture image's small copy, for the list's banners (core/cache/thumbnails.ts), by the same asset path. */
+/** A lecture image's smaller copy (core/cache/thumbnails.ts): `/thumbnails/<width>/<asset path>`, width from imageSizes.ts. */
 export const THUMBNAILS_PREFIX = '/thumbnails/';
 /** Both kinds of image route: an unknown one is a 404, and images may be kept by browsers a while. */
 export const IMAGE_PREFIXES = [ASSETS_PREFIX, THUMBNAILS_PREFIX];
@@ -96,19 +97,26 @@ export function assetRoute(assetPath: string, prefix = ASSETS_PREFIX): string {
   return prefix + assetPath.split('/').map(encodeURIComponent).join('/');
 }
 
-/** URL path of an asset's small copy (a list banner). */
-export function thumbnailRoute(assetPath: string): string {
-  return assetRoute(assetPath, THUMBNAILS_PREFIX);
+/** URL path of an asset's copy at most `width` pixels wide. */
+export function sizedImageRoute(assetPath: string, width: ImageWidth): string {
+  return assetRoute(assetPath, `${THUMBNAILS_PREFIX}${width}/`);
 }
 
 /**
- * The asset path a decoded URL path names, split at its root (`0/img/a.png` → `0`, `img/a.png`), and whether its
- * small copy is asked for; or null.
+ * The asset path a decoded URL path names, split at its root (`0/img/a.png` → `0`, `img/a.png`), and the width of
+ * the copy asked for (null: the image itself); or null, also for a width that is not one of IMAGE_WIDTHS.
  */
-export function assetOfRoute(pathname: string): { root: string; relative: string; thumbnail: boolean } | null {
+export function assetOfRoute(pathname: string): { root: string; relative: string; width: ImageWidth | null } | null {
   const prefix = IMAGE_PREFIXES.find((candidate) => pathname.startsWith(candidate));
   if (!prefix) return null;
-  const rest = pathname.slice(prefix.length);
+  let rest = pathname.slice(prefix.length);
+  let width: ImageWidth | null = null;
+  if (prefix === THUMBNAILS_PREFIX) {
+    const [asked] = rest.split('/', 1);
+    if (!/^\d+$/.test(asked) || !isImageWidth(Number(asked))) return null;
+    width = Number(asked) as ImageWidth;
+    rest = rest.slice(asked.length + 1);
+  }
   const slash = rest.indexOf('/');
-  return slash > 0 && slash < rest.length - 1 ? { root: rest.slice(0, slash), relative: rest.slice(slash + 1), thumbnail: prefix === THUMBNAILS_PREFIX } : null;
+  return slash > 0 && slash < rest.length - 1 ? { root: rest.slice(0, slash), relative: rest.slice(slash + 1), width } : null;
 }

@@ -3,7 +3,8 @@
  * exporter that writes them and the reader that reads them back by relative URL. Every path is relative to the
  * export's folder (where index.html is), so the export works under any sub-path of any static web server.
  */
-import { assetRoute, ASSETS_PREFIX, thumbnailRoute, THUMBNAILS_PREFIX } from './routes.js';
+import type { ImageWidth } from './imageSizes.js';
+import { assetRoute, ASSETS_PREFIX, sizedImageRoute, THUMBNAILS_PREFIX } from './routes.js';
 
 /** The meta tag the exporter puts in index.html: the reader reads its answers from files, not from a server. */
 export const STATIC_EXPORT_META = 'lecture-reader-export';
@@ -59,11 +60,17 @@ export function slugOfStaticPath(file: string): string | null {
   return file.startsWith(LECTURES_DIR) && file.endsWith('.json') ? decodeURIComponent(file.slice(LECTURES_DIR.length, -'.json'.length)) : null;
 }
 
-/** Relative URL of an image (and of its small copy), as the server's asset route without its leading slash. */
+/**
+ * An export holds each image and one smaller copy (of the server's widths, core/common/imageSizes.ts): enough for a
+ * list banner on a sharp screen and for reading on a phone from the lighter offline copy; wider needs get the image.
+ */
+export const SMALL_COPY_WIDTH: ImageWidth = 640;
+
+/** Relative URL of an image (and of its small copy), as the server's routes without their leading slash. */
 export const staticAssetPath = (assetPath: string) => assetRoute(assetPath).slice(1);
-export const staticThumbnailPath = (assetPath: string) => thumbnailRoute(assetPath).slice(1);
+export const staticThumbnailPath = (assetPath: string) => sizedImageRoute(assetPath, SMALL_COPY_WIDTH).slice(1);
 const FULL_IMAGES = ASSETS_PREFIX.slice(1);
-const SMALL_IMAGES = THUMBNAILS_PREFIX.slice(1);
+const SMALL_IMAGES = `${THUMBNAILS_PREFIX.slice(1)}${SMALL_COPY_WIDTH}/`;
 
 /** The one cache the offline copy lives in (the service worker answers from the browser's caches). */
 export const OFFLINE_CACHE = 'lecture-reader-offline';

@@ -212,7 +212,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   // Lecture images, the built reader, and the reader again for app routes (a reload of /blog/<slug>).
   app.get('/*', async (request, reply) => {
-    const answer = await answerReaderRequest(request.url.split('?')[0], rendererDir, (root, relative, thumbnail) => service.asset(root, relative, thumbnail));
+    const answer = await answerReaderRequest(request.url.split('?')[0], rendererDir, (root, relative, width) => service.asset(root, relative, width));
     reply.headers(answer.headers);
     if (answer.status === 302) return reply.redirect(answer.location, 302);
     if (answer.status !== 200) return reply.code(answer.status).send({ error: 'Not found' });

@@ -7,13 +7,14 @@
  */
 import path from 'node:path';
 import { lectureSiteRedirect } from '../common/lectureAddress.js';
+import type { ImageWidth } from '../common/imageSizes.js';
 import { API_PREFIX, assetOfRoute, IMAGE_PREFIXES } from '../common/routes.js';
 import { IMAGE_TYPES } from '../common/imageTypes.js';
 import { ASSET_CSP, COMMON_HEADERS, READER_CSP } from '../common/securityPolicy.js';
 import { fileInsideFolder } from '../node/insideFolder.js';
 
-/** Finds the file behind an asset path, given its root and the rest, or its small copy (LectureService.asset). */
-export type AssetLookup = (root: string, relative: string, thumbnail: boolean) => Promise<{ file: string; type: string } | null>;
+/** Finds the file behind an asset path, given its root and the rest, or its copy at most `width` wide (LectureService.asset). */
+export type AssetLookup = (root: string, relative: string, width: ImageWidth | null) => Promise<{ file: string; type: string } | null>;
 
 export type ReaderAnswer =
   | { status: 200; file: string; headers: Record<string, string> }
@@ -51,7 +52,7 @@ export async function answerReaderRequest(pathname: string, rendererDir: string,
 
   const asset = assetOfRoute(decoded);
   if (asset) {
-    const found = await assets(asset.root, asset.relative, asset.thumbnail);
+    const found = await assets(asset.root, asset.relative, asset.width);
     return found
       ? { status: 200, file: found.file, headers: { ...COMMON_HEADERS, 'content-type': found.type, 'content-security-policy': ASSET_CSP } }
       : refused(404);

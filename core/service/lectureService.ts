@@ -19,6 +19,7 @@ import type {
   SearchResponse,
 } from '../common/api.js';
 import { decodeAssetPath } from '../common/assetPath.js';
+import type { ImageWidth } from '../common/imageSizes.js';
 import { LibraryGlossary } from '../glossary/libraryGlossary.js';
 import { imageTypeOf } from '../common/imageTypes.js';
 import { LectureLibrary, type LibraryOptions, type LoadStats } from '../library/lectureLibrary.js';
@@ -32,7 +33,7 @@ import type { SyncStats } from '../search/searchEngine.js';
 import { SearchWorkerClient } from '../search/searchWorkerClient.js';
 import type { Fetch } from '../node/fetch.js';
 
-export type LectureBackend = Omit<LectureApi, 'assetUrl' | 'thumbnailUrl'>;
+export type LectureBackend = Omit<LectureApi, 'assetUrl' | 'sizedImageUrl'>;
 
 export interface ServiceOptions extends LibraryOptions {
   /** Build and query the index in a worker thread (for servers and the app window), not in this thread. */
@@ -210,11 +211,11 @@ export class LectureService implements LectureBackend {
 
   /**
    * The file and type behind an asset path (its root, then the rest: see assetPath.ts), inside a library folder
-   * or in the image cache, or its small copy. Null for anything else, including every path that would leave those places.
+   * or in the image cache, or its copy at most `width` wide. Null for anything else, including every path that would leave those places.
    */
-  async asset(root: string, relative: string, thumbnail = false): Promise<{ file: string; type: string } | null> {
+  async asset(root: string, relative: string, width: ImageWidth | null = null): Promise<{ file: string; type: string } | null> {
     const found = await this.sourceAsset(root, relative);
-    return found && thumbnail && this.thumbnails ? this.thumbnails.of(found) : found;
+    return found && width && this.thumbnails ? this.thumbnails.of(found, width) : found;
   }
 
   private async sourceAsset(root: string, relative: string): Promise<{ file: string; type: string } | null> {

@@ -170,7 +170,7 @@ function registerProtocol(): void {
   protocol.handle('app', async (request) => {
     if (!service) return new Response('starting', { status: 503 });
     const current = service;
-    const answer = await resolveAppRequest(request.url, rendererDir(), (root, relative, thumbnail) => current.asset(root, relative, thumbnail));
+    const answer = await resolveAppRequest(request.url, rendererDir(), (root, relative, width) => current.asset(root, relative, width));
     if (answer.status !== 200) return new Response(null, { status: answer.status, headers: answer.headers });
     return new Response(await readFile(answer.file), { status: 200, headers: answer.headers });
   });

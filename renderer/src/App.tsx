@@ -293,6 +293,7 @@ export function App() {
               {library && route.slug && (
                 <Reader
                   slug={route.slug}
+                  summary={library.articles.find((article) => article.slug === route.slug)}
                   section={route.section}
                   highlight={highlight}
                   restoreProgress={restore}

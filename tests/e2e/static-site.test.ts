@@ -11,8 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { THUMBNAIL_WIDTH } from '../../core/cache/thumbnails.js';
-import { EXPORT_MANIFEST, slugOfStaticPath, STATIC_FILES, type ExportManifest } from '../../core/common/staticSite.js';
+import { EXPORT_MANIFEST, slugOfStaticPath, SMALL_COPY_WIDTH, STATIC_FILES, type ExportManifest } from '../../core/common/staticSite.js';
 import { megabytes } from '../../core/common/units.js';
 import { browserSkip, CHROMIUM, launchBrowser, screenshotPath, seriousAxeViolations } from '../helpers/browser.js';
 import { runCliAsync } from '../helpers/cli.js';
@@ -181,7 +180,7 @@ describe('static export, offline web app', { skip: corpusSkip }, () => {
       });
       const shown = (await widths.jsonValue()) as number[];
       assert.ok(
-        shown.every((width) => width <= THUMBNAIL_WIDTH),
+        shown.every((width) => width <= SMALL_COPY_WIDTH),
         'the small copies, not the full images',
       );
     } finally {

@@ -15,7 +15,7 @@ symlinkSync(outside.root, path.join(renderer.root, 'static/out'));
 after(() => [renderer, library, outside].forEach((folder) => folder.cleanup()));
 const service = await LectureService.open([library.root]);
 after(() => service.close());
-const answer = (url: string) => resolveAppRequest(url, renderer.root, (root, relative) => service.asset(root, relative));
+const answer = (url: string) => resolveAppRequest(url, renderer.root, (root, relative, width) => service.asset(root, relative, width));
 
 test('the app protocol serves the reader, its files and lecture images', async () => {
   const index = await answer('app://reader/');

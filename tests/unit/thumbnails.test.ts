@@ -1,7 +1,7 @@
 /**
- * List banners as small copies: a big photo's copy is a WebP at most THUMBNAIL_WIDTH wide, made once into the
- * cache folder and served with an ETag (304 on a repeat); an SVG, or a file that is not really an image, is served
- * as it is; the copy's route never leaves the library, as the image's own does not.
+ * Images at the widths of imageSizes.ts: a big photo's copy at each width is a WebP that wide, made once into the
+ * cache folder and served with an ETag (304 on a repeat); a width not in the list is not one; an SVG, or a file that
+ * is not really an image, is served as it is; the copy's route never leaves the library, as the image's own does not.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import sharp from 'sharp';
-import { THUMBNAIL_WIDTH } from '../../core/cache/thumbnails.js';
-import { thumbnailRoute } from '../../core/common/routes.js';
+import { IMAGE_WIDTHS } from '../../core/common/imageSizes.js';
+import { sizedImageRoute } from '../../core/common/routes.js';
+import { resolveAppRequest } from '../../electron/main/appRequests.js';
 import { rawGet } from '../helpers/network.js';
 import { serveInProcess } from '../helpers/inProcessServer.js';
 import { lecture } from '../helpers/tempLibrary.js';
@@ -40,35 +41,63 @@ const { service, url } = await serveInProcess(
 const banner = async (title: string) => (await service.getLibrary()).articles.find((article) => article.title === title)!.banner!;
 const get = (route: string, headers: Record<string, string> = {}) => rawGet(url, route, headers);
 
-test('a big photo: a small WebP copy, made once, with an ETag', async () => {
-  const route = thumbnailRoute(await banner('Ảnh lớn'));
+test('a big photo: a WebP copy at each width, each made once, with an ETag', async () => {
+  const asset = await banner('Ảnh lớn');
+  let previous = 0;
+  for (const width of IMAGE_WIDTHS) {
+    const copy = await get(sizedImageRoute(asset, width));
+    assert.equal(copy.status, 200, `width ${width}`);
+    assert.equal(copy.headers['content-type'], 'image/webp');
+    assert.equal((await sharp(copy.body).metadata()).width, width);
+    assert.ok(copy.body.length > previous && copy.body.length * 2 < photo.length, `${copy.body.length} bytes at ${width} from ${photo.length}`);
+    previous = copy.body.length;
+  }
+  const route = sizedImageRoute(asset, IMAGE_WIDTHS[0]);
   const first = await get(route);
-  assert.equal(first.status, 200);
-  assert.equal(first.headers['content-type'], 'image/webp');
-  const bytes = first.body;
-  assert.ok(bytes.length * 10 < photo.length, `${bytes.length} bytes from ${photo.length}`);
-  assert.equal((await sharp(bytes).metadata()).width, THUMBNAIL_WIDTH);
   const etag = String(first.headers.etag);
   assert.ok(etag);
 
   const copies = readdirSync(path.join(cacheDir, 'thumbnails'));
-  assert.equal(copies.length, 1);
-  const made = statSync(path.join(cacheDir, 'thumbnails', copies[0])).mtimeMs;
+  assert.equal(copies.length, IMAGE_WIDTHS.length);
+  const made = Math.max(...copies.map((copy) => statSync(path.join(cacheDir, 'thumbnails', copy)).mtimeMs));
   assert.equal((await get(route, { 'if-none-match': etag })).status, 304);
   assert.equal((await get(route)).status, 200);
-  assert.equal(statSync(path.join(cacheDir, 'thumbnails', copies[0])).mtimeMs, made, 'not made again');
+  assert.deepEqual(readdirSync(path.join(cacheDir, 'thumbnails')).sort(), copies.sort());
+  assert.equal(Math.max(...copies.map((copy) => statSync(path.join(cacheDir, 'thumbnails', copy)).mtimeMs)), made, 'not made again');
+});
+
+test("the desktop app's protocol answers the same URLs with the same copies", async () => {
+  const asset = await banner('Ảnh lớn');
+  for (const width of IMAGE_WIDTHS) {
+    const answer = await resolveAppRequest(`app://reader${sizedImageRoute(asset, width)}`, cacheDir, (root, relative, asked) => service.asset(root, relative, asked));
+    assert.equal(answer.status, 200);
+    assert.equal(answer.headers['content-type'], 'image/webp');
+    assert.equal((await sharp((answer as { file: string }).file).metadata()).width, width);
+  }
+});
+
+test('a width that is not one of the list is not a copy', async () => {
+  const asset = await banner('Ảnh lớn');
+  for (const width of [1, 100, 321, 99999]) assert.equal((await get(sizedImageRoute(asset, width as 320))).status, 404, `width ${width}`);
+  assert.equal((await get(`/thumbnails/${asset}`)).status, 404, 'no width');
 });
 
 test('an SVG and a file that is not an image are served as they are', async () => {
-  const svg = await get(thumbnailRoute(await banner('Hình vẽ')));
+  const svg = await get(sizedImageRoute(await banner('Hình vẽ'), 320));
   assert.equal(svg.headers['content-type'], 'image/svg+xml');
-  const fake = await get(thumbnailRoute(await banner('Ảnh giả')));
+  const fake = await get(sizedImageRoute(await banner('Ảnh giả'), 640));
   assert.equal(fake.status, 200);
   assert.equal(fake.body.toString(), 'không phải ảnh');
 });
 
 test('the copy route never leaves the library', async () => {
-  for (const route of ['/thumbnails/0/../../etc/passwd', '/thumbnails/0/%2e%2e/%2e%2e/etc/hosts', '/thumbnails/9/images/anh.jpg', '/thumbnails/0/']) {
+  for (const route of [
+    '/thumbnails/320/0/../../etc/passwd',
+    '/thumbnails/640/0/%2e%2e/%2e%2e/etc/hosts',
+    '/thumbnails/320/9/images/anh.jpg',
+    '/thumbnails/320/0/',
+    '/thumbnails/0/images/anh.jpg',
+  ]) {
     assert.equal((await get(route)).status, 404, route);
   }
 });

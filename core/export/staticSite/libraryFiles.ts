@@ -5,7 +5,7 @@
  */
 import type { LectureDetail } from '../../common/api.js';
 import { assetOfRoute, ASSETS_PREFIX } from '../../common/routes.js';
-import { STATIC_FILES, staticAssetPath, staticLecturePath, staticThumbnailPath } from '../../common/staticSite.js';
+import { SMALL_COPY_WIDTH, STATIC_FILES, staticAssetPath, staticLecturePath, staticThumbnailPath } from '../../common/staticSite.js';
 import { publicLibrary, publicProblems } from '../../server/publicAnswers.js';
 import type { LectureService } from '../../service/lectureService.js';
 import { jsonFile, type ExportFile } from './exportFiles.js';
@@ -36,7 +36,7 @@ async function imageFiles(service: LectureService, asset: string): Promise<Expor
   const route = assetOfRoute(ASSETS_PREFIX + asset);
   const image = route && (await service.asset(route.root, route.relative));
   if (!image) return [];
-  const small = (await service.asset(route.root, route.relative, true))!;
+  const small = (await service.asset(route.root, route.relative, SMALL_COPY_WIDTH))!;
   return [
     { path: staticAssetPath(asset), group: 'image', source: image.file },
     { path: staticThumbnailPath(asset), group: 'thumbnail', source: small.file },

@@ -1,6 +1,7 @@
 import type { ClassroomSharingApi, LectureApi, LibrariesApi } from '../../../core/common/api.js';
 import type { LectureBridge } from '../../../core/common/bridge.js';
-import { assetRoute, thumbnailRoute } from '../../../core/common/routes.js';
+import type { ImageWidth } from '../../../core/common/imageSizes.js';
+import { assetRoute, sizedImageRoute } from '../../../core/common/routes.js';
 
 export type { LectureBridge };
 
@@ -35,7 +36,7 @@ export class BridgeLectureApi implements LectureApi {
     return assetRoute(assetPath);
   }
 
-  thumbnailUrl(assetPath: string): string {
-    return thumbnailRoute(assetPath);
+  sizedImageUrl(assetPath: string, width: ImageWidth): string {
+    return sizedImageRoute(assetPath, width);
   }
 }

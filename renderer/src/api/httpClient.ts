@@ -11,7 +11,8 @@ import {
   type SearchRequest,
   type SearchResponse,
 } from '../../../core/common/api.js';
-import { lecturePath, assetRoute, epubPath, glossaryPath, libraryPath, ROUTES, searchPath, thumbnailRoute } from '../../../core/common/routes.js';
+import type { ImageWidth } from '../../../core/common/imageSizes.js';
+import { lecturePath, assetRoute, epubPath, glossaryPath, libraryPath, ROUTES, searchPath, sizedImageRoute } from '../../../core/common/routes.js';
 
 /** The contract over the local HTTP server's JSON API (browser and classroom mode). */
 export class HttpLectureApi implements LectureApi {
@@ -58,8 +59,8 @@ export class HttpLectureApi implements LectureApi {
     return this.base + epubPath(selection);
   }
 
-  thumbnailUrl(assetPath: string): string {
-    return this.base + thumbnailRoute(assetPath);
+  sizedImageUrl(assetPath: string, width: ImageWidth): string {
+    return this.base + sizedImageRoute(assetPath, width);
   }
 
   /** The server cannot push: an open, visible reader asks for the library's version now and then. */

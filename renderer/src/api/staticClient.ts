@@ -9,7 +9,8 @@ import type {
   SearchRequest,
   SearchResponse,
 } from '../../../core/common/api.js';
-import { STATIC_FILES, staticAssetPath, staticLecturePath, staticThumbnailPath } from '../../../core/common/staticSite.js';
+import type { ImageWidth } from '../../../core/common/imageSizes.js';
+import { SMALL_COPY_WIDTH, STATIC_FILES, staticAssetPath, staticLecturePath, staticThumbnailPath } from '../../../core/common/staticSite.js';
 import { BrowserSearch } from '../search/browserSearch.js';
 
 /** Said by the offline copy (offline/offlineCopy.ts) when it brought in a newer export of the library. */
@@ -70,8 +71,9 @@ export class StaticLectureApi implements LectureApi {
     return staticAssetPath(assetPath);
   }
 
-  thumbnailUrl(assetPath: string): string {
-    return staticThumbnailPath(assetPath);
+  /** The export's one small copy for widths up to its own, the image itself beyond. */
+  sizedImageUrl(assetPath: string, width: ImageWidth): string {
+    return width <= SMALL_COPY_WIDTH ? staticThumbnailPath(assetPath) : staticAssetPath(assetPath);
   }
 
   onLibraryChanged(listener: () => void): () => void {

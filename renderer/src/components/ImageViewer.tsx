@@ -1,18 +1,24 @@
 import { useContext, useEffect, useId, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { lectureImageSizes } from '../api/imageSizes.js';
 import { StringsContext } from '../i18n.js';
 
 const ZOOMS = [0.5, 0.75, 1, 1.5, 2, 3, 4];
 const PAN_STEP = 60;
 
-/** A lecture image that opens full size on click or Enter; it keeps its space while loading so the page does not jump. */
+/**
+ * A lecture image that opens full size on click or Enter; it keeps its space while loading so the page does not jump.
+ * On the page it is the copy its `srcSet` offers for its width; the viewer shows the file itself (`src`).
+ */
 export function ViewableImage({
   src,
+  srcSet,
   alt,
   width,
   height,
   className,
 }: {
   src: string;
+  srcSet?: string;
   alt: string;
   width?: number | string;
   height?: number | string;
@@ -35,6 +41,8 @@ export function ViewableImage({
       <button type="button" className="image-button" aria-label={strings.openImage(alt)} onClick={() => setOpen(true)}>
         <img
           src={src}
+          srcSet={srcSet}
+          sizes={srcSet && lectureImageSizes(width)}
           alt={alt}
           width={width}
           height={height}

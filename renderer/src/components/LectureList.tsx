@@ -1,6 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { defaultRangeExtractor, useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { LectureSummary } from '../../../core/common/api.js';
 import { formatVietnameseDate } from '../../../core/common/dates.js';
+import { imageSrcSet, LIST_BANNER_SIZES } from '../api/imageSizes.js';
 import { api } from '../api/index.js';
 import type { Strings } from '../i18n.js';
 import { LectureLink } from './LectureLink.js';
@@ -18,11 +20,20 @@ interface LectureListProps {
 }
 
 /**
- * Cards rendered at first, and added each time the reader nears the end of those: a list of thousands paints its
- * first screen at once, and filtering or sorting re-renders only what is on screen.
+ * The list is virtualized: only the cards on screen (and a few either side) are on the page, so a library of
+ * thousands paints its first screen at once and a filter or sort re-renders a screenful. Cards differ in height
+ * (descriptions, tags), so each is measured as it is shown; the estimate only places cards not yet seen.
  */
-const CARDS_PER_STEP = 60;
+const ESTIMATED_CARD_HEIGHT = 160;
+const CARDS_BEYOND_SCREEN = 4;
 const titleOrder = new Intl.Collator('vi');
+/** Keys that move focus from card to card (the card's title link), whether or not the target card is on the page. */
+const CARD_KEYS: Record<string, (index: number, count: number) => number> = {
+  ArrowDown: (index, count) => Math.min(count - 1, index + 1),
+  ArrowUp: (index) => Math.max(0, index - 1),
+  Home: () => 0,
+  End: (_, count) => count - 1,
+};
 
 export function LectureList({ articles, strings, selectedTags, onOpen, onToggleTag }: LectureListProps) {
   const [sort, setSort] = useState<'newest' | 'title'>('newest');
@@ -35,22 +46,44 @@ export function LectureList({ articles, strings, selectedTags, onOpen, onToggleT
     const filtered = progressFilter === 'all' ? tagged : tagged.filter((article) => progressState(progress[article.slug]) === progressFilter);
     return sort === 'title' ? [...filtered].sort((a, b) => titleOrder.compare(a.title, b.title)) : filtered;
   }, [articles, selectedTags, sort, progressFilter, progress]);
-  // Counted per list: another filter or sort starts again from the first cards, in the same render.
-  const [grown, setGrown] = useState({ list: shown, count: CARDS_PER_STEP });
-  const rendered = grown.list === shown ? grown.count : CARDS_PER_STEP;
-  const more = useRef<HTMLLIElement>(null);
-  useEffect(() => {
-    if (!more.current) return;
-    // Well before the end comes into view (scrolling, or Tab moving focus down the list), the next cards are added.
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) setGrown({ list: shown, count: rendered + CARDS_PER_STEP });
-      },
-      { rootMargin: '1500px 0px' },
-    );
-    observer.observe(more.current);
-    return () => observer.disconnect();
-  }, [rendered, shown]);
+
+  const cards = useRef<HTMLUListElement>(null);
+  const layout = useListLayout(cards);
+  // The card holding focus stays on the page even when scrolled away, so focus is never dropped to the page.
+  const focused = useRef<number | null>(null);
+  const virtualizer = useWindowVirtualizer({
+    count: shown.length,
+    estimateSize: () => ESTIMATED_CARD_HEIGHT,
+    overscan: CARDS_BEYOND_SCREEN,
+    scrollMargin: layout.top,
+    gap: layout.gap,
+    getItemKey: (index) => shown[index].slug,
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
+    rangeExtractor: (range) => {
+      const indexes = defaultRangeExtractor(range);
+      const keep = focused.current;
+      return keep === null || keep >= shown.length || indexes.includes(keep) ? indexes : [...indexes, keep].sort((a, b) => a - b);
+    },
+  });
+
+  // A card asked for by the keyboard gets focus once it is on the page (it may first need scrolling to).
+  const [focusWanted, setFocusWanted] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    if (focusWanted === null) return;
+    const link = cards.current?.querySelector<HTMLElement>(`[data-index="${focusWanted}"] h2 a`);
+    if (!link) return;
+    link.focus({ preventScroll: true });
+    setFocusWanted(null);
+  });
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    const move = CARD_KEYS[event.key];
+    const card = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+    if (!move || !card || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    const target = move(Number(card.dataset.index), shown.length);
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+    setFocusWanted(target);
+  };
 
   return (
     <section className="article-list" aria-labelledby="list-heading">
@@ -77,45 +110,108 @@ export function LectureList({ articles, strings, selectedTags, onOpen, onToggleT
         {strings.lectures(shown.length)}
       </p>
       {shown.length === 0 && <p className="empty">{strings.empty}</p>}
-      <ul className="cards">
-        {shown.slice(0, rendered).map((article) => (
-          <li key={article.slug} className="card">
-            {article.banner ? (
-              <img className="card-banner" src={api.thumbnailUrl(article.banner)} alt="" loading="lazy" />
-            ) : (
-              <div className="card-banner placeholder" aria-hidden="true">
-                {article.title.slice(0, 1)}
-              </div>
-            )}
-            <div className="card-body">
-              <h2>
-                <LectureLink slug={article.slug} onOpen={onOpen}>
-                  {article.title}
-                </LectureLink>
-              </h2>
-              <p className="meta">
-                {article.date && <time dateTime={article.date}>{formatVietnameseDate(article.date)}</time>}
-                {!article.published && <span className="draft-badge">{strings.draft}</span>}
-                {article.highlight && (
-                  <span className="star" aria-label={strings.highlights}>
-                    ★
-                  </span>
-                )}
-                <ReadingMark slug={article.slug} strings={strings} />
-              </p>
-              {article.description && <p className="description">{article.description}</p>}
-              <p className="tags">
-                {article.tags.map((tag) => (
-                  <button key={tag} type="button" className="tag" aria-pressed={selectedTags.includes(tag)} onClick={() => onToggleTag(tag)}>
-                    {tagLabel(tag)}
-                  </button>
-                ))}
-              </p>
-            </div>
-          </li>
-        ))}
-        {rendered < shown.length && <li ref={more} className="cards-more" aria-hidden="true" />}
+      <ul
+        ref={cards}
+        className="cards"
+        style={{ height: virtualizer.getTotalSize() }}
+        aria-describedby={shown.length > 1 ? 'cards-keys' : undefined}
+        onKeyDown={onKeyDown}
+        onFocus={(event) => {
+          const card = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+          focused.current = card ? Number(card.dataset.index) : null;
+        }}
+        onBlur={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) focused.current = null;
+        }}
+      >
+        {virtualizer.getVirtualItems().map((item) => {
+          const article = shown[item.index];
+          return (
+            <li
+              key={item.key}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
+              className="card"
+              aria-setsize={shown.length}
+              aria-posinset={item.index + 1}
+              style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
+            >
+              <LectureCard article={article} strings={strings} selectedTags={selectedTags} onOpen={onOpen} onToggleTag={onToggleTag} tagLabel={tagLabel} />
+            </li>
+          );
+        })}
       </ul>
+      {shown.length > 1 && (
+        <p id="cards-keys" className="visually-hidden">
+          {strings.listKeys}
+        </p>
+      )}
     </section>
+  );
+}
+
+/** Where the cards start on the page and the space between them (from the style sheet), kept up to date as what is above them changes. */
+function useListLayout(cards: RefObject<HTMLUListElement | null>): { top: number; gap: number } {
+  const [layout, setLayout] = useState({ top: 0, gap: 0 });
+  useLayoutEffect(() => {
+    const list = cards.current;
+    if (!list) return;
+    const measure = () => {
+      const top = Math.round(list.getBoundingClientRect().top + window.scrollY);
+      const gap = parseFloat(getComputedStyle(list).rowGap) || 0;
+      setLayout((before) => (before.top === top && before.gap === gap ? before : { top, gap }));
+    };
+    measure();
+    // "Đọc tiếp" arriving above the list, a font-size change, the window resized: the cards move with them.
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, [cards]);
+  return layout;
+}
+
+function LectureCard({
+  article,
+  strings,
+  selectedTags,
+  onOpen,
+  onToggleTag,
+  tagLabel,
+}: Omit<LectureListProps, 'articles'> & { article: LectureSummary; tagLabel: (tag: string) => string }) {
+  return (
+    <>
+      {article.banner ? (
+        <img className="card-banner" src={api.assetUrl(article.banner)} srcSet={imageSrcSet(article.banner)} sizes={LIST_BANNER_SIZES} alt="" loading="lazy" />
+      ) : (
+        <div className="card-banner placeholder" aria-hidden="true">
+          {article.title.slice(0, 1)}
+        </div>
+      )}
+      <div className="card-body">
+        <h2>
+          <LectureLink slug={article.slug} onOpen={onOpen}>
+            {article.title}
+          </LectureLink>
+        </h2>
+        <p className="meta">
+          {article.date && <time dateTime={article.date}>{formatVietnameseDate(article.date)}</time>}
+          {!article.published && <span className="draft-badge">{strings.draft}</span>}
+          {article.highlight && (
+            <span className="star" aria-label={strings.highlights}>
+              ★
+            </span>
+          )}
+          <ReadingMark slug={article.slug} strings={strings} />
+        </p>
+        {article.description && <p className="description">{article.description}</p>}
+        <p className="tags">
+          {article.tags.map((tag) => (
+            <button key={tag} type="button" className="tag" aria-pressed={selectedTags.includes(tag)} onClick={() => onToggleTag(tag)}>
+              {tagLabel(tag)}
+            </button>
+          ))}
+        </p>
+      </div>
+    </>
   );
 }

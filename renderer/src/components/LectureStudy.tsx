@@ -35,10 +35,13 @@ export function LectureStudy({ slug, body, bodyText, strings }: LectureStudyProp
   useEffect(() => {
     // Until the lecture is fully rendered, a passage not yet on the page is not lost.
     if (!body.current || !bodyText) return;
+    const own = highlights.filter((item) => item.slug === slug);
+    // Indexing a huge lecture's text takes a while: not done for a lecture with no highlights.
+    if (!own.length) return setUnplaced([]);
     const index = indexText(body.current);
     const byColor = new Map<HighlightColor, Range[]>(HIGHLIGHT_COLORS.map((color) => [color, []]));
     const lost: Highlight[] = [];
-    for (const highlight of highlights.filter((item) => item.slug === slug)) {
+    for (const highlight of own) {
       const place = locate(index.text, highlight.anchor);
       if (place) byColor.get(highlight.color)!.push(index.range(...place));
       else lost.push(highlight);

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LectureDetail } from '../../../core/common/api.js';
+import type { LectureDetail, LectureSummary } from '../../../core/common/api.js';
 import { formatVietnameseDate } from '../../../core/common/dates.js';
 import { safeDecode } from '../../../core/common/links.js';
 import { slugify } from '../../../core/common/slug.js';
+import { imageSrcSet, READING_COLUMN_SIZES } from '../api/imageSizes.js';
 import { api } from '../api/index.js';
 import { EpubDownload } from './EpubDownload.js';
 import { clearHighlights, firstRangeFrom, highlightWords, showRange } from '../highlightWords.js';
@@ -21,6 +22,8 @@ import { LectureStudy } from './LectureStudy.js';
 
 interface ReaderProps {
   slug: string;
+  /** The lecture as the list knows it: its title is shown at once, while its text is on its way. */
+  summary?: LectureSummary;
   /** Heading id to scroll to once the article is shown. */
   section?: string;
   /** Words a search matched (as written in the lecture): highlighted, the first one in the section shown. */
@@ -51,6 +54,7 @@ function scrollProgress(): number {
 
 export function Reader({
   slug,
+  summary,
   section,
   highlight,
   restoreProgress,
@@ -214,11 +218,11 @@ export function Reader({
     };
   }, [article, recordProgress]);
 
-  const imageUrl = useCallback(
+  const image = useCallback(
     (src: string) => {
       if (!article) return null;
       const asset = article.images[src] ?? article.images[safeDecode(src)];
-      return asset ? api.assetUrl(asset) : null;
+      return asset ? { url: api.assetUrl(asset), srcSet: imageSrcSet(asset) } : null;
     },
     [article],
   );
@@ -233,20 +237,27 @@ export function Reader({
 
   if (article === undefined)
     return (
-      <p className="loading" role="status">
-        {strings.loading}
-      </p>
+      <>
+        {summary && <PendingTitle title={summary.title} date={summary.date} />}
+        <p className="loading" role="status">
+          {strings.loading}
+        </p>
+      </>
     );
   if (article === null) return <MissingLecture slug={slug} includeDrafts={includeDrafts} strings={strings} onOpen={onOpen} />;
 
   const banner = article.banner ? api.assetUrl(article.banner) : null;
+  const bannerSrcSet = article.banner ? imageSrcSet(article.banner) : undefined;
   const tocHeadings = article.headings.filter((heading) => heading.level <= 3);
   return (
     <>
       {!revealed && (
-        <p className="loading" role="status">
-          {strings.loading}
-        </p>
+        <>
+          <PendingTitle title={article.title} date={article.date} />
+          <p className="loading" role="status">
+            {strings.loading}
+          </p>
+        </>
       )}
       <div className="reader-layout" hidden={!revealed}>
         <div
@@ -260,7 +271,7 @@ export function Reader({
           <div className="progress-fill" style={{ transform: `scaleX(${progress})` }} />
         </div>
         <article className="reader" lang="vi" ref={lectureElement}>
-          {banner && <img className="banner" src={banner} alt="" />}
+          {banner && <img className="banner" src={banner} srcSet={bannerSrcSet} sizes={bannerSrcSet && READING_COLUMN_SIZES} alt="" />}
           <header className="article-head">
             <h1>{article.title}</h1>
             <p className="meta">
@@ -306,7 +317,7 @@ export function Reader({
           <div className="markdown-body" ref={body} aria-busy={!bodyReady}>
             <MarkdownBody
               markdown={article.body}
-              imageUrl={imageUrl}
+              image={image}
               knownLinks={article.knownLinks}
               labels={strings}
               onInternalLink={onInternalLink}
@@ -362,6 +373,19 @@ export function Reader({
         )}
       </div>
     </>
+  );
+}
+
+/**
+ * A lecture's title (and date) alone, shown at once while its text is fetched and typeset. Not yet its heading:
+ * the lecture's own `h1` comes with it (screen readers hear the loading status meanwhile).
+ */
+function PendingTitle({ title, date }: { title: string; date?: string }) {
+  return (
+    <div className="article-head lecture-pending" aria-hidden="true">
+      <p className="lecture-pending-title">{title}</p>
+      <p className="meta">{date && <time dateTime={date}>{formatVietnameseDate(date)}</time>}</p>
+    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { Element, RootContent } from 'hast';
 import { toJsxRuntime, type Components } from 'hast-util-to-jsx-runtime';
-import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, startTransition, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import { classifyLink } from '../../../core/common/links.js';
 import { CodeBlock } from '../components/CodeBlock.js';
@@ -20,8 +20,8 @@ export interface MarkdownLabels {
 
 export interface MarkdownBodyProps {
   markdown: string;
-  /** Image source → URL the reader may load it from, or null when it is not available offline. */
-  imageUrl: (src: string) => string | null;
+  /** Image source → the URL the reader may load it from (and its smaller copies' srcset), or null when it is not available offline. */
+  image: (src: string) => { url: string; srcSet?: string } | null;
   /** Slugs of `/blog/` links that exist in the library. */
   knownLinks: string[];
   labels: MarkdownLabels;
@@ -68,31 +68,41 @@ let runs = 0;
 /** Lectures of more steps than this are laid out lazily (`content-visibility`). */
 const HUGE_STEPS = 8;
 
+/**
+ * One step's blocks, in a wrapper of its own (always there: adding it later would rebuild every step on the page).
+ * In a huge lecture the browser lays out and paints only the steps near the screen (styles.css, `.huge-lecture`),
+ * one wrapper for some dozens of blocks: a lazy box per block would cost the browser a check per block every frame.
+ */
 const Step = memo(function Step({ nodes, components }: { nodes: RootContent[]; components: Partial<Components> }) {
-  return renderNodes(previewLargeTables(nodes), components);
+  return (
+    <div className="lecture-step">
+      {renderNodes(previewLargeTables(nodes), components)}
+    </div>
+  );
 });
 
-/** Puts the steps on the page one at a time as they arrive, yielding to the browser between them. */
+/**
+ * Puts the steps on the page one at a time as they arrive. Each is rendered as a transition, which React does in
+ * slices of a few milliseconds, yielding to the browser between them: no step holds the page, however large.
+ */
 function Progressive({ steps, complete, components, onDone }: MarkdownSteps & { components: Partial<Components>; onDone: () => void }) {
   const [shown, setShown] = useState(1);
   useEffect(() => {
     if (shown < steps.length) {
-      const timer = setTimeout(() => setShown(shown + 1), 0);
+      const timer = setTimeout(() => startTransition(() => setShown(shown + 1)), 0);
       return () => clearTimeout(timer);
     }
     if (complete) onDone();
   }, [shown, steps.length, complete, onDone]);
   const rendered = steps.slice(0, shown).map((nodes, index) => <Step key={index} nodes={nodes} components={components} />);
-  // A huge lecture: the browser lays out only the blocks near the screen, or every step would re-lay the whole page.
-  // (The wrapper is always there: adding it later would rebuild every step already on the page.)
   return <div className={steps.length > HUGE_STEPS ? 'lecture-blocks huge-lecture' : 'lecture-blocks'}>{rendered}</div>;
 }
 
-function MarkdownBodyImpl({ markdown, imageUrl, knownLinks, labels, onInternalLink, onRendered, glossaryTerms = NO_TERMS }: MarkdownBodyProps) {
+function MarkdownBodyImpl({ markdown, image, knownLinks, labels, onInternalLink, onRendered, glossaryTerms = NO_TERMS }: MarkdownBodyProps) {
   const { steps, complete } = useGlossaryMarks(useMarkdownSteps(markdown, labels.formula), glossaryTerms);
   // Callbacks change with every article object; the components must not, or every step would be redone.
-  const latest = useRef({ imageUrl, onInternalLink, onRendered, markdown });
-  latest.current = { imageUrl, onInternalLink, onRendered, markdown };
+  const latest = useRef({ image, onInternalLink, onRendered, markdown });
+  latest.current = { image, onInternalLink, onRendered, markdown };
   const onDone = useMemo(() => () => latest.current.onRendered?.(latest.current.markdown), []);
   const components = useMemo(() => markdownComponents(knownLinks, labels, latest), [knownLinks, labels]);
   // A new text or new components start the steps again from the first.
@@ -109,14 +119,14 @@ function MarkdownBodyImpl({ markdown, imageUrl, knownLinks, labels, onInternalLi
 function markdownComponents(
   knownLinks: string[],
   labels: MarkdownLabels,
-  latest: { current: Pick<MarkdownBodyProps, 'imageUrl' | 'onInternalLink'> },
+  latest: { current: Pick<MarkdownBodyProps, 'image' | 'onInternalLink'> },
 ): Partial<Components> {
-  const imageUrl = (src: string) => latest.current.imageUrl(src);
+  const imageOf = (src: string) => latest.current.image(src);
   const onInternalLink: MarkdownBodyProps['onInternalLink'] = (...args) => latest.current.onInternalLink(...args);
   const components: Partial<Components> = {
     img({ src, alt, width, height, className }) {
-      const url = typeof src === 'string' ? imageUrl(src) : null;
-      if (!url) {
+      const found = typeof src === 'string' ? imageOf(src) : null;
+      if (!found) {
         const name = alt || (typeof src === 'string' ? fileName(src) : '');
         // At the size the author asked for, so the layout around a missing figure stays as they meant it.
         const size = { width: width ? `${width}px` : undefined, height: height ? `${height}px` : undefined, minHeight: height ? 0 : undefined };
@@ -127,7 +137,7 @@ function markdownComponents(
           </span>
         );
       }
-      return <ViewableImage src={url} alt={alt ?? ''} width={width} height={height} className={className} />;
+      return <ViewableImage src={found.url} srcSet={found.srcSet} alt={alt ?? ''} width={width} height={height} className={className} />;
     },
     a({ href, children }) {
       const link = classifyLink(href ?? '');

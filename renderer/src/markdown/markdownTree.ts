@@ -33,7 +33,7 @@ function dropPositions(node: { position?: unknown; children?: unknown[] }): void
 }
 
 /** How much of the tree (in nodes) is put on the page at a time: each step must stay well under 200 ms. */
-const NODES_PER_STEP = 1200;
+const NODES_PER_STEP = 400;
 
 function size(node: RootContent): number {
   return 1 + ('children' in node ? node.children.reduce((total, child) => total + size(child), 0) : 0);
