@@ -39,6 +39,8 @@ export interface ParseAttempt {
 interface Job {
   request: ParseRequest;
   done: (attempt: ParseAttempt) => void;
+  /** Only when no file can be read at all (the parser's thread cannot start). */
+  fail: (error: Error) => void;
 }
 
 /** One thread of the pool, started when first needed and replaced after a time-out or a crash. */
@@ -62,8 +64,8 @@ export class ParseWorkerClient {
   /** `urgent`: before every file already waiting (a reader opening a lecture while the library is being read). */
   parse(file: string, text: string, depth: ParseDepth = 'whole', urgent = false): Promise<ParseAttempt> {
     if (this.closed) return Promise.resolve(closedAttempt(file));
-    return new Promise((done) => {
-      const job = { request: { file, text, depth }, done };
+    return new Promise((done, fail) => {
+      const job = { request: { file, text, depth }, done, fail };
       if (urgent) this.waiting.unshift(job);
       else this.waiting.push(job);
       this.startWaiting();
@@ -75,11 +77,12 @@ export class ParseWorkerClient {
       if (slot.busy || this.waiting.length === 0) continue;
       const job = this.waiting.shift()!;
       slot.busy = true;
-      void this.run(slot, job.request).then((attempt) => {
-        slot.busy = false;
-        job.done(attempt);
-        this.startWaiting();
-      });
+      void this.run(slot, job.request)
+        .then(job.done, job.fail)
+        .finally(() => {
+          slot.busy = false;
+          this.startWaiting();
+        });
     }
   }
 
@@ -118,6 +121,9 @@ export class ParseWorkerClient {
       return 'timed out';
     } catch (error) {
       if (this.closed) return closedAttempt(request.file);
+      // The parser's own file is missing (a damaged installation): no lecture can be read and none is to blame, so
+      // nothing is remembered as failed; opening the library fails and says why.
+      if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' || (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') throw error;
       if (!worker.alive) slot.worker = null;
       return { result: skipped(request.file, `Could not be read: ${(error as Error).message}`), lasting: true };
     } finally {

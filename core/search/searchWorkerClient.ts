@@ -43,9 +43,9 @@ export class SearchWorkerClient implements SearchBackend {
     const copies: Promise<unknown>[] = [];
     for (let start = 0; start < changed.length; start += BATCH) {
       if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-      copies.push(this.thread.request({ type: 'documents', documents: changed.slice(start, start + BATCH) }));
+      copies.push(handled(this.thread.request({ type: 'documents', documents: changed.slice(start, start + BATCH) })));
     }
-    const synced = this.thread.request({ type: 'sync', keys }) as Promise<SyncStats & { opened: OpenReport }>;
+    const synced = handled(this.thread.request({ type: 'sync', keys }) as Promise<SyncStats & { opened: OpenReport }>);
     await Promise.all(copies);
     return synced;
   }
@@ -71,4 +71,13 @@ function sameDocument(held: SearchDocument | undefined, document: SearchDocument
     held.visible === document.visible &&
     held.tags.join('\n') === document.tags.join('\n')
   );
+}
+
+/**
+ * Marks a request's failure as handled now: it is awaited later (after the batches before it), and a thread that
+ * fails to start rejects every request at once — an unhandled rejection until then.
+ */
+function handled<T>(request: Promise<T>): Promise<T> {
+  request.catch(() => {});
+  return request;
 }

@@ -104,7 +104,13 @@ describe('a huge lecture', { skip: browserSkip }, () => {
   test('printing lays out every step', { timeout: 240_000 }, async () => {
     const page = await open('#/blog/bai-rat-dai');
     await page.emulateMedia({ media: 'print' });
-    assert.equal(await page.locator('.markdown-body .lecture-step').last().evaluate((step) => getComputedStyle(step).contentVisibility), 'visible');
+    assert.equal(
+      await page
+        .locator('.markdown-body .lecture-step')
+        .last()
+        .evaluate((step) => getComputedStyle(step).contentVisibility),
+      'visible',
+    );
     await page.context().close();
   });
 });

@@ -82,7 +82,10 @@ describe('a long list', { skip: browserSkip }, () => {
       .getByRole('navigation')
       .getByRole('button', { name: /^#ba\b/ })
       .click();
-    await page.locator('.list-count').filter({ hasText: /\b1[.,]?667\b/ }).waitFor();
+    await page
+      .locator('.list-count')
+      .filter({ hasText: /\b1[.,]?667\b/ })
+      .waitFor();
     assert.ok((await cardsOnPage(page)) <= WINDOW_AT_MOST);
     assert.equal(await cards.first().getAttribute('aria-setsize'), '1667');
     await page.locator('.article-list .sort select').selectOption('title');

@@ -155,7 +155,13 @@ describe('static export, offline web app', { skip: corpusSkip }, () => {
       .filter({ hasText: `Thư viện đã cập nhật: ${changed} bài giảng mới hoặc đã sửa, ${removed} bài đã gỡ.` })
       .waitFor();
     await page.screenshot({ path: screenshotPath('static-updated') });
-    await page.locator('.card', { hasText: EDITED }).waitFor();
+    // The list is virtualized (only the cards on screen are on the page): find the renamed lecture by its new title.
+    await page.getByRole('combobox', { name: 'Tìm kiếm bài giảng' }).fill(EDITED);
+    await page
+      .getByRole('listbox')
+      .getByRole('option', { name: new RegExp(EDITED) })
+      .first()
+      .waitFor();
     await context.close();
   });
 

@@ -23,6 +23,15 @@ const tempDir = (prefix: string) => mkdtempSync(path.join(tmpdir(), prefix));
 const is = (name: string) => (event: StandInEvent) => event.event === name;
 
 /** Waits for the window to show; fails (instead of waiting forever) as soon as the app breaks a rule, crashes or exits. */
+/** A search over the bridge once the index holds every lecture (until then it answers `indexing`, never a short list). */
+async function searchIndexed(app: DesktopApp, q: string): Promise<{ results: { slug: string }[] }> {
+  for (;;) {
+    const answer = (await app.call('bridge', { method: 'search', args: [{ q }] })) as { results: { slug: string }[]; indexing?: unknown };
+    if (!answer.indexing) return answer;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function shown(app: DesktopApp): Promise<void> {
   const first = await app.next((event) => event.event === 'shown' || event.event === 'exit' || problems(app).includes(event));
   assert.equal(first.event, 'shown', `the window never showed: ${JSON.stringify(first)}\n${app.stderr()}`);
@@ -74,7 +83,7 @@ describe('the desktop shell under Electron 45 rules', () => {
     const mine = overview.articles.find((article) => article.title === 'Bài giảng thử nghiệm về mạng nơ-ron')!;
     assert.ok(mine, 'the user folder is part of the library');
     assert.equal(((await call('getLecture', mine.slug, {})) as { title: string }).title, mine.title);
-    const found = (await call('search', { q: 'thu nghiem mang no ron' })) as { results: { slug: string }[] };
+    const found = await searchIndexed(app, 'thu nghiem mang no ron');
     assert.equal(found.results[0].slug, mine.slug);
     assert.ok(Array.isArray(await call('getProblems')));
     assert.equal(typeof ((await call('getOfflineStatus')) as { images: number }).images, 'number');
@@ -170,9 +179,9 @@ function packagedCopy(): string {
 }
 
 test('a start-up failure shows a dialog and quits, releasing the lock', async () => {
-  // A damaged installation: the search worker's file is gone, so opening the library fails.
+  // A damaged installation: the parser's thread file is gone, so the library cannot be read.
   const packaged = packagedCopy();
-  rmSync(path.join(packaged, 'dist/electron/searchWorker.mjs'));
+  rmSync(path.join(packaged, 'dist/electron/parseWorker.mjs'));
   const data = tempDir('lecture-shell-fail-');
   const app = launchDesktop({ LECTURE_READER_DATA: data, LECTURE_READER_CACHE: path.join(data, 'cache') }, path.join(packaged, 'dist/electron/main.mjs'));
   try {
@@ -182,7 +191,7 @@ test('a start-up failure shows a dialog and quits, releasing the lock', async ()
     assert.equal(outcome.lockHeld, false);
     const dialog = app.events.find(is('dialog'))!;
     assert.equal(dialog.kind, 'error');
-    assert.match(String(dialog.content), /searchWorker/);
+    assert.match(String(dialog.content), /parseWorker/);
     assert.equal(await app.exited, 1);
   } finally {
     await app.stop();
@@ -226,7 +235,7 @@ test('the packaged files alone run the app: every dependency is bundled, none is
   const app = launchDesktop({ LECTURE_READER_DATA: data, LECTURE_READER_CACHE: path.join(data, 'cache') }, path.join(packaged, 'dist/electron/main.mjs'));
   try {
     await shown(app);
-    const found = (await app.call('bridge', { method: 'search', args: [{ q: 'ao giac' }] })) as { results: unknown[] };
+    const found = await searchIndexed(app, 'ao giac');
     assert.ok(found.results.length > 0);
     const port = await freePort();
     assert.equal(((await app.call('bridge', { method: 'startSharing', args: [{ host: '127.0.0.1', port }] })) as { running: boolean }).running, true);

@@ -7,7 +7,10 @@ test('posting lists: ascending ids per term, removal, and a byte round trip with
   const big = [0, 1, 127, 128, 16_383, 16_384, 2_097_152, 268_435_456, 2_147_483_646];
   big.forEach((id, i) => index.add(id, i % 2 ? ['odd', 'all'] : ['even', 'all']));
   assert.deepEqual([...index.get('all')], big);
-  assert.deepEqual([...index.get('odd')], big.filter((_, i) => i % 2));
+  assert.deepEqual(
+    [...index.get('odd')],
+    big.filter((_, i) => i % 2),
+  );
   assert.deepEqual([...index.get('missing')], []);
 
   const terms = ['all', 'even', 'odd', 'missing'];

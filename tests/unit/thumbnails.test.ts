@@ -69,7 +69,9 @@ test('a big photo: a WebP copy at each width, each made once, with an ETag', asy
 test("the desktop app's protocol answers the same URLs with the same copies", async () => {
   const asset = await banner('Ảnh lớn');
   for (const width of IMAGE_WIDTHS) {
-    const answer = await resolveAppRequest(`app://reader${sizedImageRoute(asset, width)}`, cacheDir, (root, relative, asked) => service.asset(root, relative, asked));
+    const answer = await resolveAppRequest(`app://reader${sizedImageRoute(asset, width)}`, cacheDir, (root, relative, asked) =>
+      service.asset(root, relative, asked),
+    );
     assert.equal(answer.status, 200);
     assert.equal(answer.headers['content-type'], 'image/webp');
     assert.equal((await sharp((answer as { file: string }).file).metadata()).width, width);

@@ -74,11 +74,7 @@ const HUGE_STEPS = 8;
  * one wrapper for some dozens of blocks: a lazy box per block would cost the browser a check per block every frame.
  */
 const Step = memo(function Step({ nodes, components }: { nodes: RootContent[]; components: Partial<Components> }) {
-  return (
-    <div className="lecture-step">
-      {renderNodes(previewLargeTables(nodes), components)}
-    </div>
-  );
+  return <div className="lecture-step">{renderNodes(previewLargeTables(nodes), components)}</div>;
 });
 
 /**
