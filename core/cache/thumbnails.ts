@@ -9,7 +9,7 @@
  * sharp cannot read, or sharp itself missing: the original is served, as before.
  */
 import { createHash } from 'node:crypto';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../node/atomicFile.js';
 import { RESIZED_CONTENT_TYPES, type ImageWidth } from '../common/imageSizes.js';
@@ -74,5 +74,25 @@ export class Thumbnails {
       // Unreadable as an image, too large, or no sharp on this platform: the original still shows.
       return source;
     }
+  }
+}
+
+/** How finely an SVG is drawn (dots per inch; 72 is its own size): twice, for sharp screens. */
+const SVG_DENSITY = 144;
+
+/**
+ * An SVG drawn into a PNG at most `width` wide, or null when it cannot be drawn. Given to sharp as bytes, without its
+ * path, so a reference in it cannot load another file. For places where an SVG must not be served as itself (it is a
+ * document that can run script when opened on its own) and nothing else sandboxes it.
+ */
+export async function drawnSvg(file: string, width: number): Promise<Uint8Array | null> {
+  try {
+    const { default: sharp } = await import('sharp');
+    return await sharp(await readFile(file), { limitInputPixels: MAX_SOURCE_PIXELS, failOn: 'error', density: SVG_DENSITY })
+      .resize({ width, withoutEnlargement: true })
+      .png()
+      .toBuffer();
+  } catch {
+    return null;
   }
 }

@@ -4,6 +4,7 @@
  * export's folder (where index.html is), so the export works under any sub-path of any static web server.
  */
 import type { ImageWidth } from './imageSizes.js';
+import { IMAGE_CONTENT_TYPES, imageTypeOf } from './imageTypes.js';
 import { assetRoute, ASSETS_PREFIX, sizedImageRoute, THUMBNAILS_PREFIX } from './routes.js';
 
 /** The meta tag the exporter puts in index.html: the reader reads its answers from files, not from a server. */
@@ -66,9 +67,15 @@ export function slugOfStaticPath(file: string): string | null {
  */
 export const SMALL_COPY_WIDTH: ImageWidth = 640;
 
+/**
+ * An SVG is exported drawn as a PNG, under its name plus `.png`: a static host serves files as their names say, and
+ * nothing there sandboxes an SVG opened on its own (a document that can run script on the export's origin).
+ */
+const exportedSuffix = (assetPath: string) => (imageTypeOf(assetPath) === IMAGE_CONTENT_TYPES.svg ? '.png' : '');
+
 /** Relative URL of an image (and of its small copy), as the server's routes without their leading slash. */
-export const staticAssetPath = (assetPath: string) => assetRoute(assetPath).slice(1);
-export const staticThumbnailPath = (assetPath: string) => sizedImageRoute(assetPath, SMALL_COPY_WIDTH).slice(1);
+export const staticAssetPath = (assetPath: string) => assetRoute(assetPath).slice(1) + exportedSuffix(assetPath);
+export const staticThumbnailPath = (assetPath: string) => sizedImageRoute(assetPath, SMALL_COPY_WIDTH).slice(1) + exportedSuffix(assetPath);
 const FULL_IMAGES = ASSETS_PREFIX.slice(1);
 const SMALL_IMAGES = `${THUMBNAILS_PREFIX.slice(1)}${SMALL_COPY_WIDTH}/`;
 

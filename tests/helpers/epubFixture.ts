@@ -8,7 +8,7 @@ import { lecture } from './tempLibrary.js';
 
 const FIRST = lecture(
   { title: 'Hồi quy tuyến tính từ đầu', time: '01/10/2025', tags: '[toan, co-ban]', description: 'Bài mở đầu.' },
-  `Mô hình dự đoán $\\hat{y} = wx + b$ và cũng viết được \\(e^{i\\pi} + 1 = 0\\) ngay trong câu.
+  `Mô hình dự đoán $\\hat{y} = wx + b$ và cũng viết được \\(e^{i\\pi} + 1 = 0\\) ngay trong câu; sai số âm khi $y - \\hat{y} < 0$ (một ký tự điều khiển \u0007 lọt vào bài).
 
 $$
 L(w) = \\frac{1}{n} \\sum_{i=1}^{n} (y_i - \\hat{y}_i)^2

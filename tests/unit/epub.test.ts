@@ -84,8 +84,9 @@ describe('the e-book of a library of our own', () => {
   test('writes every formula as MathML with its TeX kept as the readable fallback', () => {
     const first = entryText(entries, 'OEBPS/text/chapter-001.xhtml');
     const formulas = first.match(/<math xmlns="http:\/\/www.w3.org\/1998\/Math\/MathML"[^>]*>/g) ?? [];
-    // $…$, \(…\), $$…$$, \[…\] and the one-line `$$ … \begin{cases}` a lecture writes.
-    assert.equal(formulas.length, 5, first);
+    // $…$ (twice, once with `<`, which XML needs escaped in the TeX kept as alttext), \(…\), $$…$$, \[…\] and the
+    // one-line `$$ … \begin{cases}` a lecture writes.
+    assert.equal(formulas.length, 6, first);
     assert.equal(formulas.filter((tag) => tag.includes('display="block"')).length, 3);
     for (const tex of ['\\hat{y} = wx + b', 'e^{i\\pi} + 1 = 0', '\\nabla_w L', '\\begin{cases}'])
       assert.ok(first.includes(`alttext="${tex}`) || first.includes(tex), tex);

@@ -39,7 +39,7 @@ describe('static export', () => {
     library = makeLibrary({
       'mang-no-ron.md': lecture(
         { title: 'Mạng nơ-ron nhân tạo', time: '03/02/2024', tags: '[hoc-sau]', banner_url: 'images/mang.png' },
-        '## Lan truyền ngược\n\nĐạo hàm $\\frac{\\partial L}{\\partial w}$ cho từng trọng số.\n\n![Sơ đồ mạng](images/mang.png)\n\nXem [bài hồi quy](/blog/hoi-quy-tuyen-tinh).\n',
+        '## Lan truyền ngược\n\nĐạo hàm $\\frac{\\partial L}{\\partial w}$ cho từng trọng số.\n\n![Sơ đồ mạng](images/mang.png)\n\n![Đường hồi quy](images/duong.svg)\n\nXem [bài hồi quy](/blog/hoi-quy-tuyen-tinh).\n',
       ),
       'hoi-quy.md': lecture(
         { title: 'Hồi quy tuyến tính', time: '01/02/2024', tags: '[hoc-may]' },
@@ -47,6 +47,9 @@ describe('static export', () => {
       ),
       'nhap.md': lecture({ title: 'Bài nháp', time: '05/02/2024', is_published: 'false' }, `Chưa xong: ${DRAFT_WORD}.\n`),
       'images/mang.png': png,
+      // A drawing that would run script if opened on its own on the export's origin.
+      'images/duong.svg':
+        '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><script>alert(document.domain)</script><line x1="0" y1="100" x2="200" y2="0" stroke="black"/></svg>',
     });
     renderer = makeLibrary({
       'index.html': '<!doctype html>\n<html>\n  <head>\n    <meta charset="UTF-8" />\n    <title>reader</title>\n  </head>\n  <body></body>\n</html>\n',
@@ -155,5 +158,22 @@ describe('static export', () => {
     } finally {
       other.cleanup();
     }
+  });
+
+  test('an SVG is exported drawn as a PNG, never as itself', async () => {
+    await run();
+    const detail = json(staticLecturePath('mang-no-ron-nhan-tao'));
+    const drawing = detail.images['images/duong.svg'];
+    assert.ok(drawing, 'the drawing is available');
+    for (const file of [staticAssetPath(drawing), staticThumbnailPath(drawing)]) {
+      assert.match(file, /\.svg\.png$/);
+      const bytes = readFileSync(path.join(outDir, ...file.split('/').map(decodeURIComponent)));
+      assert.equal((await sharp(bytes).metadata()).format, 'png');
+    }
+    const files = readdirSync(outDir, { recursive: true }) as string[];
+    assert.deepEqual(
+      files.filter((file) => file.endsWith('.svg')),
+      [],
+    );
   });
 });

@@ -7,6 +7,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { EXIT, SKIP, visit } from 'unist-util-visit';
 import { classifyLink } from '../../common/links.js';
+import { CLOBBER_PREFIX } from '../../common/markdown/inPageLinks.js';
 
 const MATHML_NAMESPACE = 'http://www.w3.org/1998/Math/MathML';
 
@@ -15,6 +16,8 @@ export function anchorsOf(tree: Root): Set<string> {
   const ids = new Set<string>();
   visit(tree, 'element', (element: Element) => {
     if (typeof element.properties.id === 'string') ids.add(element.properties.id);
+    // `<a name>`: forEReaders makes it an id (XHTML 5 has no `name` on links).
+    if (element.tagName === 'a' && typeof element.properties.name === 'string') ids.add(element.properties.name);
   });
   return ids;
 }
@@ -24,7 +27,7 @@ export function anchorsOf(tree: Root): Set<string> {
  * footnotes') with `user-content-`, which links written before it do not carry.
  */
 export function anchorIn(anchors: Set<string>, fragment: string): string | undefined {
-  return [fragment, `user-content-${fragment}`].find((id) => anchors.has(id));
+  return [fragment, `${CLOBBER_PREFIX}${fragment}`].find((id) => anchors.has(id));
 }
 
 /** Formulas, quizzes and checkboxes as e-readers understand them. */
@@ -37,6 +40,10 @@ export function forEReaders(tree: Root): void {
       element.properties.className = ['formula'];
     }
     if (element.tagName === 'details') detailsForEReaders(element);
+    if (element.tagName === 'a' && typeof element.properties.name === 'string') {
+      element.properties.id ??= element.properties.name;
+      delete element.properties.name;
+    }
     footnoteInVietnamese(element);
     if (element.tagName === 'input' && parent && index !== undefined) {
       const checked = element.properties.checked === true;
@@ -50,7 +57,7 @@ export function forEReaders(tree: Root): void {
 
 /** GitHub's footnote words (remark-rehype's defaults, also the reader's) said in the book's language. */
 function footnoteInVietnamese(element: Element): void {
-  if (element.properties.id === 'user-content-footnote-label') {
+  if (element.properties.id === `${CLOBBER_PREFIX}footnote-label`) {
     element.properties.className = ['footnotes-title'];
     element.children = [{ type: 'text', value: 'Chú thích' }];
   }

@@ -53,6 +53,7 @@ export function planBook(overview: LibraryOverview, selection: EpubSelection): B
 export function bookFileNames(title: string): { utf8: string; ascii: string } {
   // Characters no file system takes in a name (and control characters) become spaces.
   const safe = [...title].map((c) => (c < ' ' || c === '\u007f' || '\\/:*?"<>|'.includes(c) ? ' ' : c)).join('');
-  const written = safe.replace(/\s+/g, ' ').trim().slice(0, 150);
+  // Cut by characters, not UTF-16 units: half an emoji cannot be put in a header or a file name.
+  const written = [...safe.replace(/\s+/g, ' ').trim()].slice(0, 150).join('');
   return { utf8: `${written || 'bai-giang'}.epub`, ascii: `${slugify(title).slice(0, 100) || 'bai-giang'}.epub` };
 }

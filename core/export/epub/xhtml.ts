@@ -1,9 +1,13 @@
 /**
- * XML text for the e-book: its pages are XHTML, which e-readers parse as XML (one unclosed tag and the chapter
- * does not open). Pages are written as hast and serialized by hast-util-to-html in its XML-compatible mode.
+ * XML text for the e-book: its pages are XHTML, which e-readers parse as XML (one unclosed tag, one `<` in an
+ * attribute or one control character and the chapter does not open). Pages are written as hast, converted to xast
+ * (hast-util-to-xast) and serialized by xast-util-to-xml, which escapes for XML.
  */
 import type { Element, ElementContent, Root } from 'hast';
-import { toHtml } from 'hast-util-to-html';
+import { toXast } from 'hast-util-to-xast';
+import { htmlVoidElements } from 'html-void-elements';
+import { visit } from 'unist-util-visit';
+import { toXml } from 'xast-util-to-xml';
 
 const XML_PROLOG = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
@@ -18,7 +22,24 @@ export function xhtmlDocument(html: Element): string {
   return XML_PROLOG + toXhtml(root) + '\n';
 }
 
-/** Serialized so that an XML parser reads it: void elements closed, numeric character references, no bare attributes. */
+const VOID = new Set(htmlVoidElements);
+
+/** Characters XML 1.0 does not allow at all, even escaped (C0 controls other than tab, newline and return). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NOT_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/**
+ * Serialized so that an XML parser reads it: every element closed, `<` and `&` escaped in text and attributes. Only
+ * void elements are written self-closed (`<br />`); an empty `<span></span>` keeps its end tag, which a reading
+ * system that parses the page as HTML would otherwise not see.
+ */
 export function toXhtml(tree: Root | ElementContent): string {
-  return toHtml(tree, { closeSelfClosing: true, upperDoctype: true, characterReferences: { useNamedReferences: false } });
+  const copy = structuredClone(tree);
+  visit(copy, (node) => {
+    if (node.type === 'text' || node.type === 'comment') node.value = node.value.replace(NOT_IN_XML, '');
+    if (node.type !== 'element') return;
+    for (const [name, value] of Object.entries(node.properties)) if (typeof value === 'string') node.properties[name] = value.replace(NOT_IN_XML, '');
+    if (node.children.length === 0 && !VOID.has(node.tagName)) node.children.push({ type: 'text', value: '' });
+  });
+  return toXml(toXast(copy), { closeEmptyElements: true });
 }

@@ -10,6 +10,9 @@ import { publicLibrary, publicProblems } from '../../server/publicAnswers.js';
 import type { LectureService } from '../../service/lectureService.js';
 import { jsonFile, type ExportFile } from './exportFiles.js';
 import { searchFiles } from './searchFiles.js';
+import { drawnSvg } from '../../cache/thumbnails.js';
+import { IMAGE_WIDTHS } from '../../common/imageSizes.js';
+import { IMAGE_CONTENT_TYPES } from '../../common/imageTypes.js';
 
 export async function libraryFiles(service: LectureService): Promise<ExportFile[]> {
   const overview = await publicLibrary(service, false);
@@ -36,6 +39,16 @@ async function imageFiles(service: LectureService, asset: string): Promise<Expor
   const route = assetOfRoute(ASSETS_PREFIX + asset);
   const image = route && (await service.asset(route.root, route.relative));
   if (!image) return [];
+  if (image.type === IMAGE_CONTENT_TYPES.svg) {
+    // Never the SVG itself (see staticAssetPath): drawn, once, for both places; one that cannot be drawn is left out.
+    const drawn = await drawnSvg(image.file, IMAGE_WIDTHS.at(-1)!);
+    return drawn
+      ? [
+          { path: staticAssetPath(asset), group: 'image', data: drawn },
+          { path: staticThumbnailPath(asset), group: 'thumbnail', data: drawn },
+        ]
+      : [];
+  }
   const small = (await service.asset(route.root, route.relative, SMALL_COPY_WIDTH))!;
   return [
     { path: staticAssetPath(asset), group: 'image', source: image.file },
