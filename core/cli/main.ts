@@ -309,7 +309,7 @@ async function epub(folders: string[], options: { tags: string[]; lectures: stri
     ),
   );
   if (!writable) return 1;
-  const service = await LectureService.open(folders, { cacheDir: options.cacheDir });
+  const service = await LectureService.open(folders, { cacheDir: options.cacheDir, withoutSearch: true });
   try {
     const book = await buildEpub(service, { tags: options.tags, lectures: options.lectures });
     await writeFileAtomic(output, book.bytes);

@@ -24,26 +24,11 @@ export function libraryFilePath(cacheDir: string, prefix: string, roots: string[
   return path.join(cacheDir, `${prefix}-${id}.json`);
 }
 
-export async function writeCheckedJson(file: string, format: CheckedFormat, value: unknown): Promise<void> {
-  await writeCheckedBytes(file, format, Buffer.from(JSON.stringify(value)));
-}
-
 export async function writeCheckedBytes(file: string, format: CheckedFormat, payload: Uint8Array): Promise<void> {
   await writeFileAtomic(file, Buffer.concat([Buffer.from(`${format.magic} ${format.version} ${checksumOf(payload)}\n`), payload]));
 }
 
 export type CheckedRead<T> = { value: T } | { value: null; reason: string };
-
-/** The saved value, or why it cannot be used. Leftovers of saves killed mid-write are swept first. */
-export async function readCheckedJson<T>(file: string, format: CheckedFormat): Promise<CheckedRead<T>> {
-  const saved = await readCheckedBytes(file, format);
-  if (!saved.value) return saved;
-  try {
-    return { value: JSON.parse(saved.value.toString('utf8')) as T };
-  } catch (error) {
-    return { value: null, reason: `unreadable: ${(error as Error).message}` };
-  }
-}
 
 /** The saved bytes, or why they cannot be used. Leftovers of saves killed mid-write are swept first. */
 export async function readCheckedBytes(file: string, format: CheckedFormat): Promise<CheckedRead<Buffer>> {

@@ -21,10 +21,12 @@ export class SearchWorkerClient implements SearchBackend {
   /** What the worker holds, by key. */
   private readonly sent = new Map<string, SearchDocument>();
   private syncing: Promise<unknown> = Promise.resolve();
+  private closed = false;
 
   constructor(private readonly indexFile?: string) {}
 
   private get thread(): WorkerClient<SearchWorkerRequest, unknown> {
+    if (this.closed) throw new Error('The search index is closed');
     return (this.worker ??= new WorkerClient(import.meta.url, 'searchWorker', { indexFile: this.indexFile }));
   }
 
@@ -50,11 +52,12 @@ export class SearchWorkerClient implements SearchBackend {
     return synced;
   }
 
-  search(request: SearchRequest): Promise<SearchResponse> {
+  async search(request: SearchRequest): Promise<SearchResponse> {
     return this.thread.request({ type: 'search', request }) as Promise<SearchResponse>;
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.worker?.terminate();
   }
 }

@@ -117,7 +117,7 @@ export class ClassroomShare implements ClassroomSharingApi {
         onClient: (address) => this.clients.seen(address),
       });
       this.server = app;
-      this.networkCheck = setInterval(() => void this.stopIfNetworkGone(), NETWORK_CHECK_MS).unref();
+      this.networkCheck = setInterval(() => this.stopIfNetworkGone().catch(() => {}), NETWORK_CHECK_MS).unref();
     } catch (error) {
       this.error = { code: errorCode(error as NodeJS.ErrnoException), message: (error as Error).message };
     }
@@ -140,9 +140,11 @@ export class ClassroomShare implements ClassroomSharingApi {
    */
   private async stopIfNetworkGone(): Promise<void> {
     const { host } = this.request;
-    if (!this.running || this.hasAddress(host)) return;
+    const server = this.server;
+    if (!server || this.hasAddress(host)) return;
     await this.closeServer();
-    this.error = { code: 'network-gone', message: `${host} is no longer an address of this machine` };
+    // Said only if no new share started meanwhile (the teacher chose another network while this one closed).
+    if (!this.server) this.error = { code: 'network-gone', message: `${host} is no longer an address of this machine` };
   }
 
   private async closeServer(): Promise<void> {

@@ -17,6 +17,7 @@ export class EpubBusy extends Error {}
 
 export class EpubDownloads {
   private readonly books = new Map<string, Promise<Epub>>();
+  private readonly finished = new Set<Promise<Epub>>();
   private queue: Promise<unknown> = Promise.resolve();
   private waiting = 0;
   private builtFor: number;
@@ -32,19 +33,36 @@ export class EpubDownloads {
   book(selection: { tags: string[]; lectures: string[] }): Promise<Epub> {
     if (this.builtFor !== this.version()) {
       this.books.clear();
+      this.finished.clear();
       this.builtFor = this.version();
     }
-    const key = JSON.stringify([selection.tags, selection.lectures]);
+    // One book per selection however it is written: tags in any order or repeated, a lecture named twice.
+    const tags = [...new Set(selection.tags)].sort();
+    const lectures = [...new Set(selection.lectures)];
+    const key = JSON.stringify([tags, lectures]);
     const kept = this.books.get(key);
     if (kept) return kept;
     if (this.waiting >= MAX_WAITING) return Promise.reject(new EpubBusy('Too many e-books are being made: try again in a minute.'));
     this.waiting++;
-    const made = this.queue.then(() => buildEpub(this.source, selection)).finally(() => this.waiting--);
+    const made = this.queue.then(() => buildEpub(this.source, { tags, lectures })).finally(() => this.waiting--);
     this.queue = made.catch(() => undefined);
     this.books.set(key, made);
-    // A failed book is not kept: the next request tries again (after the library changed, say).
-    made.catch(() => this.books.delete(key));
-    if (this.books.size > KEPT_BOOKS) this.books.delete(this.books.keys().next().value!);
+    made.then(
+      () => {
+        if (this.books.get(key) !== made) return; // made for a library version since replaced
+        this.finished.add(made);
+        // Only finished books are dropped (oldest first): one still being made is waited for by its downloads.
+        for (const [oldKey, book] of this.books) {
+          if (this.finished.size <= KEPT_BOOKS) break;
+          if (!this.finished.delete(book)) continue;
+          this.books.delete(oldKey);
+        }
+      },
+      // A failed book is not kept: the next request tries again (after the library changed, say).
+      () => {
+        if (this.books.get(key) === made) this.books.delete(key);
+      },
+    );
     return made;
   }
 }

@@ -38,6 +38,8 @@ export type LectureBackend = Omit<LectureApi, 'assetUrl' | 'sizedImageUrl'>;
 export interface ServiceOptions extends LibraryOptions {
   /** Build and query the index in a worker thread (for servers and the app window), not in this thread. */
   searchInWorker?: boolean;
+  /** For exports, which never search: the index is neither loaded nor built (search answers `indexing`). */
+  withoutSearch?: boolean;
   /** Cache images from loopback and private addresses too (the desktop app's setting, `cache --allow-private-network`). */
   allowPrivateNetwork?: boolean;
   /** How images are downloaded (default: the global fetch). */
@@ -80,15 +82,18 @@ export class LectureService implements LectureBackend {
       : null;
     const library = new LectureLibrary(folders, { ...options, offlineImage: (url) => images?.assetFor(url) ?? null });
     const indexFile = options.cacheDir ? indexFilePath(options.cacheDir, library.roots) : undefined;
-    const search = options.searchInWorker ? new SearchWorkerClient(indexFile) : await IndexedSearch.open(indexFile);
+    // A worker client starts no thread until it is used.
+    const search = options.searchInWorker || options.withoutSearch ? new SearchWorkerClient(indexFile) : await IndexedSearch.open(indexFile);
     const thumbnails = options.cacheDir ? new Thumbnails(path.join(options.cacheDir, 'thumbnails')) : null;
     const service = new LectureService(library, search, images, thumbnails);
     // With its own thread, search is built behind the list: the list and the reader answer once the library is read,
     // and search says it is getting ready until its index holds every lecture. In this thread, it is built first.
     await (options.searchInWorker ? library.loadListFirst() : library.load());
+    if (options.withoutSearch) return service;
     service.indexed = library
       .outlined()
-      .then(() => service.syncSearch())
+      // A service closed while its outlines were read builds nothing (a thread started now would outlive it).
+      .then(() => (service.closed ? undefined : service.syncSearch()))
       .then(
         () => {},
         (error: Error) => {

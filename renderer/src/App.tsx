@@ -97,11 +97,14 @@ export function App() {
     if (!sharing || !sharingOn || shareOpen) return;
     const timer = setInterval(
       () =>
-        void sharing.getSharing().then((state) => {
-          if (state.running) return;
-          setSharingOn(false);
-          setShareOpen(true);
-        }),
+        void sharing.getSharing().then(
+          (state) => {
+            if (state.running) return;
+            setSharingOn(false);
+            setShareOpen(true);
+          },
+          () => {}, // asked again at the next check
+        ),
       SHARING_CHECK_MS,
     );
     return () => clearInterval(timer);

@@ -46,13 +46,14 @@ function page(title: string, body: ElementContent[], depth = 0): string {
   );
 }
 
+/** `date`: the newest lecture's (what the book is up to), not when the file was written. */
 export function titlePage(book: { title: string; libraryName: string; scope: string; chapters: number; date: string }): string {
   return page(book.title, [
     el('section', { 'epub:type': 'titlepage', className: ['title-page'] }, [
       el('h1', {}, [text(book.libraryName)]),
       ...(book.scope ? [el('p', { className: ['scope'] }, [text(book.scope)])] : []),
       el('p', {}, [text(`${book.chapters} bài giảng`)]),
-      el('p', { className: ['date'] }, [text(`Xuất ngày ${formatVietnameseDate(book.date)}`)]),
+      el('p', { className: ['date'] }, [text(`Bài mới nhất ngày ${formatVietnameseDate(book.date)}`)]),
     ]),
   ]);
 }

@@ -38,8 +38,8 @@ const XHTML = 'application/xhtml+xml';
 const MISSING_IMAGE_LABEL = 'Hình ảnh không có trong sách';
 
 /**
- * `madeAt` dates the book (its title page and `dcterms:modified`); a static export passes a date of the library's own
- * so that an unchanged library gives the same bytes and the file is not rewritten.
+ * `madeAt` is the book's `dcterms:modified` (its title page gives the newest lecture's date); a static export
+ * passes a date of the library's own so that an unchanged library gives the same bytes and the file is not rewritten.
  */
 export async function buildEpub(source: BookSource, selection: EpubSelection, madeAt = new Date()): Promise<Epub> {
   const now = madeAt;
@@ -109,7 +109,7 @@ export async function buildEpub(source: BookSource, selection: EpubSelection, ma
     items.push(item);
     files.set(`${CONTENT_FOLDER}/${item.href}`, content);
   };
-  add({ id: 'title', href: TITLE_PAGE, mediaType: XHTML, spine: true }, titlePage({ ...plan, chapters: pages.length, date: now.toISOString().slice(0, 10) }));
+  add({ id: 'title', href: TITLE_PAGE, mediaType: XHTML, spine: true }, titlePage({ ...plan, chapters: pages.length, date: newest }));
   add({ id: 'nav', href: NAV_PAGE, mediaType: XHTML, properties: ['nav'], spine: true }, navPage(plan.title, pages));
   pages.forEach((page, index) =>
     add({ id: `chapter-${index + 1}`, href: page.path, mediaType: XHTML, properties: page.mathml ? ['mathml'] : [], spine: true }, chapterPage(page)),

@@ -36,7 +36,7 @@ export interface ExportOptions {
 }
 
 export async function exportSite(options: ExportOptions): Promise<{ manifest: ExportManifest; stats: WriteStats; lectures: number }> {
-  const service = await LectureService.open(options.folders, { cacheDir: options.cacheDir });
+  const service = await LectureService.open(options.folders, { cacheDir: options.cacheDir, withoutSearch: true });
   try {
     const { name, articles } = await service.getLibrary();
     const files = [...(await readerFiles(options.rendererDir, options.iconFile, name)), ...(await libraryFiles(service))];
