@@ -30,3 +30,14 @@ export function safeDecode(text: string): string {
     return text;
   }
 }
+
+/** The file name of an image source, for a placeholder whose image has no alt text (the reader's and the e-book's). */
+export function imageFileName(src: string): string {
+  const path = src.split(/[?#]/)[0];
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name) || src;
+  } catch {
+    return name || src;
+  }
+}

@@ -8,6 +8,7 @@ import { toString } from 'hast-util-to-string';
 import { EXIT, SKIP, visit } from 'unist-util-visit';
 import { classifyLink } from '../../common/links.js';
 import { CLOBBER_PREFIX } from '../../common/markdown/inPageLinks.js';
+import { imageFileName } from '../../common/links.js';
 
 const MATHML_NAMESPACE = 'http://www.w3.org/1998/Math/MathML';
 
@@ -160,12 +161,8 @@ export function imagesOf(tree: Root): Element[] {
 
 /** An image the book cannot hold becomes its description in brackets, as the reader's placeholder says it. */
 export function replaceWithPlaceholder(image: Element, label: string): void {
-  const name = String(image.properties.alt ?? '') || fileName(String(image.properties.src ?? ''));
+  const name = String(image.properties.alt ?? '') || imageFileName(String(image.properties.src ?? ''));
   image.tagName = 'span';
   image.properties = { className: ['image-placeholder'] };
   image.children = [{ type: 'text', value: `[${label}${name ? `: ${name}` : ''}]` }];
-}
-
-function fileName(src: string): string {
-  return src.split(/[?#]/)[0].split('/').pop() ?? '';
 }

@@ -4,19 +4,15 @@
  * the app's main thread it would hold every other request, and the window, that long.
  */
 import type { Root } from 'hast';
+import { removePosition } from 'unist-util-remove-position';
 import { answerRequests } from '../../node/workerRequests.js';
 import { bookTree } from './bookMarkdown.js';
 import { forEReaders } from './chapterContent.js';
 
-/** Source positions are not needed in a book, and would double what crosses back from the thread. */
-function withoutPositions(node: { position?: unknown; children?: unknown[] }): void {
-  delete node.position;
-  if (node.children) for (const child of node.children) withoutPositions(child as typeof node);
-}
-
 answerRequests((markdown: string): Root => {
   const tree = bookTree(markdown);
   forEReaders(tree);
-  withoutPositions(tree);
+  // Source positions are not needed in a book, and would double what crosses back from the thread.
+  removePosition(tree);
   return tree;
 });

@@ -8,6 +8,7 @@ import { ViewableImage } from '../components/ImageViewer.js';
 import { BoundedCode, BoundedTable, previewLargeTables } from './BoundedBlocks.js';
 import { glossaryMarker, type GlossaryTerm } from './glossaryMarks.js';
 import { useMarkdownSteps, type MarkdownSteps } from './useMarkdownSteps.js';
+import { imageFileName } from '../../../core/common/links.js';
 
 export interface MarkdownLabels {
   loading: string;
@@ -46,17 +47,6 @@ function useGlossaryMarks({ steps, complete }: MarkdownSteps, terms: readonly Gl
   state.source = steps;
   while (state.marked.length < steps.length) state.marked = [...state.marked, state.marker.mark(steps[state.marked.length])];
   return { steps: state.marked, complete };
-}
-
-/** The file name of an image source, for a placeholder whose image has no alt text. */
-function fileName(src: string): string {
-  const path = src.split(/[?#]/)[0];
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(name) || src;
-  } catch {
-    return name || src;
-  }
 }
 
 function renderNodes(nodes: RootContent[], components: Partial<Components>): ReactNode {
@@ -123,7 +113,7 @@ function markdownComponents(
     img({ src, alt, width, height, className }) {
       const found = typeof src === 'string' ? imageOf(src) : null;
       if (!found) {
-        const name = alt || (typeof src === 'string' ? fileName(src) : '');
+        const name = alt || (typeof src === 'string' ? imageFileName(src) : '');
         // At the size the author asked for, so the layout around a missing figure stays as they meant it.
         const size = { width: width ? `${width}px` : undefined, height: height ? `${height}px` : undefined, minHeight: height ? 0 : undefined };
         return (

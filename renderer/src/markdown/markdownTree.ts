@@ -6,6 +6,7 @@ import type { Root, RootContent } from 'hast';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { removePosition } from 'unist-util-remove-position';
 import { VFile } from 'vfile';
 import { remarkPlugins, remarkRehypeOptions } from '../../../core/common/markdown/preset.js';
 import { rehypePlugins } from './pipeline.js';
@@ -22,14 +23,9 @@ function markdownTree(markdown: string, formulaLabel: string): Root {
   // One file for parsing and transforming: plugins read the (normalised) source back from it.
   const file = new VFile(markdown);
   const tree = processor.runSync(processor.parse(file), file) as Root;
-  dropPositions(tree);
+  // Source positions are not needed to render, and would double what crosses from the worker.
+  removePosition(tree);
   return tree;
-}
-
-/** Source positions are not needed to render, and would double what crosses from the worker. */
-function dropPositions(node: { position?: unknown; children?: unknown[] }): void {
-  delete node.position;
-  if (node.children) for (const child of node.children) dropPositions(child as typeof node);
 }
 
 /** How much of the tree (in nodes) is put on the page at a time: each step must stay well under 200 ms. */
