@@ -6,9 +6,8 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { EXIT, SKIP, visit } from 'unist-util-visit';
-import { classifyLink } from '../../common/links.js';
+import { classifyLink, imageFileName } from '../../common/links.js';
 import { CLOBBER_PREFIX } from '../../common/markdown/inPageLinks.js';
-import { imageFileName } from '../../common/links.js';
 
 const MATHML_NAMESPACE = 'http://www.w3.org/1998/Math/MathML';
 
