@@ -195,7 +195,11 @@ export interface EpubSelection {
 }
 
 /** What one e-book request may ask for, wherever it arrives from (HTTP, IPC, the CLI). */
-export const EPUB_BOUNDS = { tags: 20, lectures: 100, nameChars: 300 } as const;
+/**
+ * What one e-book may ask for: names in the selection, and chapters in the book (a book is made in memory, on the
+ * server a student's click makes it; a bigger library is offered by tag).
+ */
+export const EPUB_BOUNDS = { tags: 20, lectures: 100, nameChars: 300, chapters: 400 } as const;
 
 /** The selection cut to EPUB_BOUNDS: lists shortened, each name shortened. */
 export function boundEpubSelection(selection: EpubSelection): { tags: string[]; lectures: string[] } {

@@ -11,13 +11,13 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { buildEpub, type Epub } from '../../core/export/epub/buildEpub.js';
-import { EpubSelectionError } from '../../core/export/epub/selection.js';
+import { EpubSelectionError, planBook } from '../../core/export/epub/selection.js';
 import { LectureService } from '../../core/service/lectureService.js';
 import { runCli } from '../helpers/cli.js';
 import { entryText, epubcheck, noEpubcheck, unzipEpub } from '../helpers/epubcheck.js';
 import { serveInProcess } from '../helpers/inProcessServer.js';
 import { startServer } from '../../core/server/httpServer.js';
-import { EPUB_BOUNDS } from '../../core/common/api.js';
+import { EPUB_BOUNDS, type LectureSummary, type LibraryOverview } from '../../core/common/api.js';
 import { epubPath, epubSelectionOf } from '../../core/common/routes.js';
 import { EpubBusy, EpubDownloads } from '../../core/server/epubDownloads.js';
 import { makeLibrary } from '../helpers/tempLibrary.js';
@@ -159,6 +159,8 @@ describe('the e-book of a library of our own', () => {
     );
     // Kept for the library version: the same bytes again; a new version makes the book anew.
     assert.equal(await downloads.book({ tags: ['toan'], lectures: [] }), books[1]);
+    // However the selection is written: a tag repeated is the same book.
+    assert.equal(await downloads.book({ tags: ['toan', 'toan'], lectures: [] }), books[1]);
     version = 2;
     assert.notEqual(await downloads.book({ tags: ['toan'], lectures: [] }), books[1]);
   });
@@ -191,6 +193,18 @@ test('the download address carries the selection, and the server reads it back c
   assert.equal(epubPath({}), '/api/epub');
   const crowd = epubSelectionOf({ tag: Array.from({ length: 50 }, (_, i) => `t${i}`), lecture: 'x'.repeat(5000) });
   assert.deepEqual([crowd.tags.length, crowd.lectures[0].length], [EPUB_BOUNDS.tags, EPUB_BOUNDS.nameChars]);
+});
+
+test('a selection bigger than one book is refused with the way to a smaller one', () => {
+  const lecture = (i: number): LectureSummary => ({ slug: `bai-${i}`, title: `Bài ${i}`, tags: ['chung'], published: true }) as LectureSummary;
+  const overview = (count: number) =>
+    ({ name: 'Thư viện', tagLabels: {}, articles: Array.from({ length: count }, (_, i) => lecture(i)) }) as unknown as LibraryOverview;
+  assert.equal(planBook(overview(EPUB_BOUNDS.chapters), {}).lectures.length, EPUB_BOUNDS.chapters);
+  assert.throws(
+    () => planBook(overview(EPUB_BOUNDS.chapters + 1), {}),
+    (error: Error) => error instanceof EpubSelectionError && /choose tags or lectures/.test(error.message),
+  );
+  assert.throws(() => planBook(overview(EPUB_BOUNDS.chapters + 1), { tags: ['chung'] }), EpubSelectionError);
 });
 
 describe('GET /api/epub', async () => {

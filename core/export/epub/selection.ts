@@ -3,7 +3,7 @@
  * published lectures of the overview (the server's visibility rule), never drafts.
  */
 import type { EpubSelection, LectureSummary, LibraryOverview } from '../../common/api.js';
-import { boundEpubSelection } from '../../common/api.js';
+import { boundEpubSelection, EPUB_BOUNDS } from '../../common/api.js';
 import { slugify } from '../../common/slug.js';
 
 /** A tag or lecture the library does not have (or not published): the book is not made. */
@@ -37,6 +37,10 @@ export function planBook(overview: LibraryOverview, selection: EpubSelection): B
   for (const lecture of oldestFirst) if (whole || lecture.tags.some((tag) => tags.includes(tag))) chosen.add(lecture);
 
   const lectures = [...chosen];
+  if (lectures.length > EPUB_BOUNDS.chapters)
+    throw new EpubSelectionError(
+      `Cannot make the e-book: ${lectures.length} lectures are more than one book holds (${EPUB_BOUNDS.chapters}); choose tags or lectures.`,
+    );
   const tagNames = tags.map((tag) => overview.tagLabels[tag] ?? tag);
   const scope = whole
     ? ''

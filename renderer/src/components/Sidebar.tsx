@@ -1,4 +1,4 @@
-import type { LibraryOverview, OfflineStatus } from '../../../core/common/api.js';
+import { EPUB_BOUNDS, type LibraryOverview, type OfflineStatus } from '../../../core/common/api.js';
 import type { Strings } from '../i18n.js';
 import { LectureLink } from './LectureLink.js';
 import { useTagLabel } from '../tagLabels.js';
@@ -50,7 +50,7 @@ export function Sidebar({
         </button>
       </div>
       <p className="library-count">{strings.lectures(library.articles.length)}</p>
-      {library.articles.some((article) => article.published) && (
+      {inOneBook(library.articles.filter((article) => article.published).length) && (
         <p className="library-epub">
           <EpubDownload selection={{}} label={strings.epubLibrary} strings={strings} />
         </p>
@@ -110,10 +110,13 @@ export function Sidebar({
             <button type="button" className="link-button clear-tags" onClick={onClearTags}>
               {strings.clearTags}
             </button>{' '}
-            <EpubDownload selection={{ tags: selectedTags }} label={strings.epubTags} strings={strings} />
+            {inOneBook(selectedCount) && <EpubDownload selection={{ tags: selectedTags }} label={strings.epubTags} strings={strings} />}
           </p>
         )}
       </section>
     </nav>
   );
 }
+
+/** Whether that many lectures make one e-book (a bigger library is offered by tag). */
+const inOneBook = (lectures: number) => lectures > 0 && lectures <= EPUB_BOUNDS.chapters;
