@@ -16,6 +16,7 @@ import { megabytes } from '../../core/common/units.js';
 import { browserSkip, CHROMIUM, launchBrowser, screenshotPath, seriousAxeViolations } from '../helpers/browser.js';
 import { runCliAsync } from '../helpers/cli.js';
 import { startStaticServer, type StaticServer } from '../helpers/staticServer.js';
+import { lecture, makeLibrary } from '../helpers/tempLibrary.js';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');
 const AI = path.join(CORPUS, 'ai-lectures');
@@ -213,6 +214,45 @@ describe('static export, offline web app', { skip: corpusSkip }, () => {
     await page.getByRole('button', { name: 'Lưu để đọc ngoại tuyến' }).waitFor();
     assert.equal(await page.getByText(/^Đã lưu để đọc ngoại tuyến/).count(), 0);
     await context.close();
+  });
+
+  test('two exports on one origin keep their offline copies apart', async () => {
+    const exports = { a: 'Bài của lớp A về cây quyết định', b: 'Bài của lớp B về phân cụm k-means' };
+    const libraries = Object.values(exports).map((title) => makeLibrary({ 'bai.md': lecture({ title, time: '02/03/2024' }) }));
+    const www = path.join(work, 'two-exports');
+    for (const [index, folder] of Object.keys(exports).entries()) {
+      const result = await runCliAsync(['export', libraries[index].root, path.join(www, folder), '--cache-dir', path.join(work, 'cache')]);
+      assert.equal(result.code, 0, result.stderr);
+    }
+    const host = await startStaticServer(www);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    try {
+      const page = await context.newPage();
+      page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
+      const saved = page.getByText(/^Đã lưu để đọc ngoại tuyến/);
+      for (const folder of Object.keys(exports)) {
+        await page.goto(`http://127.0.0.1:${host.port}/${folder}/`);
+        await page.getByRole('button', { name: 'Lưu để đọc ngoại tuyến' }).click();
+        await page.getByRole('button', { name: /^Lưu [\d.]+ MB$/ }).click();
+        await saved.waitFor({ timeout: 120_000 });
+      }
+      // Removing A's copy leaves B's: still saved, and still read with the server gone and the browser offline.
+      await page.goto(`http://127.0.0.1:${host.port}/a/`);
+      await page.getByRole('button', { name: 'Xoá bản lưu' }).click();
+      await page.getByRole('button', { name: 'Lưu để đọc ngoại tuyến' }).waitFor();
+      await page.goto(`http://127.0.0.1:${host.port}/b/`);
+      await page.locator('.card', { hasText: exports.b }).waitFor();
+      await saved.waitFor();
+      await host.stop();
+      await context.setOffline(true);
+      await page.reload();
+      await page.locator('.card', { hasText: exports.b }).waitFor();
+      await saved.waitFor();
+    } finally {
+      await context.close();
+      await host.stop().catch(() => {});
+      for (const library of libraries) library.cleanup();
+    }
   });
 
   test('on an insecure origin: the explanation and the e-book, no save button', async () => {

@@ -8,7 +8,7 @@
  */
 import {
   EXPORT_MANIFEST,
-  OFFLINE_CACHE,
+  offlineCacheName,
   SERVICE_WORKER,
   serviceWorkerUrl,
   slugOfStaticPath,
@@ -49,17 +49,20 @@ export class OfflineCopyError extends Error {
 }
 
 const RECORD = 'offline-copy.json';
-const SAVED_FLAG = 'lecture-reader-offline-saved';
 /** Downloads at a time: enough to fill a phone's connection, few enough to leave it usable. */
 const PARALLEL = 4;
 
 const inScope = (file: string) => new URL(file, document.baseURI).href;
+/** This export's folder: its service worker's scope, which names its cache and its flag (one origin may host several). */
+const scope = () => inScope('./');
+const openCache = () => caches.open(offlineCacheName(scope()));
+const savedFlag = () => `lecture-reader-offline-saved ${scope()}`;
 
 /** Service workers exist only on secure origins (HTTPS, localhost) and in browsers that have them. */
 export const offlinePossible = () => window.isSecureContext && 'serviceWorker' in navigator && 'caches' in window;
 
 export async function registerServiceWorker(): Promise<void> {
-  await navigator.serviceWorker.register(serviceWorkerUrl(), { scope: './' });
+  await navigator.serviceWorker.register(serviceWorkerUrl(scope()), { scope: scope() });
 }
 
 export async function fetchExportManifest(): Promise<ExportManifest> {
@@ -80,9 +83,9 @@ export function planCopy(manifest: ExportManifest, images: ImageChoice): CopyPla
 }
 
 export async function copyState(): Promise<CopyState> {
-  const record = await (await caches.open(OFFLINE_CACHE)).match(inScope(RECORD));
+  const record = await (await openCache()).match(inScope(RECORD));
   if (record) return { kind: 'saved', copy: (await record.json()) as SavedCopy };
-  return localStorage.getItem(SAVED_FLAG) ? { kind: 'evicted' } : { kind: 'none' };
+  return localStorage.getItem(savedFlag()) ? { kind: 'evicted' } : { kind: 'none' };
 }
 
 /**
@@ -90,7 +93,7 @@ export async function copyState(): Promise<CopyState> {
  * longer has, then writes the record. `onProgress` is told the bytes downloaded of those to download.
  */
 export async function saveCopy(plan: CopyPlan, previous: SavedCopy | null, onProgress: (done: number, total: number) => void = () => {}): Promise<SavedCopy> {
-  const cache = await caches.open(OFFLINE_CACHE);
+  const cache = await openCache();
   const missing: [string, ExportedFile][] = [];
   for (const entry of plan.files) {
     if (previous?.files[entry[0]] !== entry[1].hash || !(await cache.match(inScope(entry[0])))) missing.push(entry);
@@ -120,7 +123,7 @@ export async function saveCopy(plan: CopyPlan, previous: SavedCopy | null, onPro
     bytes: plan.bytes,
   };
   await cache.put(inScope(RECORD), new Response(JSON.stringify(copy), { headers: { 'content-type': 'application/json' } })).catch(rethrowQuota);
-  localStorage.setItem(SAVED_FLAG, '1');
+  localStorage.setItem(savedFlag(), '1');
   // Asks the browser not to evict the copy under storage pressure (it may still say no).
   await navigator.storage?.persist?.().catch(() => false);
   return copy;
@@ -133,8 +136,8 @@ function rethrowQuota(error: unknown): never {
 
 /** Removes the copy, the reader's own files with it: without the library they are no use offline. */
 export async function removeCopy(): Promise<void> {
-  await caches.delete(OFFLINE_CACHE);
-  localStorage.removeItem(SAVED_FLAG);
+  await caches.delete(offlineCacheName(scope()));
+  localStorage.removeItem(savedFlag());
 }
 
 /** After the library changed (a new export), the changed files; null when the copy is current or cannot be checked. */
