@@ -1,7 +1,7 @@
 /**
  * The service worker of a static export (`cli export`), which makes the reader an offline web app. Hand-written and
- * small on purpose: it answers from its export's own cache (named in its URL), which the page's "Lưu để đọc ngoại tuyến" fills with the reader's
- * own files and the library (renderer/src/offline/offlineCopy.ts, which also brings that copy up to date). Its
+ * small on purpose: it answers from its export's own cache (named in its URL), which the page's "Lưu để đọc ngoại
+ * tuyến" fills with the reader's own files and the library (renderer/src/offline/offlineCopy.ts, which also brings that copy up to date). Its
  * settings arrive in its URL (`sw.js?manifest=…`), written once in core/common/staticSite.ts.
  *
  * Pages and the export's manifest: the network first, the cache when there is none. Everything else: the cache
