@@ -102,18 +102,29 @@ export async function saveCopy(plan: CopyPlan, previous: SavedCopy | null, onPro
   let done = 0;
   onProgress(0, total);
   const queue = [...missing];
+  // The first failure stops every download: nothing is fetched or written once the student has been told.
+  const stop = new AbortController();
   const download = async () => {
-    for (let entry = queue.shift(); entry; entry = queue.shift()) {
+    for (let entry = queue.shift(); entry && !stop.signal.aborted; entry = queue.shift()) {
       const [file, { hash, bytes }] = entry;
       // The hash in the query passes by the service worker's and the browser's copies: this file, as exported now.
-      const response = await fetch(`${file}?v=${hash}`, { cache: 'no-store' }).catch(() => null);
+      const response = await fetch(`${file}?v=${hash}`, { cache: 'no-store', signal: stop.signal }).catch(() => null);
+      if (stop.signal.aborted) return;
       if (!response?.ok) throw new OfflineCopyError('network');
       await cache.put(inScope(file), response).catch(rethrowQuota);
+      if (stop.signal.aborted) return;
       done += bytes;
       onProgress(done, total);
     }
   };
-  await Promise.all(Array.from({ length: PARALLEL }, download));
+  await Promise.all(
+    Array.from({ length: PARALLEL }, () =>
+      download().catch((error: unknown) => {
+        stop.abort();
+        throw error;
+      }),
+    ),
+  );
   const kept = new Set(plan.files.map(([file]) => file));
   for (const file of Object.keys(previous?.files ?? {})) if (!kept.has(file)) await cache.delete(inScope(file));
   const copy: SavedCopy = {
