@@ -11,7 +11,7 @@ export default defineConfig({
     // build (entity decoding, rehype-katex's HTML parser) give their worker build, which runs anywhere.
     conditions: ['worker', ...defaultClientConditions],
   },
-  // Workers are started as modules (`type: 'module'`); FlexSearch, in the search worker, names `import.meta`.
+  // Workers are started as modules (`type: 'module'`, as search/browserSearch.ts does): their bundles are ES modules too.
   worker: { format: 'es' },
   build: {
     outDir: '../dist/renderer',

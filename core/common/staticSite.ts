@@ -79,11 +79,14 @@ export const staticThumbnailPath = (assetPath: string) => sizedImageRoute(assetP
 const FULL_IMAGES = ASSETS_PREFIX.slice(1);
 const SMALL_IMAGES = `${THUMBNAILS_PREFIX.slice(1)}${SMALL_COPY_WIDTH}/`;
 
-/** The one cache the offline copy lives in (the service worker answers from the browser's caches). */
-export const OFFLINE_CACHE = 'lecture-reader-offline';
+/**
+ * The cache an export's offline copy lives in, one per export: `scope` is the export's folder as an absolute URL (its
+ * service worker's scope), since two exports on one origin (`https://x.github.io/a/` and `/b/`) share its caches.
+ */
+export const offlineCacheName = (scope: string) => `lecture-reader-offline ${scope}`;
 
-/** The service worker's URL, carrying its settings (renderer/public/sw.js reads them back). */
-export function serviceWorkerUrl(): string {
-  const settings = new URLSearchParams({ manifest: EXPORT_MANIFEST, full: FULL_IMAGES, small: SMALL_IMAGES });
+/** The service worker's URL, carrying its settings (renderer/public/sw.js reads them back), for the export at `scope`. */
+export function serviceWorkerUrl(scope: string): string {
+  const settings = new URLSearchParams({ manifest: EXPORT_MANIFEST, full: FULL_IMAGES, small: SMALL_IMAGES, cache: offlineCacheName(scope) });
   return `${SERVICE_WORKER}?${settings}`;
 }

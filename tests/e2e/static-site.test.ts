@@ -16,6 +16,7 @@ import { megabytes } from '../../core/common/units.js';
 import { browserSkip, CHROMIUM, launchBrowser, screenshotPath, seriousAxeViolations } from '../helpers/browser.js';
 import { runCliAsync } from '../helpers/cli.js';
 import { startStaticServer, type StaticServer } from '../helpers/staticServer.js';
+import { lecture, makeLibrary } from '../helpers/tempLibrary.js';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');
 const AI = path.join(CORPUS, 'ai-lectures');
@@ -25,7 +26,9 @@ const corpusSkip =
     .then(() => false)
     .catch(() => `no corpus at ${CORPUS}`)) || browserSkip;
 const SUB_PATH = 'truong/bai-giang/';
-const EDITED = 'logistic-regression-edited-for-test';
+/** The renamed lecture's new title, and a word of it found nowhere else. */
+const EDITED_WORD = 'kiemthusuabai';
+const EDITED = `Hồi quy logistic ${EDITED_WORD}`;
 
 describe('static export, offline web app', { skip: corpusSkip }, () => {
   let work: string;
@@ -147,21 +150,30 @@ describe('static export, offline web app', { skip: corpusSkip }, () => {
     const changed = [...now].filter(([file, hash]) => before.get(file) !== hash).length;
     const removed = [...before.keys()].filter((file) => !now.has(file)).length;
     assert.ok(changed > 0 && removed === 1, 'the renamed lecture is a new file, its old one gone');
-    server = await startStaticServer(path.join(work, 'www'), server.port);
+    // Back online with the school's server still down: the same page (its search worker loaded the saved index) finds
+    // no new title yet.
     await context.setOffline(false);
-    await page.goto(base());
+    await page.goto(`${base()}#/`);
+    /** The lectures found for `query` (the field emptied first, so the count shown is this query's own answer). */
+    const hitsFor = async (query: string) => {
+      await search.fill('');
+      await search.fill(query);
+      // The count of results, or none found: this query's answer is shown ("Đang tìm…" until then).
+      await page.locator('.search-panel').getByRole('status').first().waitFor();
+      return page.getByRole('listbox', { name: 'Tìm kiếm bài giảng' }).locator('.row-hit');
+    };
+    assert.equal(await (await hitsFor(EDITED_WORD)).filter({ hasText: EDITED }).count(), 0);
+    // The server is back: the page (not reloaded) brings its copy up to date when the connection returns, and its
+    // search then reads the new index. (The browser's own 'online' came while the server was down.)
+    server = await startStaticServer(path.join(work, 'www'), server.port);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
     await page
       .getByRole('status')
       .filter({ hasText: `Thư viện đã cập nhật: ${changed} bài giảng mới hoặc đã sửa, ${removed} bài đã gỡ.` })
       .waitFor();
     await page.screenshot({ path: screenshotPath('static-updated') });
     // The list is virtualized (only the cards on screen are on the page): find the renamed lecture by its new title.
-    await page.getByRole('combobox', { name: 'Tìm kiếm bài giảng' }).fill(EDITED);
-    await page
-      .getByRole('listbox')
-      .getByRole('option', { name: new RegExp(EDITED) })
-      .first()
-      .waitFor();
+    assert.equal(await (await hitsFor(EDITED_WORD)).filter({ hasText: EDITED }).count(), 1);
     await context.close();
   });
 
@@ -213,6 +225,45 @@ describe('static export, offline web app', { skip: corpusSkip }, () => {
     await page.getByRole('button', { name: 'Lưu để đọc ngoại tuyến' }).waitFor();
     assert.equal(await page.getByText(/^Đã lưu để đọc ngoại tuyến/).count(), 0);
     await context.close();
+  });
+
+  test('two exports on one origin keep their offline copies apart', async () => {
+    const exports = { a: 'Bài của lớp A về cây quyết định', b: 'Bài của lớp B về phân cụm k-means' };
+    const libraries = Object.values(exports).map((title) => makeLibrary({ 'bai.md': lecture({ title, time: '02/03/2024' }) }));
+    const www = path.join(work, 'two-exports');
+    for (const [index, folder] of Object.keys(exports).entries()) {
+      const result = await runCliAsync(['export', libraries[index].root, path.join(www, folder), '--cache-dir', path.join(work, 'cache')]);
+      assert.equal(result.code, 0, result.stderr);
+    }
+    const host = await startStaticServer(www);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    try {
+      const page = await context.newPage();
+      page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
+      const saved = page.getByText(/^Đã lưu để đọc ngoại tuyến/);
+      for (const folder of Object.keys(exports)) {
+        await page.goto(`http://127.0.0.1:${host.port}/${folder}/`);
+        await page.getByRole('button', { name: 'Lưu để đọc ngoại tuyến' }).click();
+        await page.getByRole('button', { name: /^Lưu [\d.]+ MB$/ }).click();
+        await saved.waitFor({ timeout: 120_000 });
+      }
+      // Removing A's copy leaves B's: still saved, and still read with the server gone and the browser offline.
+      await page.goto(`http://127.0.0.1:${host.port}/a/`);
+      await page.getByRole('button', { name: 'Xoá bản lưu' }).click();
+      await page.getByRole('button', { name: 'Lưu để đọc ngoại tuyến' }).waitFor();
+      await page.goto(`http://127.0.0.1:${host.port}/b/`);
+      await page.locator('.card', { hasText: exports.b }).waitFor();
+      await saved.waitFor();
+      await host.stop();
+      await context.setOffline(true);
+      await page.reload();
+      await page.locator('.card', { hasText: exports.b }).waitFor();
+      await saved.waitFor();
+    } finally {
+      await context.close();
+      await host.stop().catch(() => {});
+      for (const library of libraries) library.cleanup();
+    }
   });
 
   test('on an insecure origin: the explanation and the e-book, no save button', async () => {

@@ -1,15 +1,16 @@
 /**
- * The search engine runs in a browser Web Worker too, loading the bytes `save` wrote: its modules must need
- * nothing of Node. Bundling it for the browser fails on any Node built-in it reaches.
+ * The search engine runs in a browser Web Worker too, loading the bytes `save` wrote: its modules, and those of the
+ * renderer's search worker (the cross-language layer, phrases, the glossary), must need nothing of Node. Bundling
+ * them for the browser fails on any Node built-in they reach.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 import { build } from 'esbuild';
 
-test('the search engine bundles for the browser: no Node built-in in its modules', async () => {
+const browserBundle = async (entry: string) => {
   const result = await build({
-    entryPoints: [path.resolve(import.meta.dirname, '../../core/search/searchEngine.ts')],
+    entryPoints: [path.resolve(import.meta.dirname, '../..', entry)],
     bundle: true,
     platform: 'browser',
     format: 'esm',
@@ -17,5 +18,13 @@ test('the search engine bundles for the browser: no Node built-in in its modules
     logLevel: 'silent',
   });
   assert.equal(result.errors.length, 0);
-  assert.ok(result.outputFiles[0].text.includes('SearchEngine'));
+  return result.outputFiles[0].text;
+};
+
+test('the search engine bundles for the browser: no Node built-in in its modules', async () => {
+  assert.ok((await browserBundle('core/search/searchEngine.ts')).includes('SearchEngine'));
+});
+
+test("the renderer's search worker bundles for the browser: no Node built-in in what it imports", async () => {
+  assert.ok((await browserBundle('renderer/src/search/searchWorker.ts')).includes('searchAcrossLanguages'));
 });

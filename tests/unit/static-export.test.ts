@@ -11,6 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { EXPORT_MANIFEST, STATIC_EXPORT_META, STATIC_FILES, staticAssetPath, staticLecturePath, staticThumbnailPath } from '../../core/common/staticSite.js';
 import { exportSite } from '../../core/export/staticSite/exportSite.js';
+import { libraryFiles } from '../../core/export/staticSite/libraryFiles.js';
 import { startServer } from '../../core/server/httpServer.js';
 import { LectureService } from '../../core/service/lectureService.js';
 import { PROJECT_ROOT } from '../helpers/cli.js';
@@ -139,6 +140,23 @@ describe('static export', () => {
     assert.equal(statSync(leftover, { throwIfNoEntry: false }), undefined);
     assert.equal(removed.stats.removed, 1);
     assert.equal(statSync(path.join(outDir, staticLecturePath('hoi-quy-tuyen-tinh')), { throwIfNoEntry: false }), undefined);
+  });
+
+  test('a lecture deleted while the export runs is left out, the others written', async () => {
+    const shrinking = makeLibrary({
+      'cay.md': lecture({ title: 'Cây quyết định', time: '01/03/2024' }),
+      'cum.md': lecture({ title: 'Phân cụm dữ liệu', time: '02/03/2024' }),
+    });
+    const service = await LectureService.open([shrinking.root]);
+    try {
+      rmSync(path.join(shrinking.root, 'cum.md'));
+      const written = (await libraryFiles(service)).map((file) => file.path);
+      assert.ok(written.includes(staticLecturePath('cay-quyet-dinh')));
+      assert.ok(!written.includes(staticLecturePath('phan-cum-du-lieu')));
+    } finally {
+      await service.close();
+      shrinking.cleanup();
+    }
   });
 
   test('refuses a folder that is not a previous export, and leaves it alone', async () => {

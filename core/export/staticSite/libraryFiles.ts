@@ -3,7 +3,6 @@
  * the glossary, the problems and the offline status; and every image the published lectures show, with its small
  * copy (core/cache/thumbnails.ts) for the list's banners and for a lighter offline copy.
  */
-import type { LectureDetail } from '../../common/api.js';
 import { assetOfRoute, ASSETS_PREFIX } from '../../common/routes.js';
 import { SMALL_COPY_WIDTH, STATIC_FILES, staticAssetPath, staticLecturePath, staticThumbnailPath } from '../../common/staticSite.js';
 import { publicLibrary, publicProblems } from '../../server/publicAnswers.js';
@@ -24,7 +23,8 @@ export async function libraryFiles(service: LectureService): Promise<ExportFile[
   ];
   const assets = new Set<string>();
   for (const article of overview.articles) {
-    const lecture = (await service.getLecture(article.slug)) as LectureDetail;
+    const lecture = await service.getLecture(article.slug);
+    if (!lecture) continue; // deleted while the export ran
     files.push(jsonFile(staticLecturePath(lecture.slug), 'lecture', lecture));
     if (lecture.banner) assets.add(lecture.banner);
     for (const asset of Object.values(lecture.images)) if (asset) assets.add(asset);

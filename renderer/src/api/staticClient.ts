@@ -28,6 +28,11 @@ export class StaticLectureApi implements LectureApi {
     glossary: new URL(STATIC_FILES.glossary, document.baseURI).href,
   });
 
+  constructor() {
+    // Before any listener searches again: the next search reads the newer copy's index.
+    window.addEventListener(LIBRARY_UPDATED_EVENT, () => this.browserSearch.reset());
+  }
+
   private async get<T>(file: string): Promise<T> {
     const response = await fetch(file, { headers: { accept: 'application/json' } });
     if (!response.ok) throw new Error(`${response.status} ${response.statusText} for ${file}`);

@@ -8,7 +8,7 @@
  */
 import {
   EXPORT_MANIFEST,
-  OFFLINE_CACHE,
+  offlineCacheName,
   SERVICE_WORKER,
   serviceWorkerUrl,
   slugOfStaticPath,
@@ -49,17 +49,20 @@ export class OfflineCopyError extends Error {
 }
 
 const RECORD = 'offline-copy.json';
-const SAVED_FLAG = 'lecture-reader-offline-saved';
 /** Downloads at a time: enough to fill a phone's connection, few enough to leave it usable. */
 const PARALLEL = 4;
 
 const inScope = (file: string) => new URL(file, document.baseURI).href;
+/** This export's folder: its service worker's scope, which names its cache and its flag (one origin may host several). */
+const scope = () => inScope('./');
+const openCache = () => caches.open(offlineCacheName(scope()));
+const savedFlag = () => `lecture-reader-offline-saved ${scope()}`;
 
 /** Service workers exist only on secure origins (HTTPS, localhost) and in browsers that have them. */
 export const offlinePossible = () => window.isSecureContext && 'serviceWorker' in navigator && 'caches' in window;
 
 export async function registerServiceWorker(): Promise<void> {
-  await navigator.serviceWorker.register(serviceWorkerUrl(), { scope: './' });
+  await navigator.serviceWorker.register(serviceWorkerUrl(scope()), { scope: scope() });
 }
 
 export async function fetchExportManifest(): Promise<ExportManifest> {
@@ -80,9 +83,9 @@ export function planCopy(manifest: ExportManifest, images: ImageChoice): CopyPla
 }
 
 export async function copyState(): Promise<CopyState> {
-  const record = await (await caches.open(OFFLINE_CACHE)).match(inScope(RECORD));
+  const record = await (await openCache()).match(inScope(RECORD));
   if (record) return { kind: 'saved', copy: (await record.json()) as SavedCopy };
-  return localStorage.getItem(SAVED_FLAG) ? { kind: 'evicted' } : { kind: 'none' };
+  return localStorage.getItem(savedFlag()) ? { kind: 'evicted' } : { kind: 'none' };
 }
 
 /**
@@ -90,7 +93,7 @@ export async function copyState(): Promise<CopyState> {
  * longer has, then writes the record. `onProgress` is told the bytes downloaded of those to download.
  */
 export async function saveCopy(plan: CopyPlan, previous: SavedCopy | null, onProgress: (done: number, total: number) => void = () => {}): Promise<SavedCopy> {
-  const cache = await caches.open(OFFLINE_CACHE);
+  const cache = await openCache();
   const missing: [string, ExportedFile][] = [];
   for (const entry of plan.files) {
     if (previous?.files[entry[0]] !== entry[1].hash || !(await cache.match(inScope(entry[0])))) missing.push(entry);
@@ -99,18 +102,29 @@ export async function saveCopy(plan: CopyPlan, previous: SavedCopy | null, onPro
   let done = 0;
   onProgress(0, total);
   const queue = [...missing];
+  // The first failure stops every download: nothing is fetched or written once the student has been told.
+  const stop = new AbortController();
   const download = async () => {
-    for (let entry = queue.shift(); entry; entry = queue.shift()) {
+    for (let entry = queue.shift(); entry && !stop.signal.aborted; entry = queue.shift()) {
       const [file, { hash, bytes }] = entry;
       // The hash in the query passes by the service worker's and the browser's copies: this file, as exported now.
-      const response = await fetch(`${file}?v=${hash}`, { cache: 'no-store' }).catch(() => null);
+      const response = await fetch(`${file}?v=${hash}`, { cache: 'no-store', signal: stop.signal }).catch(() => null);
+      if (stop.signal.aborted) return;
       if (!response?.ok) throw new OfflineCopyError('network');
       await cache.put(inScope(file), response).catch(rethrowQuota);
+      if (stop.signal.aborted) return;
       done += bytes;
       onProgress(done, total);
     }
   };
-  await Promise.all(Array.from({ length: PARALLEL }, download));
+  await Promise.all(
+    Array.from({ length: PARALLEL }, () =>
+      download().catch((error: unknown) => {
+        stop.abort();
+        throw error;
+      }),
+    ),
+  );
   const kept = new Set(plan.files.map(([file]) => file));
   for (const file of Object.keys(previous?.files ?? {})) if (!kept.has(file)) await cache.delete(inScope(file));
   const copy: SavedCopy = {
@@ -120,7 +134,7 @@ export async function saveCopy(plan: CopyPlan, previous: SavedCopy | null, onPro
     bytes: plan.bytes,
   };
   await cache.put(inScope(RECORD), new Response(JSON.stringify(copy), { headers: { 'content-type': 'application/json' } })).catch(rethrowQuota);
-  localStorage.setItem(SAVED_FLAG, '1');
+  localStorage.setItem(savedFlag(), '1');
   // Asks the browser not to evict the copy under storage pressure (it may still say no).
   await navigator.storage?.persist?.().catch(() => false);
   return copy;
@@ -133,8 +147,8 @@ function rethrowQuota(error: unknown): never {
 
 /** Removes the copy, the reader's own files with it: without the library they are no use offline. */
 export async function removeCopy(): Promise<void> {
-  await caches.delete(OFFLINE_CACHE);
-  localStorage.removeItem(SAVED_FLAG);
+  await caches.delete(offlineCacheName(scope()));
+  localStorage.removeItem(savedFlag());
 }
 
 /** After the library changed (a new export), the changed files; null when the copy is current or cannot be checked. */

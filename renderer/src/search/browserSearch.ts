@@ -5,6 +5,8 @@ import type { SearchSources, SearchWorkerReply, SearchWorkerRequest } from './se
 export class BrowserSearch {
   private worker: Worker | undefined;
   private nextId = 0;
+  /** Counts the library's changes: the worker loads the index again when a request's differs from its own. */
+  private generation = 0;
   private readonly pending = new Map<number, { resolve(response: SearchResponse): void; reject(error: Error): void }>();
 
   constructor(private readonly sources: SearchSources) {}
@@ -14,8 +16,13 @@ export class BrowserSearch {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, sources: this.sources, request } satisfies SearchWorkerRequest);
+      worker.postMessage({ id, generation: this.generation, sources: this.sources, request } satisfies SearchWorkerRequest);
     });
+  }
+
+  /** The library changed (a newer offline copy): the next search loads the new index; searches under way finish. */
+  reset(): void {
+    this.generation++;
   }
 
   private start(): Worker {

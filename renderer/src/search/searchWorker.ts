@@ -16,7 +16,8 @@ export interface SearchSources {
   glossary: string;
 }
 
-export type SearchWorkerRequest = { id: number; sources: SearchSources; request: SearchRequest };
+/** `generation` counts the library's changes (BrowserSearch.reset): a new one loads the index again. */
+export type SearchWorkerRequest = { id: number; generation: number; sources: SearchSources; request: SearchRequest };
 export type SearchWorkerReply = { id: number; response: SearchResponse } | { id: number; error: string };
 
 interface LoadedSearch {
@@ -27,6 +28,7 @@ interface LoadedSearch {
 }
 
 let loaded: Promise<LoadedSearch> | undefined;
+let loadedGeneration = 0;
 
 async function fetchJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
@@ -61,6 +63,7 @@ function phraseIn(search: LoadedSearch, slug: string, query: string): boolean {
 
 self.onmessage = async ({ data }: MessageEvent<SearchWorkerRequest>) => {
   try {
+    if (data.generation !== loadedGeneration) [loaded, loadedGeneration] = [undefined, data.generation];
     loaded ??= load(data.sources);
     const search = await loaded.catch((error: unknown) => {
       loaded = undefined; // a network failure: the next keystroke tries again
