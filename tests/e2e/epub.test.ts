@@ -81,7 +81,7 @@ describe('"Tải sách EPUB" in the reader', { skip: browserSkip || noEpubcheck 
     await page.goto(pathToFileURL(path.join(folder, 'OEBPS/text/chapter-001.xhtml')).href);
     // Parsed as XML (the .xhtml type): a malformed chapter would show Chromium's XML error page instead.
     assert.equal(await page.locator('parsererror').count(), 0);
-    assert.equal(await page.locator('math').count(), 5);
+    assert.equal(await page.locator('math').count(), 6);
     assert.ok(
       await page
         .locator('img')

@@ -58,6 +58,8 @@ describe('a long list', { skip: browserSkip }, () => {
 
     // Keyboard: from the first card, ↓ moves to the next one, End to the last one, Home back; Tab goes on from a card.
     await page.evaluate(() => window.scrollTo(0, 0));
+    // The list renders the top window after the scroll event: wait for it rather than focus a card still leaving.
+    await page.waitForFunction(() => document.querySelector('.cards > li.card')?.getAttribute('aria-posinset') === '1');
     await cards.first().getByRole('link').focus();
     await page.keyboard.press('ArrowDown');
     assert.equal(await focusedTitle(page), `Bài học số ${COUNT - 2}`);
