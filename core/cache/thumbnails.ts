@@ -78,7 +78,7 @@ export class Thumbnails {
 }
 
 /** How finely an SVG is drawn (dots per inch; 72 is its own size): twice, for sharp screens. */
-const SVG_DENSITY = 144;
+export const SVG_DENSITY = 144;
 
 /**
  * An SVG drawn into a PNG at most `width` wide, or null when it cannot be drawn. Given to sharp as bytes, without its

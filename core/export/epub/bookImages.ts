@@ -4,7 +4,7 @@
  * it has transparency — formats every e-reader shows. An image used by several chapters is embedded once.
  */
 import { readFile } from 'node:fs/promises';
-import { MAX_SOURCE_PIXELS, type ImageFile } from '../../cache/thumbnails.js';
+import { MAX_SOURCE_PIXELS, SVG_DENSITY, type ImageFile } from '../../cache/thumbnails.js';
 import { IMAGE_CONTENT_TYPES } from '../../common/imageTypes.js';
 
 /** Wide enough for a phone held sideways or a tablet; a photo thousands of pixels wide only makes the book heavy. */
@@ -23,8 +23,6 @@ const CONVERTED_TYPES = new Set([
   IMAGE_CONTENT_TYPES.avif,
   IMAGE_CONTENT_TYPES.svg,
 ]);
-/** Diagrams drawn at twice their size, then fitted to the book's width: sharp on a phone's dense screen. */
-const SVG_DENSITY = 144;
 
 export interface EmbeddedImage {
   /** Path inside the book's content folder (`images/image-001.jpg`). */
