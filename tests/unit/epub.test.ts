@@ -256,3 +256,35 @@ describe('GET /api/epub', async () => {
     }
   });
 });
+
+test('hostile text in titles, tags and bodies stays text, and the book stays valid XML', { skip: noEpubcheck }, async () => {
+  const hostile = makeLibrary({
+    'doc.md': [
+      '---',
+      'title: "Bài <script>alert(1)</script> & \\"x\\" ]]> \\u0007 chuông"',
+      'time: 01/02/2024',
+      'tags: ["a</title>", "đạo đức 🚀"]',
+      '---',
+      '## Mục <em>một</em> ]]> & hai',
+      '',
+      'Văn bản [x](javascript:alert(1)) và <a href="#muc" onclick="x()">y</a>, $a<b$ và ]]> trong câu.\u0007',
+      '',
+      '<iframe src="https://example.invalid"></iframe>',
+      '',
+    ].join('\n'),
+  });
+  const out = mkdtempSync(path.join(tmpdir(), 'epub-hostile-'));
+  const service = await LectureService.open([hostile.root]);
+  try {
+    const file = path.join(out, 'hostile.epub');
+    writeFileSync(file, (await buildEpub(service, {})).bytes);
+    const report = await epubcheck(file);
+    assert.deepEqual({ fatals: report.fatals, errors: report.errors }, { fatals: 0, errors: 0 }, report.messages.join('\n'));
+    const chapter = entryText(unzipEpub(readFileSync(file)), 'OEBPS/text/chapter-001.xhtml');
+    assert.doesNotMatch(chapter, /<script|<iframe|onclick|javascript:/i);
+  } finally {
+    await service.close();
+    hostile.cleanup();
+    rmSync(out, { recursive: true, force: true });
+  }
+});

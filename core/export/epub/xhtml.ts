@@ -11,9 +11,9 @@ import { toXml } from 'xast-util-to-xml';
 
 const XML_PROLOG = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
-/** Text and attribute values in hand-written XML (the package document, the NCX). */
+/** Text and attribute values in hand-written XML (the package document, the NCX); characters XML forbids dropped. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
+  return text.replace(NOT_IN_XML, '').replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
 }
 
 /** An XHTML document: the prolog, `<!DOCTYPE html>`, then `html` with its namespaces. */
@@ -41,5 +41,7 @@ export function toXhtml(tree: Root | ElementContent): string {
     for (const [name, value] of Object.entries(node.properties)) if (typeof value === 'string') node.properties[name] = value.replace(NOT_IN_XML, '');
     if (node.children.length === 0 && !VOID.has(node.tagName)) node.children.push({ type: 'text', value: '' });
   });
-  return toXml(toXast(copy), { closeEmptyElements: true });
+  // XML forbids `]]>` in text even escaped-free; the serializer escapes `<` and `&` only. No CDATA is ever written, so
+  // every `]]>` in the output is text or an attribute value.
+  return toXml(toXast(copy), { closeEmptyElements: true }).replaceAll(']]>', ']]&gt;');
 }
