@@ -7,7 +7,7 @@
  */
 import { safeDecode } from './links.js';
 
-export const LECTURE_PARAMETER = 'lecture';
+const LECTURE_PARAMETER = 'lecture';
 
 const SITE_ADDRESS = /^\/blog\/([^/?#]+)(\/?)$/;
 

@@ -34,10 +34,5 @@ export function safeDecode(text: string): string {
 /** The file name of an image source, for a placeholder whose image has no alt text (the reader's and the e-book's). */
 export function imageFileName(src: string): string {
   const path = src.split(/[?#]/)[0];
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(name) || src;
-  } catch {
-    return name || src;
-  }
+  return safeDecode(path.slice(path.lastIndexOf('/') + 1)) || src;
 }

@@ -19,7 +19,7 @@ export interface GlossarySource {
 const MAX_LISTED_PLACES = 30;
 
 /** "partitions" → "partition", "queries" → "query": English plurals folded so they merge and match. */
-export function singular(word: string): string {
+function singular(word: string): string {
   if (word.length <= 3 || /(ss|us|is)$/.test(word)) return word;
   if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (/(sses|xes|ches|shes)$/.test(word)) return word.slice(0, -2);

@@ -11,7 +11,7 @@ import type { PluggableList } from 'unified';
 import { visit } from 'unist-util-visit';
 
 /** Code blocks larger than this are shown plain: colouring 1 MB of code would hold the page for seconds. */
-export const HIGHLIGHT_LIMIT_CHARS = 100_000;
+const HIGHLIGHT_LIMIT_CHARS = 100_000;
 
 function rehypeBoundHighlight() {
   return (tree: Root) => {

@@ -7,6 +7,7 @@
  */
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { safeDecode } from '../links.js';
 
 /** rehype-sanitize's default `clobberPrefix`, which our schema keeps. */
 export const CLOBBER_PREFIX = 'user-content-';
@@ -23,16 +24,8 @@ export default function rehypeInPageLinks() {
       if (element.tagName === 'a' && typeof href === 'string' && href.startsWith('#')) links.push(element);
     });
     for (const link of links) {
-      const fragment = decodeFragment((link.properties.href as string).slice(1));
+      const fragment = safeDecode((link.properties.href as string).slice(1));
       if (!ids.has(fragment) && ids.has(CLOBBER_PREFIX + fragment)) link.properties.href = `#${CLOBBER_PREFIX}${fragment}`;
     }
   };
-}
-
-function decodeFragment(fragment: string): string {
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment;
-  }
 }

@@ -131,8 +131,9 @@ export function Reader({
     if (placedFor.current === placement) return;
     placedFor.current = placement;
     const ranges = highlight?.length ? highlightWords(body.current, highlight) : (clearHighlights(), []);
-    const focusPlace = focused ? locate(indexText(body.current).text, focused.anchor) : null;
-    const target = section ? document.getElementById(sectionId(article, section)) : focusPlace ? elementOf(indexText(body.current).range(...focusPlace)) : null;
+    const index = focused ? indexText(body.current) : null;
+    const focusPlace = index && focused ? locate(index.text, focused.anchor) : null;
+    const target = section ? document.getElementById(sectionId(article, section)) : index && focusPlace ? elementOf(index.range(...focusPlace)) : null;
     // The first match in the section is where the student is going; its heading may be far above it.
     const first = firstRangeFrom(ranges, target);
     setMatches(ranges.length ? { ranges, index: first } : null);

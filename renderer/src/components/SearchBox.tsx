@@ -89,6 +89,7 @@ export function SearchBox({ strings, tags, includeDrafts, onOpen, onShowAll, onC
     return [{ kind: 'hit', hit }, { kind: 'more', hit }, ...sections];
   });
   if (results.length) rows.push({ kind: 'all' });
+  const firstWeakRow = rows.findIndex((row) => row.kind === 'hit' && row.hit.weak);
   const close = () => {
     setOpen(false);
     input.current?.blur();
@@ -183,7 +184,7 @@ export function SearchBox({ strings, tags, includeDrafts, onOpen, onShowAll, onC
           <TagFilterChip strings={strings} tags={tags} outside={response?.outsideTags} onClear={onClearTags} />
           <ul id={listId} role="listbox" aria-label={strings.search}>
             {rows.map((row, index) => {
-              const firstWeak = row.kind === 'hit' && row.hit.weak && !rows.slice(0, index).some((other) => other.kind === 'hit' && other.hit.weak);
+              const firstWeak = index === firstWeakRow;
               return [
                 firstWeak && (
                   <li key="weak" role="presentation" className="search-group">

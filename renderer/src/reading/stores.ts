@@ -1,4 +1,5 @@
 import { emptyReadingData, parseReadingData, type ReadingData, type ReadingStore } from '../../../core/common/readingData.js';
+import type { ReadingDataBridge } from '../../../core/common/bridge.js';
 
 const STORAGE_KEY = 'lecture-reader:reading-data';
 
@@ -6,7 +7,7 @@ const STORAGE_KEY = 'lecture-reader:reading-data';
  * Browser mode and classroom students: the data stays in this browser's own storage. Nothing here talks to the
  * server, so a student's notes never reach the teacher's machine.
  */
-export const browserReadingStore: ReadingStore = {
+const browserReadingStore: ReadingStore = {
   async load() {
     const raw = localStorage.getItem(STORAGE_KEY);
     return raw ? parseReadingData(JSON.parse(raw)) : emptyReadingData();
@@ -29,7 +30,7 @@ export const browserReadingStore: ReadingStore = {
 };
 
 /** The desktop app: the data lives in the user-data folder, saved atomically by the main process. */
-export function bridgeReadingStore(bridge: { loadReadingData(): Promise<ReadingData>; saveReadingData(data: ReadingData): Promise<void> }): ReadingStore {
+function bridgeReadingStore(bridge: ReadingDataBridge): ReadingStore {
   return { load: () => bridge.loadReadingData(), save: (data) => bridge.saveReadingData(data) };
 }
 
