@@ -12,20 +12,31 @@ import { safeDecode } from '../links.js';
 /** rehype-sanitize's default `clobberPrefix`, which our schema keeps. */
 export const CLOBBER_PREFIX = 'user-content-';
 
+/** The ids and `<a name>` anchors of a tree: where links into it may point (browsers scroll to either). */
+export function anchorsOf(tree: Root): Set<string> {
+  const anchors = new Set<string>();
+  visit(tree, 'element', (element: Element) => {
+    const { id, name } = element.properties;
+    if (typeof id === 'string') anchors.add(id);
+    if (element.tagName === 'a' && typeof name === 'string') anchors.add(name);
+  });
+  return anchors;
+}
+
+/** The anchor a link's fragment names, as written or as the sanitizer prefixed it; undefined when neither exists. */
+export function anchorIn(anchors: Set<string>, fragment: string): string | undefined {
+  return [fragment, `${CLOBBER_PREFIX}${fragment}`].find((id) => anchors.has(id));
+}
+
 export default function rehypeInPageLinks() {
   return (tree: Root) => {
-    const ids = new Set<string>();
-    const links: Element[] = [];
-    visit(tree, 'element', (element) => {
-      const { id, name, href } = element.properties;
-      if (typeof id === 'string') ids.add(id);
-      // Browsers scroll to `<a name>` too, the anchor form older HTML and many authors use.
-      if (element.tagName === 'a' && typeof name === 'string') ids.add(name);
-      if (element.tagName === 'a' && typeof href === 'string' && href.startsWith('#')) links.push(element);
+    const anchors = anchorsOf(tree);
+    visit(tree, 'element', (link: Element) => {
+      const { href } = link.properties;
+      if (link.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
+      const fragment = safeDecode(href.slice(1));
+      const anchor = anchorIn(anchors, fragment);
+      if (anchor && anchor !== fragment) link.properties.href = `#${anchor}`;
     });
-    for (const link of links) {
-      const fragment = safeDecode((link.properties.href as string).slice(1));
-      if (!ids.has(fragment) && ids.has(CLOBBER_PREFIX + fragment)) link.properties.href = `#${CLOBBER_PREFIX}${fragment}`;
-    }
   };
 }

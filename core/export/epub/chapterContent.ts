@@ -7,28 +7,9 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { EXIT, SKIP, visit } from 'unist-util-visit';
 import { classifyLink, imageFileName } from '../../common/links.js';
-import { CLOBBER_PREFIX } from '../../common/markdown/inPageLinks.js';
+import { anchorIn, CLOBBER_PREFIX } from '../../common/markdown/inPageLinks.js';
 
 const MATHML_NAMESPACE = 'http://www.w3.org/1998/Math/MathML';
-
-/** The heading ids and other anchors of a tree: where links into it may point. */
-export function anchorsOf(tree: Root): Set<string> {
-  const ids = new Set<string>();
-  visit(tree, 'element', (element: Element) => {
-    if (typeof element.properties.id === 'string') ids.add(element.properties.id);
-    // `<a name>`: forEReaders makes it an id (XHTML 5 has no `name` on links).
-    if (element.tagName === 'a' && typeof element.properties.name === 'string') ids.add(element.properties.name);
-  });
-  return ids;
-}
-
-/**
- * The anchor a link's fragment names in a chapter, or undefined. GitHub's sanitizer prefixes authors' ids (and
- * footnotes') with `user-content-`, which links written before it do not carry.
- */
-export function anchorIn(anchors: Set<string>, fragment: string): string | undefined {
-  return [fragment, `${CLOBBER_PREFIX}${fragment}`].find((id) => anchors.has(id));
-}
 
 /** Formulas, quizzes and checkboxes as e-readers understand them. */
 export function forEReaders(tree: Root): void {
