@@ -13,9 +13,11 @@ export function indexText(container: HTMLElement): TextIndex {
   const nodes: Text[] = [];
   const starts: number[] = [];
   let text = '';
-  // KaTeX's MathML copy duplicates what the page shows: only the visible rendering counts.
+  // KaTeX's MathML copy duplicates what the page shows: only the visible rendering counts. Controls are not the
+  // lecture's text, but a glossary term (a button for its counterpart) is the author's word.
   const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => (node.parentElement?.closest('.katex-mathml, button, .code-block-head') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    acceptNode: (node) =>
+      node.parentElement?.closest('.katex-mathml, button:not(.glossary-term), .code-block-head') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
   });
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     nodes.push(node);
