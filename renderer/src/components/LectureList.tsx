@@ -26,7 +26,8 @@ interface LectureListProps {
  */
 const ESTIMATED_CARD_HEIGHT = 160;
 const CARDS_BEYOND_SCREEN = 4;
-const titleOrder = new Intl.Collator('vi');
+/** Vietnamese order, numbers by value: "Bài 2" comes before "Bài 10", as a student reads a course. */
+const titleOrder = new Intl.Collator('vi', { numeric: true });
 /** Keys that move focus from card to card (the card's title link), whether or not the target card is on the page. */
 const CARD_KEYS: Record<string, (index: number, count: number) => number> = {
   ArrowDown: (index, count) => Math.min(count - 1, index + 1),
