@@ -132,7 +132,7 @@ describe('glossary screen, cross-lingual search and term popovers', { skip: brow
     // A marked term is still text of the lecture: "Tìm trong bài" counts it like every other use.
     const uses = await page
       .locator('.markdown-body')
-      .evaluate((body) => body.innerText.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split('ao giac').length - 1);
+      .evaluate((body: HTMLElement) => body.innerText.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split('ao giac').length - 1);
     assert.ok(uses >= 3, `${uses} uses of "ảo giác"`);
     await page.keyboard.press('Control+f');
     const bar = page.getByRole('search', { name: 'Tìm trong bài' });
