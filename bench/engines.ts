@@ -10,6 +10,7 @@ import { parseQuery, type QueryWord } from '../core/common/query.js';
 import { foldWord } from '../core/common/vietnamese.js';
 import { SearchEngine, type SearchDocument } from '../core/search/searchEngine.js';
 import { buildSnippet } from '../core/search/snippet.js';
+import { unpackTexts } from '../core/common/packedTexts.js';
 
 export interface BenchEngine {
   name: string;
@@ -40,7 +41,7 @@ function flatten(documents: SearchDocument[]): FlatDocument[] {
       title: document.title,
       headings: document.sections.map((section) => section.title).join('\n'),
       meta: `${document.tags.join(' ')}\n${document.description}`,
-      body: document.sections.map((section) => section.text).join('\n'),
+      body: unpackTexts(document.texts).join('\n'),
     }));
 }
 

@@ -5,13 +5,16 @@
  */
 import type { GlossaryEntry, GlossaryPlace } from '../common/api.js';
 import { exactWord, foldWord, words } from '../common/vietnamese.js';
+import { withTexts, type PackedTexts } from '../common/packedTexts.js';
 import type { TermPair } from './extractTerms.js';
 
 /** One lecture as the glossary reads it. */
 export interface GlossarySource {
   slug: string;
   title: string;
-  sections: readonly { id: string; title: string; text: string }[];
+  sections: readonly { id: string; title: string }[];
+  /** The sections' texts, packed: read only to count uses. */
+  texts: PackedTexts;
   pairs: readonly TermPair[];
 }
 
@@ -86,12 +89,15 @@ export function buildGlossary(sources: readonly GlossarySource[], withUses = tru
 const wordNumbers = new Map<string, number>();
 const numberOf = (word: string) => wordNumbers.get(word) ?? wordNumbers.set(word, wordNumbers.size).size - 1;
 
-/** A section's words in match form, kept while the section is (an unchanged lecture keeps its sections). */
-const wordsBySection = new WeakMap<object, Int32Array>();
+/** A lecture's sections' words in match form, kept while its packed texts are (an unchanged lecture keeps them). */
+const wordsByLecture = new WeakMap<PackedTexts, Int32Array[]>();
 
-function sectionWords(section: GlossarySource['sections'][number]): Int32Array {
-  let known = wordsBySection.get(section);
-  if (!known) wordsBySection.set(section, (known = Int32Array.from(matchWords(`${section.title}\n${section.text}`), numberOf)));
+function sectionWords(source: GlossarySource): Int32Array[] {
+  let known = wordsByLecture.get(source.texts);
+  if (!known) {
+    known = withTexts(source.sections, source.texts).map((section) => Int32Array.from(matchWords(`${section.title}\n${section.text}`), numberOf));
+    wordsByLecture.set(source.texts, known);
+  }
   return known;
 }
 
@@ -109,8 +115,9 @@ function countUses(entries: (GlossaryEntry & { terms: string[][] })[], sources: 
     }
   }
   for (const source of sources) {
-    for (const section of source.sections) {
-      const text = sectionWords(section);
+    const words = sectionWords(source);
+    for (const [ordinal, section] of source.sections.entries()) {
+      const text = words[ordinal];
       const found = new Set<(typeof entries)[number]>();
       text.forEach((word, at) => {
         for (const { entry, term } of byFirstWord.get(word) ?? []) {

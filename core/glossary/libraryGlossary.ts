@@ -30,7 +30,7 @@ export class LibraryGlossary {
     if (known?.version === version) return known.entries;
     const sources = this.library
       .readable(includeDrafts)
-      .map((lecture) => ({ slug: lecture.slug, title: lecture.title, sections: lecture.outline.sections, pairs: lecture.terms }));
+      .map((lecture) => ({ slug: lecture.slug, title: lecture.title, sections: lecture.outline.sections, texts: lecture.outline.texts, pairs: lecture.terms }));
     const entries = buildGlossary(sources, withUses);
     this.built.set(key, { version, entries });
     return entries;

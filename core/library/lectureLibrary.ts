@@ -18,7 +18,7 @@ import { readLibraryInfo, tidyFolderName, type LibraryInfo } from './libraryInfo
 import { nearDuplicateTags } from './tagHints.js';
 import { PARSE_THREADS, ParseWorkerClient } from './parseWorkerClient.js';
 import { noOutline, PARSER_VERSION, type ParseDepth, type ParsedLecture, type ParseResult } from './parseLecture.js';
-import { libraryCachePath, loadLibraryCache, saveLibraryCache, type CachedParse } from './libraryCache.js';
+import { libraryCachePath, loadLibraryCache, saveLibraryCache, type CachedParse, type CacheRest } from './libraryCache.js';
 import { megabytes } from '../common/units.js';
 
 /**
@@ -57,8 +57,11 @@ export interface LibraryOptions {
 
 type CachedFile = CachedParse<ParseResult>;
 
-/** What the cache file keeps apart from the rest of a lecture's parse: read after the list answers. */
-type SavedOutline = Pick<ParsedLecture, 'outline' | 'terms'>;
+/**
+ * What the cache file keeps apart from the rest of a lecture's parse, read after the list answers: the outline and
+ * term pairs as JSON, the packed section texts (outline.texts) stored apart as they are.
+ */
+type StoredOutline = { outline: Omit<ParsedLecture['outline'], 'texts'>; terms: ParsedLecture['terms'] };
 
 /** A file found in a library folder, with its size and time (or why they cannot be read). */
 interface FoundFile {
@@ -120,7 +123,7 @@ export class LectureLibrary {
   private progress = { done: 0, total: 0 };
   /** Files whose cached parse came without its outline, and how to read the saved outlines (null once read). */
   private readonly withoutOutline = new Set<string>();
-  private savedOutlines: (() => Promise<Map<string, SavedOutline>>) | null = null;
+  private savedOutlines: (() => Promise<CacheRest<StoredOutline>>) | null = null;
   /** Saved outlines were attached since the lectures were last assembled. */
   private outlinesArrived = false;
   private closed = false;
@@ -314,7 +317,7 @@ export class LectureLibrary {
    */
   private async loadCacheFile(): Promise<void> {
     if (!this.cacheFile) return;
-    const saved = await loadLibraryCache<ParseResult, SavedOutline>(this.cacheFile, PARSER_VERSION);
+    const saved = await loadLibraryCache<ParseResult, StoredOutline>(this.cacheFile, PARSER_VERSION);
     if (!saved.entries) return;
     for (const [file, entry] of saved.entries) {
       if (entry.result.kind === 'lecture') {
@@ -323,7 +326,7 @@ export class LectureLibrary {
       }
       this.fileCache.set(file, entry);
     }
-    this.savedOutlines = saved.outlines;
+    this.savedOutlines = saved.rest;
   }
 
   /** Gives the lectures loaded from the cache file their saved outlines; one without is read again. */
@@ -331,13 +334,16 @@ export class LectureLibrary {
     const read = this.savedOutlines;
     if (!read) return;
     this.savedOutlines = null;
-    const outlines = await read().catch(() => new Map<string, SavedOutline>());
+    const { outlines, bytes } = await read().catch((): CacheRest<StoredOutline> => ({ outlines: new Map(), bytes: new Map() }));
     for (const file of this.withoutOutline) {
       const entry = this.fileCache.get(file);
       const saved = outlines.get(file);
+      const texts = bytes.get(file);
       if (!entry) continue;
-      if (saved && entry.result.kind === 'lecture') entry.result = { ...entry.result, lecture: { ...entry.result.lecture, ...saved } };
-      else this.fileCache.delete(file);
+      if (saved && texts && entry.result.kind === 'lecture') {
+        const outline = { ...saved.outline, texts };
+        entry.result = { ...entry.result, lecture: { ...entry.result.lecture, outline, terms: saved.terms } };
+      } else this.fileCache.delete(file);
     }
     this.withoutOutline.clear();
     this.outlinesArrived = true;
@@ -357,18 +363,20 @@ export class LectureLibrary {
     if (!this.cacheFile || !this.cacheChanged || this.savedOutlines) return;
     this.cacheChanged = false;
     const entries: Map<string, CachedFile> = new Map();
-    const outlines = new Map<string, SavedOutline>();
+    const rest: CacheRest<StoredOutline> = { outlines: new Map(), bytes: new Map() };
     for (const [file, entry] of this.fileCache) {
       if (entry.result.kind !== 'lecture') {
         entries.set(file, entry);
         continue;
       }
       const { outline, terms, ...fields } = entry.result.lecture;
+      const { texts, ...stored } = outline;
       entries.set(file, { ...entry, result: { ...entry.result, lecture: fields as ParsedLecture } });
-      outlines.set(file, { outline, terms });
+      rest.outlines.set(file, { outline: stored, terms });
+      rest.bytes.set(file, texts);
     }
     try {
-      await saveLibraryCache(this.cacheFile, PARSER_VERSION, entries, outlines);
+      await saveLibraryCache(this.cacheFile, PARSER_VERSION, entries, rest);
     } catch {
       // The cache only saves time: a full or read-only disk means the next start parses again, nothing worse.
       this.cacheChanged = true;

@@ -12,6 +12,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { Heading, Section } from '../common/api.js';
+import { packTexts, type PackedTexts, type SectionPlace } from '../common/packedTexts.js';
 import { mathToText } from '../common/markdown/mathText.js';
 import { headingIdPlugins, rawHtmlPlugins, remarkPlugins, remarkRehypeOptions, safetyPlugins } from '../common/markdown/preset.js';
 import { presentationOf } from '../common/markdown/presentation.js';
@@ -27,7 +28,9 @@ export interface MarkdownOutline {
   headings: Heading[];
   links: SourceRef[];
   images: SourceRef[];
-  sections: Section[];
+  /** The sections (see sectionsOf), without their texts: those are packed apart, in the same order. */
+  sections: SectionPlace[];
+  texts: PackedTexts;
   /** Raw HTML the reader removes before showing the lecture (scripts, frames, handlers, styles…), described. */
   removedHtml: SourceRef[];
 }
@@ -79,7 +82,15 @@ export function outlineMarkdown(body: string): MarkdownOutline {
     const level = headingRank(element);
     if (level) headings.push({ level, text: headingText(element), id: String(element.properties.id ?? '') });
   });
-  return { headings, links, images, removedHtml, sections: sectionsOf(tree) };
+  const sections = sectionsOf(tree);
+  return {
+    headings,
+    links,
+    images,
+    removedHtml,
+    sections: sections.map(({ text: _text, ...place }) => place),
+    texts: packTexts(sections.map((section) => section.text)),
+  };
 }
 
 /** A heading as the table of contents shows it: its text, formulas as readable text. */

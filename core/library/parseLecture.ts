@@ -9,6 +9,7 @@ import { normalizeText } from '../common/vietnamese.js';
 import { MARKDOWN_PRESET_VERSION } from '../common/markdown/preset.js';
 import { extractTermPairs, type TermPair } from '../glossary/extractTerms.js';
 import { outlineMarkdown, type MarkdownOutline } from './markdownOutline.js';
+import { packTexts } from '../common/packedTexts.js';
 
 export interface ParsedLecture {
   /** Path relative to the library folder, with `/` separators. */
@@ -32,7 +33,7 @@ export interface ParsedLecture {
  * Raise the first number whenever parseLecture's result changes for the same text (a new field, other problems);
  * the Markdown preset's version covers the outline. Results saved by another version are parsed again (libraryCache.ts).
  */
-export const PARSER_VERSION = `2-md${MARKDOWN_PRESET_VERSION}`;
+export const PARSER_VERSION = `3-md${MARKDOWN_PRESET_VERSION}`;
 
 export type ParseResult = { kind: 'lecture'; lecture: ParsedLecture; problems: Problem[] } | { kind: 'skipped'; problems: Problem[] };
 
@@ -42,8 +43,9 @@ export type ParseResult = { kind: 'lecture'; lecture: ParsedLecture; problems: P
  */
 export type ParseDepth = 'whole' | 'fields';
 
+const NO_TEXTS = packTexts([]);
 /** The outline of a lecture read for its fields only: nothing yet (its own object: caches key on outlines). */
-export const noOutline = (): MarkdownOutline => ({ headings: [], links: [], images: [], sections: [], removedHtml: [] });
+export const noOutline = (): MarkdownOutline => ({ headings: [], links: [], images: [], sections: [], texts: NO_TEXTS, removedHtml: [] });
 
 /** Longer titles still work, but are reported: they are almost always a front-matter mistake. */
 const MAX_TITLE_LENGTH = 300;

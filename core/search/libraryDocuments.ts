@@ -14,5 +14,6 @@ export function toSearchDocument(lecture: Lecture): SearchDocument {
     description: lecture.description,
     visible: lecture.visible,
     sections: lecture.outline.sections,
+    texts: lecture.outline.texts,
   };
 }

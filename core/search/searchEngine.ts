@@ -9,8 +9,10 @@
  * ranks above one that matches some, and sections holding the phrase again add whole-lecture evidence. Words
  * typed with diacritics rank first by tier: how many of them (and of their pairs) a section holds exactly.
  */
-import { boundSearchRequest, type SearchHit, type SearchRequest, type SearchResponse, type Section } from '../common/api.js';
+import { boundSearchRequest, type SearchHit, type SearchRequest, type SearchResponse } from '../common/api.js';
+import { packTexts, unpackTexts, type PackedTexts, type SectionPlace } from '../common/packedTexts.js';
 import { parseQuery, type QueryWord } from '../common/query.js';
+import { RecentValues } from '../common/recentValues.js';
 import { foldWord } from '../common/vietnamese.js';
 import { bigram, BIGRAM_JOINER, indexTerms, wordForms } from './indexTerms.js';
 import { PostingIndex, VarintReader, VarintWriter } from './postings.js';
@@ -34,7 +36,9 @@ export interface SearchDocument {
   tags: string[];
   description: string;
   visible: boolean;
-  sections: Section[];
+  sections: SectionPlace[];
+  /** The sections' texts, packed (packedTexts.ts): unpacked to index a lecture, and a hit's for its snippet. */
+  texts: PackedTexts;
 }
 
 type Field = 'title' | 'meta' | 'heading' | 'body';
@@ -73,8 +77,13 @@ interface SectionEntry {
   article: number;
   id: string;
   title: string;
-  text: string;
 }
+
+/** The texts of a lecture loaded from a saved index, until a sync brings them. */
+const NO_TEXTS = packTexts([]);
+
+/** Lectures whose texts are kept unpacked: a query typed letter by letter shows the same few hits again and again. */
+const UNPACKED_KEPT = 32;
 
 export interface SyncStats {
   added: number;
@@ -88,7 +97,7 @@ export interface SyncStats {
  */
 interface SavedHead {
   version: number;
-  articles: (LectureEntry | null)[];
+  articles: (Omit<LectureEntry, 'texts'> | null)[];
   sections: ({ article: number; id: string; title: string } | null)[];
   /** Every term of every field; the posting lists follow in this order, field after field. */
   terms: string[];
@@ -110,6 +119,8 @@ export class SearchEngine {
   private sectionLecture: number[] = [];
   private lectureVisible: boolean[] = [];
   private readonly byKey = new Map<string, number>();
+  /** Unpacked texts of the last lectures asked for. */
+  private readonly unpacked = new RecentValues<PackedTexts, string[]>(UNPACKED_KEPT);
   private vocabulary = new Vocabulary();
   private liveLectures = 0;
   private liveSections = 0;
@@ -191,10 +202,7 @@ export class SearchEngine {
   private refresh(entry: LectureEntry, document: SearchDocument): void {
     Object.assign(entry, { slug: document.slug, title: document.title, tags: document.tags, description: document.description, visible: document.visible });
     this.lectureVisible[this.byKey.get(entry.key)!] = document.visible;
-    entry.sectionIds.forEach((sectionId, ordinal) => {
-      const section = this.sections[sectionId]!;
-      section.text = document.sections[ordinal].text;
-    });
+    entry.texts = document.texts;
   }
 
   private add(document: SearchDocument): void {
@@ -203,14 +211,15 @@ export class SearchEngine {
     const indexField = (field: Field, docId: number, text: string) => this.indexes[field].add(docId, indexTerms(text));
     indexField('title', id, document.title);
     indexField('meta', id, `${document.tags.join(' ')}\n${document.description}`);
-    for (const section of document.sections) {
+    const texts = unpackTexts(document.texts);
+    document.sections.forEach((section, ordinal) => {
       const sectionId = this.sections.length;
-      this.sections.push({ article: id, id: section.id, title: section.title, text: section.text });
+      this.sections.push({ article: id, id: section.id, title: section.title });
       this.sectionLecture.push(id);
       sectionIds.push(sectionId);
       indexField('heading', sectionId, [...section.parents, section.title].join('\n'));
-      indexField('body', sectionId, section.text);
-    }
+      indexField('body', sectionId, texts[ordinal] ?? '');
+    });
     const { sections: _sections, ...lecture } = document;
     this.articles.push({ ...lecture, sectionIds });
     this.lectureVisible.push(document.visible);
@@ -342,8 +351,9 @@ export class SearchEngine {
     const matchWords: MatchWord[] = words.map((word) => ({ terms: word.terms, exact: word.exact }));
     const results: SearchHit[] = ranked.map(({ article, score, section, weak }) => {
       const entry = this.articles[article]!;
-      const chosen = this.sections[section >= 0 ? section : entry.sectionIds[0]];
-      const text = chosen?.text || entry.description;
+      const chosenId = section >= 0 ? section : entry.sectionIds[0];
+      const chosen = this.sections[chosenId];
+      const text = (chosen && this.textsOf(entry)[entry.sectionIds.indexOf(chosenId)]) || entry.description;
       const spans = recentWordSpans(text);
       const matched = matchedWords([text, entry.title, chosen?.title ?? ''], matchWords, [spans]);
       const surfaces = new Set(matched);
@@ -368,6 +378,11 @@ export class SearchEngine {
       };
     });
     return { results, tookMs: performance.now() - started, didYouMean: corrected, ...(requiredTags.length ? { outsideTags } : {}) };
+  }
+
+  /** The lecture's section texts, in order (none for a lecture loaded from a saved index and not synced since). */
+  private textsOf(entry: LectureEntry): string[] {
+    return this.unpacked.get(entry.texts, unpackTexts);
   }
 
   /**
@@ -419,8 +434,8 @@ export class SearchEngine {
     for (const field of FIELDS) for (const term of this.indexes[field].terms) terms.add(term);
     const head: SavedHead = {
       version: ENGINE_VERSION,
-      articles: this.articles,
-      sections: this.sections.map((section) => section && { article: section.article, id: section.id, title: section.title }),
+      articles: this.articles.map((entry) => entry && { ...entry, texts: undefined }),
+      sections: this.sections,
       terms: [...terms],
     };
     const postings = new VarintWriter();
@@ -436,8 +451,8 @@ export class SearchEngine {
     const postings = new VarintReader(body);
     for (const field of FIELDS) engine.indexes[field] = PostingIndex.decode(saved.terms, postings);
     if (!postings.done) throw new Error('posting lists do not end where expected');
-    engine.articles = saved.articles;
-    engine.sections = saved.sections.map((section) => section && { ...section, text: '' });
+    engine.articles = saved.articles.map((entry) => entry && { ...entry, texts: NO_TEXTS });
+    engine.sections = saved.sections;
     engine.sectionLecture = saved.sections.map((section) => section?.article ?? -1);
     engine.lectureVisible = saved.articles.map((entry) => entry?.visible ?? false);
     engine.articles.forEach((entry, id) => {

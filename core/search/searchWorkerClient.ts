@@ -67,6 +67,7 @@ function sameDocument(held: SearchDocument | undefined, document: SearchDocument
   return (
     held !== undefined &&
     held.sections === document.sections &&
+    held.texts === document.texts &&
     held.fingerprint === document.fingerprint &&
     held.slug === document.slug &&
     held.title === document.title &&

@@ -3,25 +3,18 @@
  * with its diacritics) is a marked segment. Front doors render segments their own way: no markup to undo.
  */
 import type { SnippetSegment } from '../common/api.js';
+import { RecentValues } from '../common/recentValues.js';
 import { wordSpans, type WordSpan } from '../common/vietnamese.js';
 
 /** Words shown in a snippet. */
 const SNIPPET_WORDS = 30;
 /** Texts whose word spans are kept: a query typed letter by letter shows the same few sections again and again. */
 const RECENT_TEXTS = 64;
-const recentSpans = new Map<string, WordSpan[]>();
+const recentSpans = new RecentValues<string, WordSpan[]>(RECENT_TEXTS);
 
 /** The word spans of `text` (not to be changed: they may be handed out again), from the recent ones when there. */
 export function recentWordSpans(text: string): WordSpan[] {
-  let spans = recentSpans.get(text);
-  if (spans) {
-    recentSpans.delete(text);
-  } else {
-    spans = wordSpans(text);
-    if (recentSpans.size >= RECENT_TEXTS) recentSpans.delete(recentSpans.keys().next().value!);
-  }
-  recentSpans.set(text, spans);
-  return spans;
+  return recentSpans.get(text, wordSpans);
 }
 
 /** `spans` are the text's word spans when the caller has them already. */

@@ -23,9 +23,8 @@ import type { ImageWidth } from '../common/imageSizes.js';
 import { LibraryGlossary } from '../glossary/libraryGlossary.js';
 import { imageTypeOf } from '../common/imageTypes.js';
 import { LectureLibrary, type LibraryOptions, type LoadStats } from '../library/lectureLibrary.js';
-import type { MarkdownOutline } from '../library/markdownOutline.js';
 import { searchAcrossLanguages } from '../search/crossLingual.js';
-import { hasPhrase, lectureWords } from '../search/lecturePhrase.js';
+import { PhraseChecker } from '../search/lecturePhrase.js';
 import { IndexedSearch, type SearchBackend } from '../search/indexedSearch.js';
 import { indexFilePath } from '../search/indexStore.js';
 import { toSearchDocument } from '../search/libraryDocuments.js';
@@ -143,7 +142,7 @@ export class LectureService implements LectureBackend {
     });
   }
 
-  private readonly lectureWords = new WeakMap<MarkdownOutline, string[]>();
+  private readonly phrases = new PhraseChecker();
 
   async getGlossary(options: { includeDrafts?: boolean } = {}): Promise<GlossaryEntry[]> {
     return this.glossary.entries(options.includeDrafts === true);
@@ -153,9 +152,7 @@ export class LectureService implements LectureBackend {
   private hasPhrase(slug: string, query: string): boolean {
     const lecture = this.library.lecture(slug);
     if (!lecture) return false;
-    let words = this.lectureWords.get(lecture.outline);
-    if (!words) this.lectureWords.set(lecture.outline, (words = lectureWords({ ...lecture, sections: lecture.outline.sections })));
-    return hasPhrase(words, query);
+    return this.phrases.has({ ...lecture, sections: lecture.outline.sections, texts: lecture.outline.texts }, query);
   }
 
   async getProblems(): Promise<Problem[]> {

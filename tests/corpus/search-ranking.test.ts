@@ -12,6 +12,7 @@ import { LectureLibrary } from '../../core/library/lectureLibrary.js';
 import { toSearchDocument } from '../../core/search/libraryDocuments.js';
 import { SearchEngine } from '../../core/search/searchEngine.js';
 import { CORPUS } from '../helpers/tempLibrary.js';
+import { withTexts } from '../../core/common/packedTexts.js';
 
 const FOLDERS = ['data-engineer-lectures', 'ai-lectures'].map((folder) => path.join(CORPUS, folder));
 const skip = existsSync(FOLDERS[0]) ? false : `the real corpus is not at ${CORPUS}`;
@@ -24,7 +25,10 @@ describe('ranking rules on the real corpus', { skip }, () => {
     await library.load();
     engine.sync(library.lectures.map(toSearchDocument));
     for (const lecture of library.lectures)
-      texts.set(lecture.slug, new Map(lecture.outline.sections.map((section) => [section.id, `${section.title}\n${section.text}`])));
+      texts.set(
+        lecture.slug,
+        new Map(withTexts(lecture.outline.sections, lecture.outline.texts).map((section) => [section.id, `${section.title}\n${section.text}`])),
+      );
   });
   const search = (q: string) => engine.search({ q, limit: 20 }).results;
   /** The hit's section as lowercase words, space-separated, with spaces around: a phrase is found by ` ${phrase} `. */

@@ -6,6 +6,7 @@ import { LibraryGlossary } from '../../core/glossary/libraryGlossary.js';
 import { LectureLibrary } from '../../core/library/lectureLibrary.js';
 import { outlineMarkdown } from '../../core/library/markdownOutline.js';
 import { lecture, makeLibrary } from '../helpers/tempLibrary.js';
+import { packTexts } from '../../core/common/packedTexts.js';
 
 /** The pairs of a Markdown body, as "vi = en". */
 function pairsOf(body: string): string[] {
@@ -106,7 +107,8 @@ test('the sides are checked for their language', () => {
 const place = (slug: string, pairs: ReturnType<typeof extractTermPairs>, text = '') => ({
   slug,
   title: slug,
-  sections: [{ id: 'a', title: 'A', text }],
+  sections: [{ id: 'a', title: 'A' }],
+  texts: packTexts([text]),
   pairs,
 });
 const pair = (vi: string, en: string, definition = '') => ({ vi, en, section: 'a', definition });

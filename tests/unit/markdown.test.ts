@@ -19,6 +19,7 @@ import { remarkPlugins, remarkRehypeOptions } from '../../core/common/markdown/p
 import { parseLecture, type ParsedLecture } from '../../core/library/parseLecture.js';
 import { rehypePlugins } from '../../renderer/src/markdown/pipeline.js';
 import { PROJECT_ROOT } from '../helpers/cli.js';
+import { withTexts } from '../../core/common/packedTexts.js';
 
 const FIXTURES = path.join(PROJECT_ROOT, 'tests/fixtures/markdown');
 const reader = unified().use(remarkParse).use(remarkPlugins).use(remarkRehype, remarkRehypeOptions).use(rehypePlugins('Công thức')).use(rehypeStringify);
@@ -120,7 +121,7 @@ test('the fixture formulas all render with KaTeX, no error and no LaTeX left as 
   }
   // The search text: formulas as readable text, never $…$ or holes.
   // (The section that keeps a broken `$$` as text, and the one with code, are left out of the last check.)
-  const text = lecture.outline.sections
+  const text = withTexts(lecture.outline.sections, lecture.outline.texts)
     .filter((section) => !/đô-la|phần-cuối/.test(section.id))
     .map((section) => section.text)
     .join('\n');

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import type { SearchDocument } from '../../core/search/searchEngine.js';
 import { SearchWorkerClient } from '../../core/search/searchWorkerClient.js';
+import { packTexts } from '../../core/common/packedTexts.js';
 
 const doc = (key: string, text: string, changes: Partial<SearchDocument> = {}): SearchDocument => ({
   key,
@@ -16,7 +17,8 @@ const doc = (key: string, text: string, changes: Partial<SearchDocument> = {}): 
   tags: ['ai'],
   description: '',
   visible: true,
-  sections: [{ id: '', title: '', parents: [], text }],
+  sections: [{ id: '', title: '', parents: [] }],
+  texts: packTexts([text]),
   ...changes,
 });
 

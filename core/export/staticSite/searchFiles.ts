@@ -6,6 +6,7 @@
  */
 import { STATIC_FILES } from '../../common/staticSite.js';
 import type { Lecture } from '../../library/lectureLibrary.js';
+import { toStoredDocument } from '../../search/documentFile.js';
 import { toSearchDocument } from '../../search/libraryDocuments.js';
 import { SearchEngine } from '../../search/searchEngine.js';
 import { jsonFile, type ExportFile } from './exportFiles.js';
@@ -14,5 +15,8 @@ export async function searchFiles(published: readonly Lecture[]): Promise<Export
   const documents = published.map((lecture) => ({ ...toSearchDocument(lecture), key: lecture.slug }));
   const engine = new SearchEngine();
   engine.sync(documents);
-  return [{ path: STATIC_FILES.searchIndex, group: 'search', data: engine.save() }, jsonFile(STATIC_FILES.searchDocuments, 'search', documents)];
+  return [
+    { path: STATIC_FILES.searchIndex, group: 'search', data: engine.save() },
+    jsonFile(STATIC_FILES.searchDocuments, 'search', documents.map(toStoredDocument)),
+  ];
 }

@@ -6,7 +6,8 @@
  */
 import type { GlossaryEntry, SearchRequest, SearchResponse } from '../../../core/common/api.js';
 import { searchAcrossLanguages } from '../../../core/search/crossLingual.js';
-import { hasPhrase, lectureWords } from '../../../core/search/lecturePhrase.js';
+import { PhraseChecker } from '../../../core/search/lecturePhrase.js';
+import { fromStoredDocument, type StoredSearchDocument } from '../../../core/search/documentFile.js';
 import { SearchEngine, type SearchDocument } from '../../../core/search/searchEngine.js';
 
 /** Absolute URLs of the export's files (a worker's relative URLs would resolve against its own script). */
@@ -24,7 +25,7 @@ interface LoadedSearch {
   engine: SearchEngine;
   glossary: GlossaryEntry[];
   documents: Map<string, SearchDocument>;
-  words: Map<string, string[]>;
+  phrases: PhraseChecker;
 }
 
 let loaded: Promise<LoadedSearch> | undefined;
@@ -43,22 +44,20 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
 }
 
 async function load(sources: SearchSources): Promise<LoadedSearch> {
-  const [saved, documents, glossary] = await Promise.all([
+  const [saved, stored, glossary] = await Promise.all([
     fetchBytes(sources.index),
-    fetchJson<SearchDocument[]>(sources.documents),
+    fetchJson<StoredSearchDocument[]>(sources.documents),
     fetchJson<GlossaryEntry[]>(sources.glossary),
   ]);
+  const documents = stored.map(fromStoredDocument);
   const engine = SearchEngine.load(saved);
   engine.sync(documents);
-  return { engine, glossary, documents: new Map(documents.map((document) => [document.slug, document])), words: new Map() };
+  return { engine, glossary, documents: new Map(documents.map((document) => [document.slug, document])), phrases: new PhraseChecker() };
 }
 
 function phraseIn(search: LoadedSearch, slug: string, query: string): boolean {
   const document = search.documents.get(slug);
-  if (!document) return false;
-  let words = search.words.get(slug);
-  if (!words) search.words.set(slug, (words = lectureWords(document)));
-  return hasPhrase(words, query);
+  return document ? search.phrases.has(document, query) : false;
 }
 
 self.onmessage = async ({ data }: MessageEvent<SearchWorkerRequest>) => {
