@@ -448,7 +448,8 @@ export class SearchEngine {
     const { head: saved, body } = unpackSaved<SavedHead>(bytes);
     if (saved.version !== ENGINE_VERSION) throw new Error(`saved index is version ${saved.version}, engine is ${ENGINE_VERSION}`);
     const engine = new SearchEngine();
-    const postings = new VarintReader(body);
+    // A copy: the posting lists are kept as these bytes (postings.ts), without the rest of the file.
+    const postings = new VarintReader(new Uint8Array(body));
     for (const field of FIELDS) engine.indexes[field] = PostingIndex.decode(saved.terms, postings);
     if (!postings.done) throw new Error('posting lists do not end where expected');
     engine.articles = saved.articles.map((entry) => entry && { ...entry, texts: NO_TEXTS });

@@ -36,3 +36,30 @@ test('damaged posting bytes are refused, never read past their end', () => {
   assert.throws(() => PostingIndex.decode(['term'], new VarintReader(bytes)), /truncated/);
   assert.throws(() => new VarintReader(Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0xff, 0x01)).read(), /malformed/);
 });
+
+test('posting lists: ids added after packing follow the packed ones; removal and saving see both', () => {
+  const index = new PostingIndex();
+  for (let id = 0; id < 300; id++) index.add(id * 1000, id % 3 ? ['common'] : ['common', 'third']);
+  index.trim();
+  index.add(300_000, ['common', 'new']);
+  index.add(300_001, ['third']);
+  assert.equal(index.get('common').length, 301);
+  assert.deepEqual([...index.get('common')].slice(-3), [298_000, 299_000, 300_000]);
+  assert.deepEqual([...index.get('third')].slice(-2), [297_000, 300_001]);
+  assert.deepEqual([...index.get('new')], [300_000]);
+  assert.deepEqual([...index.terms].sort(), ['common', 'new', 'third']);
+
+  const terms = ['common', 'third', 'new'];
+  const writer = new VarintWriter();
+  index.encode(terms, writer);
+  const copy = PostingIndex.decode(terms, new VarintReader(writer.finish()));
+  for (const term of terms) assert.deepEqual([...copy.get(term)], [...index.get(term)], term);
+
+  index.removeWhere((id) => id % 2 === 1 || id === 300_000);
+  assert.deepEqual([...index.get('third')].slice(-2), [294_000, 297_000]);
+  assert.deepEqual([...index.get('new')], [], 'its only document removed');
+  assert.deepEqual([...index.terms].sort(), ['common', 'third']);
+  copy.add(400_000, ['third']);
+  copy.trim();
+  assert.deepEqual([...copy.get('third')].slice(-3), [297_000, 300_001, 400_000], 'a loaded index packs new ids in too');
+});
