@@ -276,12 +276,33 @@ export class LectureLibrary {
     }
     // Last: the save is not to run while this load still waits on the disk.
     this.scheduleSave();
-    // The outlines of files read for their fields only, or still in the cache file: read in the background, by a
-    // load of its own.
+    // The outlines of files read for their fields only, or still in the cache file: read in the background.
     if (depth === 'whole') this.progress.done = this.progress.total;
-    const outlinesToRead = depth === 'fields' || this.savedOutlines !== null;
-    this.outlining = outlinesToRead && !this.closed ? this.loadOnce(false).then(() => {}) : Promise.resolve();
+    if (this.closed) this.outlining = Promise.resolve();
+    else if (depth === 'fields') this.outlining = this.loadOnce(false).then(() => {});
+    else if (this.savedOutlines) this.outlining = this.attachOutlinesTo(results, folderProblems);
+    else this.outlining = Promise.resolve();
     return stats;
+  }
+
+  /**
+   * The saved outlines given to the lectures this load listed, without looking at the folders again: a warm start's
+   * files were all just found unchanged, and asking each for its size again would queue thousands of file-system
+   * calls in front of the readers' first requests. Any that the saved file lacks are read by a load of their own.
+   */
+  private async attachOutlinesTo(results: LoadedFile[], folderProblems: Problem[]): Promise<void> {
+    await this.attachSavedOutlines();
+    // Readers' requests waiting since the outlines were read go first: each step holds the thread for a while.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (this.closed) return;
+    const outlined = results.map((loaded) => ({ ...loaded, result: this.fileCache.get(loaded.path)?.result ?? loaded.result }));
+    if (outlined.some((loaded, index) => loaded.result.kind === 'lecture' && !this.fileCache.has(results[index].path))) {
+      await this.loadOnce(false);
+      return;
+    }
+    this.outlinesArrived = false;
+    this.assemble(outlined, folderProblems);
+    this.generation++;
   }
 
   /** Whether the saved parse of this file still holds (same size and modification time). */
