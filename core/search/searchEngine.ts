@@ -122,8 +122,12 @@ export class SearchEngine {
   /** Unpacked texts of the last lectures asked for. */
   private readonly unpacked = new RecentValues<PackedTexts, string[]>(UNPACKED_KEPT);
   private vocabulary = new Vocabulary();
+  /** The published lectures' words alone: what a student's words expand to or are corrected towards. */
+  private publishedVocabulary = new Vocabulary();
   private liveLectures = 0;
   private liveSections = 0;
+  /** A lecture was published or withdrawn by a refresh since the vocabularies were counted. */
+  private visibilityChanged = false;
   private readonly lectureFieldBoard = new ScoreBoard();
   private readonly sectionBoard = new ScoreBoard();
   private readonly lectureBoard = new LectureBoard();
@@ -164,23 +168,28 @@ export class SearchEngine {
       for (const field of LECTURE_FIELDS) this.indexes[field].removeWhere((id) => this.articles[id] === null);
       for (const field of SECTION_FIELDS) this.indexes[field].removeWhere((id) => this.sections[id] === null);
     }
-    if (stats.added > 0 || stats.removed > 0) {
-      for (const field of FIELDS) this.indexes[field].trim();
-      this.vocabulary = this.countVocabulary();
-    }
+    if (stats.added > 0 || stats.removed > 0) for (const field of FIELDS) this.indexes[field].trim();
+    if (stats.added > 0 || stats.removed > 0 || this.visibilityChanged) [this.vocabulary, this.publishedVocabulary] = this.countVocabulary();
+    this.visibilityChanged = false;
     return stats;
   }
 
-  /** The library's folded words, each with the number of lectures using it, from the posting lists. */
-  private countVocabulary(): Vocabulary {
+  /**
+   * The library's folded words, each with the number of lectures using it, from the posting lists: of all the
+   * lectures, and of the published ones (without the words only drafts use).
+   */
+  private countVocabulary(): [Vocabulary, Vocabulary] {
     const lectureOfSection = this.sectionLecture;
+    const visible = this.lectureVisible;
     const seenFor = new Int32Array(this.articles.length).fill(-1);
     const counts = new Map<string, number>();
+    const published = new Map<string, number>();
     let wordNumber = 0;
     for (const field of FIELDS) {
       for (const term of this.indexes[field].terms) {
         if (counts.has(term) || term.includes(BIGRAM_JOINER) || term !== foldWord(term)) continue;
         let lectures = 0;
+        let publishedLectures = 0;
         for (const other of FIELDS) {
           const ids = this.indexes[other].get(term);
           const sectionLevel = other === 'heading' || other === 'body';
@@ -189,17 +198,22 @@ export class SearchEngine {
             if (seenFor[lecture] !== wordNumber) {
               seenFor[lecture] = wordNumber;
               lectures++;
+              if (visible[lecture]) publishedLectures++;
             }
           }
         }
         counts.set(term, lectures);
+        if (publishedLectures > 0) published.set(term, publishedLectures);
         wordNumber++;
       }
     }
-    return Vocabulary.from(counts);
+    const all = Vocabulary.from(counts);
+    const anyDraft = this.articles.some((entry) => entry !== null && !entry.visible);
+    return [all, anyDraft ? Vocabulary.from(published) : all];
   }
 
   private refresh(entry: LectureEntry, document: SearchDocument): void {
+    if (entry.visible !== document.visible) this.visibilityChanged = true;
     Object.assign(entry, { slug: document.slug, title: document.title, tags: document.tags, description: document.description, visible: document.visible });
     this.lectureVisible[this.byKey.get(entry.key)!] = document.visible;
     entry.texts = document.texts;
@@ -245,7 +259,8 @@ export class SearchEngine {
     const { limit } = boundSearchRequest(request);
     if (query.length === 0) return { results: [], tookMs: performance.now() - started };
 
-    const { words, corrected } = this.resolveWords(query);
+    // A student's words expand to, and are corrected towards, the published lectures' words: a draft lends none.
+    const { words, corrected } = this.resolveWords(query, request.includeDrafts ? this.vocabulary : this.publishedVocabulary);
     const lectureFieldBoard = this.lectureFieldBoard;
     const sectionBoard = this.sectionBoard;
     lectureFieldBoard.begin(this.articles.length);
@@ -406,20 +421,16 @@ export class SearchEngine {
       .map((id) => ({ id: this.sections[id]!.id, title: this.sections[id]!.title }));
   }
 
-  /** What each query word looks up: its folded form or prefix expansions, or a correction when it matches nothing. */
-  private resolveWords(query: QueryWord[]): { words: { terms: string[]; exact?: string; corrected?: string }[]; corrected?: string } {
+  /** What each query word looks up in `vocabulary`: its folded form or prefix expansions, or a correction when it matches nothing. */
+  private resolveWords(query: QueryWord[], vocabulary: Vocabulary): { words: { terms: string[]; exact?: string; corrected?: string }[]; corrected?: string } {
     let anyCorrection = false;
     const deadline = correctionDeadline();
     const words = query.map((word) => {
-      const terms = word.prefix
-        ? this.vocabulary.withPrefix(word.folded, prefixExpansions(word.folded))
-        : this.vocabulary.count(word.folded)
-          ? [word.folded]
-          : [];
-      if (word.prefix && this.vocabulary.count(word.folded) && !terms.includes(word.folded)) terms.unshift(word.folded);
+      const terms = word.prefix ? vocabulary.withPrefix(word.folded, prefixExpansions(word.folded)) : vocabulary.count(word.folded) ? [word.folded] : [];
+      if (word.prefix && vocabulary.count(word.folded) && !terms.includes(word.folded)) terms.unshift(word.folded);
       const exact = word.accented && word.exact !== word.folded ? word.exact : undefined;
       if (terms.length > 0 || word.folded.length < 3) return { terms, exact };
-      const correction = this.vocabulary.closest(word.folded, deadline);
+      const correction = vocabulary.closest(word.folded, deadline);
       if (!correction) return { terms };
       anyCorrection = true;
       return { terms: [correction], corrected: correction };
@@ -462,7 +473,7 @@ export class SearchEngine {
       engine.liveLectures++;
       engine.liveSections += entry.sectionIds.length;
     });
-    engine.vocabulary = engine.countVocabulary();
+    [engine.vocabulary, engine.publishedVocabulary] = engine.countVocabulary();
     return engine;
   }
 }
