@@ -38,7 +38,8 @@ export class IndexedSearch implements SearchBackend {
     return new IndexedSearch(new SearchEngine(), file, { source: 'built', reason: outcome.reason });
   }
 
-  async sync(documents: SearchDocument[]): Promise<SyncStats> {
+  /** See `SearchEngine.sync`: a key stands for a lecture unchanged since the last sync. */
+  async sync(documents: readonly (SearchDocument | string)[]): Promise<SyncStats> {
     const stats = this.engine.sync(documents);
     if (stats.added > 0 || stats.removed > 0) this.saved = false;
     if (this.file && !this.saved) {

@@ -138,11 +138,13 @@ export class SearchEngine {
 
   /**
    * Makes the index hold exactly these documents: new or changed files are indexed, files gone are removed,
-   * unchanged ones only have their details (slug, visibility, texts for snippets) refreshed.
+   * unchanged ones only have their details (slug, visibility, texts for snippets) refreshed. A key instead of a
+   * document names a lecture the last sync was given and that has not changed since (the search thread keeps no
+   * copy of the documents: the index holds what it needs).
    */
-  sync(documents: SearchDocument[]): SyncStats {
+  sync(documents: readonly (SearchDocument | string)[]): SyncStats {
     const stats: SyncStats = { added: 0, removed: 0, kept: 0 };
-    const present = new Set(documents.map((document) => document.key));
+    const present = new Set(documents.map((document) => (typeof document === 'string' ? document : document.key)));
     for (const [key, id] of [...this.byKey]) {
       if (!present.has(key)) {
         this.remove(id);
@@ -150,6 +152,11 @@ export class SearchEngine {
       }
     }
     for (const document of documents) {
+      if (typeof document === 'string') {
+        if (!this.byKey.has(document)) throw new Error(`the search index was never given ${document}`);
+        stats.kept++;
+        continue;
+      }
       const id = this.byKey.get(document.key);
       const existing = id === undefined ? null : this.articles[id];
       if (existing && existing.fingerprint === document.fingerprint && existing.sectionIds.length === document.sections.length) {

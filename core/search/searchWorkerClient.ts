@@ -1,7 +1,7 @@
 /**
- * A `SearchBackend` whose engine runs in a worker thread (searchWorker.ts). The worker keeps the documents it was
- * given: a sync sends only the documents that are new or changed since the last one (an edit sends one lecture,
- * not the library), in small batches, so the thread answering readers is never held long by the copying.
+ * A `SearchBackend` whose engine runs in a worker thread (searchWorker.ts). A sync sends only the documents that
+ * are new or changed since the last one (an edit sends one lecture, not the library), in small batches, so the
+ * thread answering readers is never held long by the copying; the others are named by key.
  */
 import type { SearchRequest, SearchResponse } from '../common/api.js';
 import { WorkerClient } from '../node/workerRequests.js';
