@@ -144,6 +144,8 @@ export class SearchEngine {
    */
   sync(documents: readonly (SearchDocument | string)[]): SyncStats {
     const stats: SyncStats = { added: 0, removed: 0, kept: 0 };
+    const unknown = documents.find((document) => typeof document === 'string' && !this.byKey.has(document));
+    if (unknown !== undefined) throw new Error(`the search index was never given ${unknown as string}`);
     const present = new Set(documents.map((document) => (typeof document === 'string' ? document : document.key)));
     for (const [key, id] of [...this.byKey]) {
       if (!present.has(key)) {
@@ -153,7 +155,6 @@ export class SearchEngine {
     }
     for (const document of documents) {
       if (typeof document === 'string') {
-        if (!this.byKey.has(document)) throw new Error(`the search index was never given ${document}`);
         stats.kept++;
         continue;
       }

@@ -154,6 +154,13 @@ test('a changed file updates only its own entries', async () => {
   assert.deepEqual(stats, { added: 1, removed: 1, kept: library.lectures.length - 1 });
   assert.ok(!copy.search({ q: 'xoong' }).results.some((hit) => hit.slug === 'nha-bep'));
   assert.equal(copy.search({ q: 'chảo' }).results[0].slug, 'nha-bep');
+
+  // The search thread names the unchanged lectures by key; a key it was never given is an error, not a silent gap.
+  const answer = JSON.stringify(copy.search({ q: 'chảo' }));
+  const keys = library.lectures.map((item) => item.path);
+  assert.deepEqual(copy.sync(keys), { added: 0, removed: 0, kept: keys.length });
+  assert.equal(JSON.stringify({ ...copy.search({ q: 'chảo' }), tookMs: 0 }), JSON.stringify({ ...JSON.parse(answer), tookMs: 0 }));
+  assert.throws(() => copy.sync([...keys, '/nowhere.md']), /never given \/nowhere\.md/);
 });
 
 test('a removed lecture leaves no trace: its words, its counts in every score, its ids in a saved copy', () => {
