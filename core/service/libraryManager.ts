@@ -32,23 +32,19 @@ export class LibraryManager implements LibrariesApi {
   constructor(private readonly options: LibraryManagerOptions) {}
 
   async listLibraries(): Promise<LibrarySource[]> {
-    const service = this.options.service();
-    const library = service.library;
-    const records = await this.records();
-    const bundled = path.resolve(this.options.bundledFolder);
+    const library = this.options.service().library;
     return Promise.all(
-      library.roots.map(async (root, index): Promise<LibrarySource> => {
-        const record = records.get(root);
+      (await this.identified()).map(async ({ id, kind, location, record }, index): Promise<LibrarySource> => {
         const lectures = library.lectures.filter((lecture) => lecture.root === index);
         const sources = new Map<string, boolean>();
         for (const lecture of lectures)
           for (const src of lecture.images.keys()) if (!sources.get(src)) sources.set(src, library.imageAsset(lecture, src) !== null);
-        const { bytes, newest } = await folderSize(root);
+        const { bytes, newest } = await folderSize(id);
         return {
-          id: root,
-          kind: record ? 'github' : root === bundled ? 'bundled' : 'folder',
-          name: (await readLibraryInfo(root)).name,
-          location: record?.address ?? root,
+          id,
+          kind,
+          name: (await readLibraryInfo(id)).name,
+          location,
           lectures: lectures.filter((lecture) => lecture.visible).length,
           bytes,
           updatedAt: record?.fetchedAt ?? (newest ? new Date(newest).toISOString() : undefined),
@@ -125,12 +121,19 @@ export class LibraryManager implements LibrariesApi {
     return { ...sync };
   }
 
-  private async records(): Promise<Map<string, RemoteRecord>> {
-    return new Map((await this.options.remotes.list()).map(({ folder, record }) => [path.resolve(folder), record]));
+  /** Each folder of the current libraries: what it is and where it comes from (nothing read from its files). */
+  private async identified(): Promise<(Pick<LibrarySource, 'id' | 'kind' | 'location'> & { record?: RemoteRecord })[]> {
+    const records = new Map((await this.options.remotes.list()).map(({ folder, record }) => [path.resolve(folder), record]));
+    const bundled = path.resolve(this.options.bundledFolder);
+    return this.options.service().library.roots.map((root) => {
+      const record = records.get(root);
+      return { id: root, kind: record ? 'github' : root === bundled ? 'bundled' : 'folder', location: record?.address ?? root, record };
+    });
   }
 
-  private async find(id: unknown): Promise<LibrarySource> {
-    const source = (await this.listLibraries()).find((entry) => entry.id === id);
+  /** The library `id` names, checked against the current list without walking any folder (a big one takes seconds). */
+  private async find(id: unknown): Promise<Pick<LibrarySource, 'id' | 'kind' | 'location'>> {
+    const source = (await this.identified()).find((entry) => entry.id === id);
     if (!source) throw new UnknownLibrary('No such library');
     return source;
   }
