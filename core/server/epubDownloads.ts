@@ -5,6 +5,7 @@
  * says it is busy instead of queueing without end.
  */
 import { buildEpub, type BookSource, type Epub } from '../export/epub/buildEpub.js';
+import { bookFileNames, planBook } from '../export/epub/selection.js';
 
 /** Books kept for repeat downloads (the oldest is dropped first). */
 const KEPT_BOOKS = 4;
@@ -28,6 +29,11 @@ export class EpubDownloads {
     private readonly version: () => number,
   ) {
     this.builtFor = version();
+  }
+
+  /** What `book` would give for this selection, without making it (a HEAD request): its file names; throws as `book` does for a selection that names no book. */
+  async describe(selection: { tags: string[]; lectures: string[] }): Promise<Pick<Epub, 'fileNames'>> {
+    return { fileNames: bookFileNames(planBook(await this.source.getLibrary(), selection).title) };
   }
 
   book(selection: { tags: string[]; lectures: string[] }): Promise<Epub> {

@@ -32,6 +32,7 @@ import { isEveryInterface, urlHost } from './listenAddress.js';
 import { answerReaderRequest } from './readerRequests.js';
 import { PrecompressedAnswers } from './precompressed.js';
 import { attachmentHeader, EpubBusy, EpubDownloads, EPUB_WAIT_LIMIT_MS } from './epubDownloads.js';
+import type { Epub } from '../export/epub/buildEpub.js';
 import { EPUB_MEDIA_TYPE } from '../export/epub/epubZip.js';
 import { EpubSelectionError } from '../export/epub/selection.js';
 import { publicLibrary, publicProblems } from './publicAnswers.js';
@@ -197,9 +198,13 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     // A book can take longer to make (or to wait for) than a connection may sit idle; the request is already whole.
     request.raw.socket.setTimeout(EPUB_WAIT_LIMIT_MS);
     try {
-      const book = await epubs.book(epubSelectionOf(request.query as QueryParameters));
-      reply.header('content-type', EPUB_MEDIA_TYPE).header('content-disposition', attachmentHeader(book.fileNames)).header('cache-control', 'no-cache');
-      return reply.send(Buffer.from(book.bytes.buffer, book.bytes.byteOffset, book.bytes.byteLength));
+      const selection = epubSelectionOf(request.query as QueryParameters);
+      const headers = (fileNames: Epub['fileNames']) =>
+        reply.header('content-type', EPUB_MEDIA_TYPE).header('content-disposition', attachmentHeader(fileNames)).header('cache-control', 'no-cache');
+      // A HEAD request (a download manager checking the link) is told what it would get: no book is made for it.
+      if (request.method === 'HEAD') return headers((await epubs.describe(selection)).fileNames).send();
+      const book = await epubs.book(selection);
+      return headers(book.fileNames).send(Buffer.from(book.bytes.buffer, book.bytes.byteOffset, book.bytes.byteLength));
     } catch (error) {
       if (error instanceof EpubSelectionError) return reply.code(404).send({ error: error.message });
       if (error instanceof EpubBusy) return reply.code(503).header('retry-after', '30').send({ error: error.message });

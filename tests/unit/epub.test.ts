@@ -248,6 +248,31 @@ describe('GET /api/epub', async () => {
     }
   });
 
+  test('HEAD says what the download would be, without making a book', async () => {
+    const library = makeLibrary(await fixtureFiles());
+    const renderer = makeLibrary({ 'index.html': '<!doctype html><title>reader</title>' });
+    const service = await LectureService.open([library.root]);
+    let lecturesRead = 0;
+    const getLecture = service.getLecture.bind(service);
+    service.getLecture = (...args) => (lecturesRead++, getLecture(...args));
+    const { app, url: own } = await startServer({ service, rendererDir: renderer.root, port: 0 });
+    try {
+      const head = await fetch(new URL('/api/epub?tag=toan', own), { method: 'HEAD' });
+      assert.equal(head.status, 200);
+      assert.equal(head.headers.get('content-type'), 'application/epub+zip');
+      assert.match(head.headers.get('content-disposition') ?? '', /filename="toan-lop-hoc-may-thu-nghiem\.epub"/);
+      assert.equal((await fetch(new URL('/api/epub?tag=khong-co', own), { method: 'HEAD' })).status, 404);
+      assert.equal(lecturesRead, 0, 'no chapter was read');
+      await (await fetch(new URL('/api/epub?tag=toan', own))).arrayBuffer();
+      assert.ok(lecturesRead > 0, 'a GET makes the book');
+    } finally {
+      await app.close();
+      await service.close();
+      library.cleanup();
+      renderer.cleanup();
+    }
+  });
+
   test('refuses unknown tags and drafts with 404 and a reason', async () => {
     for (const query of ['tag=khong-co', 'lecture=ban-nhap-chua-xong']) {
       const response = await fetch(new URL(`/api/epub?${query}`, url));
