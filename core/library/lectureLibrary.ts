@@ -291,18 +291,26 @@ export class LectureLibrary {
    * calls in front of the readers' first requests. Any that the saved file lacks are read by a load of their own.
    */
   private async attachOutlinesTo(results: LoadedFile[], folderProblems: Problem[]): Promise<void> {
+    // Only the lectures this load took from the cache: a file it could not read stays as it was reported.
+    const fromCache = results.map((loaded) => this.fileCache.get(loaded.path)?.result === loaded.result);
     await this.attachSavedOutlines();
     // Readers' requests waiting since the outlines were read go first: each step holds the thread for a while.
     await new Promise((resolve) => setImmediate(resolve));
     if (this.closed) return;
-    const outlined = results.map((loaded) => ({ ...loaded, result: this.fileCache.get(loaded.path)?.result ?? loaded.result }));
-    if (outlined.some((loaded, index) => loaded.result.kind === 'lecture' && !this.fileCache.has(results[index].path))) {
+    const outlined = results.map((loaded, index) =>
+      fromCache[index] ? { ...loaded, result: this.fileCache.get(loaded.path)?.result ?? loaded.result } : loaded,
+    );
+    // A lecture the saved file had no outline for, or a file that ran out of time: read by a load of their own.
+    const unread = outlined.some((loaded, index) => fromCache[index] && loaded.result.kind === 'lecture' && !this.fileCache.has(loaded.path));
+    if (unread || this.notReadYet.length > 0) {
       await this.loadOnce(false);
       return;
     }
     this.outlinesArrived = false;
     this.assemble(outlined, folderProblems);
     this.generation++;
+    // A save asked for while the outlines were read did not run (attachSavedOutlines).
+    this.scheduleSave();
   }
 
   /** Whether the saved parse of this file still holds (same size and modification time). */
@@ -350,12 +358,15 @@ export class LectureLibrary {
     this.savedOutlines = saved.rest;
   }
 
-  /** Gives the lectures loaded from the cache file their saved outlines; one without is read again. */
+  /**
+   * Gives the lectures loaded from the cache file their saved outlines; one without is read again. Until they are
+   * given, no save runs (saveCacheFile): it would write those lectures without their outlines.
+   */
   private async attachSavedOutlines(): Promise<void> {
     const read = this.savedOutlines;
     if (!read) return;
-    this.savedOutlines = null;
     const { outlines, bytes } = await read().catch((): CacheRest<StoredOutline> => ({ outlines: new Map(), bytes: new Map() }));
+    this.savedOutlines = null;
     for (const file of this.withoutOutline) {
       const entry = this.fileCache.get(file);
       const saved = outlines.get(file);

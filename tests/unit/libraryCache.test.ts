@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
+import { unpackTexts } from '../../core/common/packedTexts.js';
 import { LectureLibrary } from '../../core/library/lectureLibrary.js';
 import { libraryCachePath, loadLibraryCache } from '../../core/library/libraryCache.js';
 import { PARSER_VERSION } from '../../core/library/parseLecture.js';
@@ -80,6 +81,38 @@ test('a warm start lists the library from the saved fields, then reads the saved
   assert.deepEqual(shape(library), expected);
   assert.deepEqual(reads, []);
   await library.close();
+});
+
+test('a warm start with a changed file keeps the saved outlines of the others in the cache file', async () => {
+  const own = makeLibrary({
+    'a.md': lecture({ ...base, title: 'Bài A' }, '## Phần đầu\n\nGradient và độ lệch.\n'),
+    'b.md': lecture({ ...base, title: 'Bài B' }, '## Phần hai\n\nMạng nơ-ron tích chập.\n'),
+  });
+  const ownCache = mkdtempSync(path.join(tmpdir(), 'lecture-cache-'));
+  const open = async (listFirst: boolean) => {
+    const library = new LectureLibrary([own.root], { cacheDir: ownCache });
+    await (listFirst ? library.loadListFirst() : library.load());
+    await library.outlined();
+    await library.close();
+    return library;
+  };
+  try {
+    await open(false);
+    own.write('b.md', lecture({ ...base, title: 'Bài B' }, '## Phần hai\n\nMạng nơ-ron hồi quy.\n'));
+    // As `serve` and the app start: the list from the saved fields, a save for the changed file, the outlines after.
+    const second = await open(true);
+    assert.equal(second.lecture('bai-a')?.outline.sections.length, 1);
+    const third = await open(false);
+    assert.deepEqual(
+      third.lecture('bai-a')?.outline.sections.map((section) => section.title),
+      ['Phần đầu'],
+      'the unchanged lecture still has its outline',
+    );
+    assert.deepEqual(unpackTexts(third.lecture('bai-a')!.outline.texts), ['Gradient và độ lệch.']);
+  } finally {
+    own.cleanup();
+    rmSync(ownCache, { recursive: true, force: true });
+  }
 });
 
 test('the list holds no lecture text: opening a lecture reads its file alone', async () => {
