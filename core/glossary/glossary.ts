@@ -87,7 +87,24 @@ export function buildGlossary(sources: readonly GlossarySource[], withUses = tru
  * every section is kept this way, and strings would cost several times its text.
  */
 const wordNumbers = new Map<string, number>();
-const numberOf = (word: string) => wordNumbers.get(word) ?? wordNumbers.set(word, wordNumbers.size).size - 1;
+const numberedWords: string[] = [];
+function numberOf(word: string): number {
+  let number = wordNumbers.get(word);
+  if (number === undefined) {
+    number = numberedWords.push(word) - 1;
+    wordNumbers.set(word, number);
+  }
+  return number;
+}
+
+/** The text's words in match form (matchWords), by number: four bytes a word, however long the word. */
+export const matchWordNumbers = (text: string): Int32Array => Int32Array.from(matchWords(text), numberOf);
+
+/** The number of a word in match form, when some text numbered has it. */
+export const knownWordNumber = (word: string): number | undefined => wordNumbers.get(word);
+
+/** The word a number stands for. */
+export const numberedWord = (number: number): string => numberedWords[number];
 
 /** A lecture's sections' words in match form, kept while its packed texts are (an unchanged lecture keeps them). */
 const wordsByLecture = new WeakMap<PackedTexts, Int32Array[]>();
@@ -95,7 +112,7 @@ const wordsByLecture = new WeakMap<PackedTexts, Int32Array[]>();
 function sectionWords(source: GlossarySource): Int32Array[] {
   let known = wordsByLecture.get(source.texts);
   if (!known) {
-    known = withTexts(source.sections, source.texts).map((section) => Int32Array.from(matchWords(`${section.title}\n${section.text}`), numberOf));
+    known = withTexts(source.sections, source.texts).map((section) => matchWordNumbers(`${section.title}\n${section.text}`));
     wordsByLecture.set(source.texts, known);
   }
   return known;

@@ -43,9 +43,8 @@ export type ParseResult = { kind: 'lecture'; lecture: ParsedLecture; problems: P
  */
 export type ParseDepth = 'whole' | 'fields';
 
-const NO_TEXTS = packTexts([]);
-/** The outline of a lecture read for its fields only: nothing yet (its own object: caches key on outlines). */
-export const noOutline = (): MarkdownOutline => ({ headings: [], links: [], images: [], sections: [], texts: NO_TEXTS, removedHtml: [] });
+/** The outline of a lecture read for its fields only: nothing yet (its own objects, texts too: caches key on them). */
+export const noOutline = (): MarkdownOutline => ({ headings: [], links: [], images: [], sections: [], texts: packTexts([]), removedHtml: [] });
 
 /** Longer titles still work, but are reported: they are almost always a front-matter mistake. */
 const MAX_TITLE_LENGTH = 300;

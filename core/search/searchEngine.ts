@@ -9,7 +9,7 @@
  * ranks above one that matches some, and sections holding the phrase again add whole-lecture evidence. Words
  * typed with diacritics rank first by tier: how many of them (and of their pairs) a section holds exactly.
  */
-import { boundSearchRequest, type SearchHit, type SearchRequest, type SearchResponse } from '../common/api.js';
+import { boundSearchRequest, SEARCH_BOUNDS, type SearchHit, type SearchRequest, type SearchResponse } from '../common/api.js';
 import { packTexts, unpackTexts, type PackedTexts, type SectionPlace } from '../common/packedTexts.js';
 import { parseQuery, type QueryWord } from '../common/query.js';
 import { RecentValues } from '../common/recentValues.js';
@@ -82,8 +82,8 @@ interface SectionEntry {
 /** The texts of a lecture loaded from a saved index, until a sync brings them. */
 const NO_TEXTS = packTexts([]);
 
-/** Lectures whose texts are kept unpacked: a query typed letter by letter shows the same few hits again and again. */
-const UNPACKED_KEPT = 32;
+/** Lectures whose texts are kept unpacked: a query typed letter by letter shows the same hits again and again. */
+const UNPACKED_KEPT = SEARCH_BOUNDS.maxResults;
 
 export interface SyncStats {
   added: number;

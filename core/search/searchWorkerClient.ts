@@ -8,7 +8,7 @@ import { WorkerClient } from '../node/workerRequests.js';
 import type { OpenReport, SearchBackend } from './indexedSearch.js';
 import type { SearchDocument, SyncStats } from './searchEngine.js';
 
-/** What searchWorker.ts is asked: to keep documents, to make the index hold these (by key, in order), to search. */
+/** What searchWorker.ts is asked: to take documents for the next sync, to make the index hold these (by key, in order), to search. */
 export type SearchWorkerRequest =
   { type: 'documents'; documents: SearchDocument[] } | { type: 'sync'; keys: string[] } | { type: 'search'; request: SearchRequest };
 
@@ -18,7 +18,7 @@ const BATCH = 250;
 export class SearchWorkerClient implements SearchBackend {
   /** Started when first asked (the first sync), so loading the saved index never competes with reading the library. */
   private worker: WorkerClient<SearchWorkerRequest, unknown> | null = null;
-  /** What the worker holds, by key. */
+  /** What the last sync gave the worker's index, by key. */
   private readonly sent = new Map<string, SearchDocument>();
   private syncing: Promise<unknown> = Promise.resolve();
   private closed = false;
@@ -48,8 +48,14 @@ export class SearchWorkerClient implements SearchBackend {
       copies.push(handled(this.thread.request({ type: 'documents', documents: changed.slice(start, start + BATCH) })));
     }
     const synced = handled(this.thread.request({ type: 'sync', keys }) as Promise<SyncStats & { opened: OpenReport }>);
-    await Promise.all(copies);
-    return synced;
+    try {
+      await Promise.all(copies);
+      return await synced;
+    } catch (error) {
+      // What the thread holds is no longer known: the next sync sends every document.
+      this.sent.clear();
+      throw error;
+    }
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {

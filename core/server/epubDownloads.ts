@@ -33,7 +33,7 @@ export class EpubDownloads {
 
   /** What `book` would give for this selection, without making it (a HEAD request): its file names; throws as `book` does for a selection that names no book. */
   async describe(selection: { tags: string[]; lectures: string[] }): Promise<Pick<Epub, 'fileNames'>> {
-    return { fileNames: bookFileNames(planBook(await this.source.getLibrary(), selection).title) };
+    return { fileNames: bookFileNames(planBook(await this.source.getLibrary(), oneSpelling(selection)).title) };
   }
 
   book(selection: { tags: string[]; lectures: string[] }): Promise<Epub> {
@@ -42,9 +42,7 @@ export class EpubDownloads {
       this.finished.clear();
       this.builtFor = this.version();
     }
-    // One book per selection however it is written: tags in any order or repeated, a lecture named twice.
-    const tags = [...new Set(selection.tags)].sort();
-    const lectures = [...new Set(selection.lectures)];
+    const { tags, lectures } = oneSpelling(selection);
     const key = JSON.stringify([tags, lectures]);
     const kept = this.books.get(key);
     if (kept) return kept;
@@ -71,6 +69,11 @@ export class EpubDownloads {
     );
     return made;
   }
+}
+
+/** One book per selection however it is written: tags in any order or repeated, a lecture named twice. */
+function oneSpelling(selection: { tags: string[]; lectures: string[] }): { tags: string[]; lectures: string[] } {
+  return { tags: [...new Set(selection.tags)].sort(), lectures: [...new Set(selection.lectures)] };
 }
 
 /** `attachment` with the file name in ASCII for every client and in UTF-8 for those that read RFC 6266's `filename*`. */

@@ -34,7 +34,7 @@ export class LibraryManager implements LibrariesApi {
   async listLibraries(): Promise<LibrarySource[]> {
     const library = this.options.service().library;
     return Promise.all(
-      (await this.identified()).map(async ({ id, kind, location, record }, index): Promise<LibrarySource> => {
+      (await this.identified(library.roots)).map(async ({ id, kind, location, record }, index): Promise<LibrarySource> => {
         const lectures = library.lectures.filter((lecture) => lecture.root === index);
         const sources = new Map<string, boolean>();
         for (const lecture of lectures)
@@ -121,11 +121,11 @@ export class LibraryManager implements LibrariesApi {
     return { ...sync };
   }
 
-  /** Each folder of the current libraries: what it is and where it comes from (nothing read from its files). */
-  private async identified(): Promise<(Pick<LibrarySource, 'id' | 'kind' | 'location'> & { record?: RemoteRecord })[]> {
+  /** Each of these folders (the current libraries'): what it is and where it comes from (nothing read from its files). */
+  private async identified(roots: readonly string[]): Promise<(Pick<LibrarySource, 'id' | 'kind' | 'location'> & { record?: RemoteRecord })[]> {
     const records = new Map((await this.options.remotes.list()).map(({ folder, record }) => [path.resolve(folder), record]));
     const bundled = path.resolve(this.options.bundledFolder);
-    return this.options.service().library.roots.map((root) => {
+    return roots.map((root) => {
       const record = records.get(root);
       return { id: root, kind: record ? 'github' : root === bundled ? 'bundled' : 'folder', location: record?.address ?? root, record };
     });
@@ -133,7 +133,7 @@ export class LibraryManager implements LibrariesApi {
 
   /** The library `id` names, checked against the current list without walking any folder (a big one takes seconds). */
   private async find(id: unknown): Promise<Pick<LibrarySource, 'id' | 'kind' | 'location'>> {
-    const source = (await this.identified()).find((entry) => entry.id === id);
+    const source = (await this.identified(this.options.service().library.roots)).find((entry) => entry.id === id);
     if (!source) throw new UnknownLibrary('No such library');
     return source;
   }

@@ -16,6 +16,8 @@ import { startServer } from '../../core/server/httpServer.js';
 import { LectureService } from '../../core/service/lectureService.js';
 import { PROJECT_ROOT } from '../helpers/cli.js';
 import { lecture, makeLibrary } from '../helpers/tempLibrary.js';
+import { unpackTexts } from '../../core/common/packedTexts.js';
+import { fromStoredDocument, type StoredSearchDocument } from '../../core/search/documentFile.js';
 
 const DRAFT_WORD = 'bímậtnhápxyz';
 
@@ -103,6 +105,10 @@ describe('static export', () => {
       assert.ok(!text.toLowerCase().includes(DRAFT_WORD) && !text.includes('bai-nhap'), `${file} holds the draft`);
       assert.ok(!text.includes(library.root), `${file} names the library's folder`);
     }
+    // The search documents' section texts are packed: read unpacked, and the published lecture's words are there.
+    const documents = (JSON.parse(read(STATIC_FILES.searchDocuments)) as StoredSearchDocument[]).map(fromStoredDocument);
+    const texts = documents.flatMap((document) => unpackTexts(document.texts)).join('\n');
+    assert.ok(texts.length > 0 && !texts.toLowerCase().includes(DRAFT_WORD), 'the draft is in no packed text');
     assert.match(read('index.html'), new RegExp(`<meta name="${STATIC_EXPORT_META}"`));
     assert.match(read('index.html'), /<meta charset="UTF-8" \/>\s*<meta http-equiv="Content-Security-Policy"/);
     assert.equal(read('static/app-abc.js'), 'console.log(1);\n');
