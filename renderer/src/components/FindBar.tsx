@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Strings } from '../i18n.js';
 import { elementOf, paint } from '../reading/paint.js';
-import { foldKeepingOffsets, indexText } from '../reading/textIndex.js';
+import { currentTextIndex, foldedText, foldKeepingOffsets } from '../reading/textIndex.js';
 
 const MAX_MATCHES = 2000;
 
@@ -33,8 +33,8 @@ export function FindBar({
   useEffect(() => {
     const wanted = foldKeepingOffsets(query.trim());
     if (!body.current || !wanted) return setMatches([]);
-    const index = indexText(body.current);
-    const text = foldKeepingOffsets(index.text);
+    const index = currentTextIndex(body.current);
+    const text = foldedText(index);
     const found: Range[] = [];
     for (let at = text.indexOf(wanted); at >= 0 && found.length < MAX_MATCHES; at = text.indexOf(wanted, at + wanted.length))
       found.push(index.range(at, at + wanted.length));

@@ -5,7 +5,7 @@ import { describe, locate } from '../reading/anchor.js';
 import { paint } from '../reading/paint.js';
 import { useReading } from '../reading/ReadingContext.js';
 import { newId } from '../reading/stores.js';
-import { indexText } from '../reading/textIndex.js';
+import { currentTextIndex } from '../reading/textIndex.js';
 import { NoteEditor } from './NoteEditor.js';
 
 interface LectureStudyProps {
@@ -38,7 +38,7 @@ export function LectureStudy({ slug, body, bodyText, strings }: LectureStudyProp
     const own = highlights.filter((item) => item.slug === slug);
     // Indexing a huge lecture's text takes a while: not done for a lecture with no highlights.
     if (!own.length) return setUnplaced([]);
-    const index = indexText(body.current);
+    const index = currentTextIndex(body.current);
     const byColor = new Map<HighlightColor, Range[]>(HIGHLIGHT_COLORS.map((color) => [color, []]));
     const lost: Highlight[] = [];
     for (const highlight of own) {
@@ -58,7 +58,7 @@ export function LectureStudy({ slug, body, bodyText, strings }: LectureStudyProp
       if (!selection || selection.isCollapsed || selection.rangeCount === 0 || !container) return setSelected(null);
       const range = selection.getRangeAt(0);
       if (!container.contains(range.startContainer) || !container.contains(range.endContainer)) return setSelected(null);
-      const index = indexText(container);
+      const index = currentTextIndex(container);
       const start = index.offsetOf(range.startContainer, range.startOffset);
       const end = index.offsetOf(range.endContainer, range.endOffset);
       if (start < 0 || end <= start || !index.text.slice(start, end).trim()) return setSelected(null);

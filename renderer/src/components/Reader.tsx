@@ -16,7 +16,7 @@ import { useTagLabel } from '../tagLabels.js';
 import { locate } from '../reading/anchor.js';
 import { elementOf } from '../reading/paint.js';
 import { useReading } from '../reading/ReadingContext.js';
-import { indexText } from '../reading/textIndex.js';
+import { currentTextIndex } from '../reading/textIndex.js';
 import { FindBar } from './FindBar.js';
 import { LectureStudy } from './LectureStudy.js';
 
@@ -131,7 +131,7 @@ export function Reader({
     if (placedFor.current === placement) return;
     placedFor.current = placement;
     const ranges = highlight?.length ? highlightWords(body.current, highlight) : (clearHighlights(), []);
-    const index = focused ? indexText(body.current) : null;
+    const index = focused ? currentTextIndex(body.current) : null;
     const focusPlace = index && focused ? locate(index.text, focused.anchor) : null;
     const target = section ? document.getElementById(sectionId(article, section)) : index && focusPlace ? elementOf(index.range(...focusPlace)) : null;
     // The first match in the section is where the student is going; its heading may be far above it.

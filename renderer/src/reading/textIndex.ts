@@ -9,7 +9,7 @@ export interface TextIndex {
   offsetOf(node: Node, offset: number): number;
 }
 
-export function indexText(container: HTMLElement): TextIndex {
+function indexText(container: HTMLElement): TextIndex {
   const nodes: Text[] = [];
   const starts: number[] = [];
   let text = '';
@@ -60,6 +60,33 @@ export function indexText(container: HTMLElement): TextIndex {
       return length;
     },
   };
+}
+
+/** Each container's last index, and whether its text or nodes changed since. */
+const indexes = new WeakMap<HTMLElement, { index: TextIndex; changed: boolean; watch: MutationObserver }>();
+
+/**
+ * The container's text index, made again only once its text or its nodes changed: the find bar asks on every
+ * keystroke, the study tools on every selection change, and walking a huge lecture's text each time would lag.
+ */
+export function currentTextIndex(container: HTMLElement): TextIndex {
+  const known = indexes.get(container);
+  // Changes not yet delivered to the observer are waiting in its queue.
+  if (known && !known.changed && known.watch.takeRecords().length === 0) return known.index;
+  known?.watch.disconnect();
+  const entry = { index: indexText(container), changed: false, watch: new MutationObserver(() => (entry.changed = true)) };
+  entry.watch.observe(container, { subtree: true, childList: true, characterData: true });
+  indexes.set(container, entry);
+  return entry.index;
+}
+
+const folded = new WeakMap<TextIndex, string>();
+
+/** The index's text folded (foldKeepingOffsets), once per index. */
+export function foldedText(index: TextIndex): string {
+  let text = folded.get(index);
+  if (text === undefined) folded.set(index, (text = foldKeepingOffsets(index.text)));
+  return text;
 }
 
 /** Lowercase, diacritics removed, đ → d, one character for one: offsets in the folded text are offsets in the original. */
