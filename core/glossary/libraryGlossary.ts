@@ -6,10 +6,11 @@
 import type { GlossaryEntry } from '../common/api.js';
 import type { LectureLibrary } from '../library/lectureLibrary.js';
 import { buildGlossary } from './glossary.js';
+import { VersionedMap } from '../common/versionedMap.js';
 
 export class LibraryGlossary {
   /** By drafts included and uses counted. */
-  private readonly built = new Map<string, { version: number; entries: GlossaryEntry[] }>();
+  private readonly built = new VersionedMap<string, GlossaryEntry[]>();
 
   constructor(private readonly library: LectureLibrary) {}
 
@@ -24,15 +25,15 @@ export class LibraryGlossary {
   }
 
   private build(includeDrafts: boolean, withUses: boolean): GlossaryEntry[] {
-    const version = this.library.version;
+    const built = this.built.at(this.library.version);
     const key = `${includeDrafts} ${withUses}`;
-    const known = this.built.get(key);
-    if (known?.version === version) return known.entries;
+    const known = built.get(key);
+    if (known) return known;
     const sources = this.library
       .readable(includeDrafts)
       .map((lecture) => ({ slug: lecture.slug, title: lecture.title, sections: lecture.outline.sections, texts: lecture.outline.texts, pairs: lecture.terms }));
     const entries = buildGlossary(sources, withUses);
-    this.built.set(key, { version, entries });
+    built.set(key, entries);
     return entries;
   }
 }

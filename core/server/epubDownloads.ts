@@ -6,6 +6,7 @@
  */
 import { buildEpub, type BookSource, type Epub } from '../export/epub/buildEpub.js';
 import { bookFileNames, planBook } from '../export/epub/selection.js';
+import { VersionedMap } from '../common/versionedMap.js';
 
 /** Books kept for repeat downloads (the oldest is dropped first). */
 const KEPT_BOOKS = 4;
@@ -17,19 +18,16 @@ export const EPUB_WAIT_LIMIT_MS = 5 * 60_000;
 export class EpubBusy extends Error {}
 
 export class EpubDownloads {
-  private readonly books = new Map<string, Promise<Epub>>();
-  private readonly finished = new Set<Promise<Epub>>();
+  /** Books made or being made for the library's current version, by selection; `done` once made. */
+  private readonly books = new VersionedMap<string, { made: Promise<Epub>; done: boolean }>();
   private queue: Promise<unknown> = Promise.resolve();
   private waiting = 0;
-  private builtFor: number;
 
   constructor(
     private readonly source: BookSource,
     /** The library's version: a change makes every kept book stale. */
     private readonly version: () => number,
-  ) {
-    this.builtFor = version();
-  }
+  ) {}
 
   /** What `book` would give for this selection, without making it (a HEAD request): its file names; throws as `book` does for a selection that names no book. */
   async describe(selection: { tags: string[]; lectures: string[] }): Promise<Pick<Epub, 'fileNames'>> {
@@ -37,34 +35,33 @@ export class EpubDownloads {
   }
 
   book(selection: { tags: string[]; lectures: string[] }): Promise<Epub> {
-    if (this.builtFor !== this.version()) {
-      this.books.clear();
-      this.finished.clear();
-      this.builtFor = this.version();
-    }
+    const books = this.books.at(this.version());
     const { tags, lectures } = oneSpelling(selection);
     const key = JSON.stringify([tags, lectures]);
-    const kept = this.books.get(key);
-    if (kept) return kept;
+    const kept = books.get(key);
+    if (kept) return kept.made;
     if (this.waiting >= MAX_WAITING) return Promise.reject(new EpubBusy('Too many e-books are being made: try again in a minute.'));
     this.waiting++;
     const made = this.queue.then(() => buildEpub(this.source, { tags, lectures })).finally(() => this.waiting--);
     this.queue = made.catch(() => undefined);
-    this.books.set(key, made);
+    const entry = { made, done: false };
+    books.set(key, entry);
     made.then(
       () => {
-        if (this.books.get(key) !== made) return; // made for a library version since replaced
-        this.finished.add(made);
+        if (books.get(key) !== entry) return; // made for a library version since replaced
+        entry.done = true;
         // Only finished books are dropped (oldest first): one still being made is waited for by its downloads.
-        for (const [oldKey, book] of this.books) {
-          if (this.finished.size <= KEPT_BOOKS) break;
-          if (!this.finished.delete(book)) continue;
-          this.books.delete(oldKey);
+        let done = [...books.values()].filter((book) => book.done).length;
+        for (const [oldKey, book] of books) {
+          if (done <= KEPT_BOOKS) break;
+          if (!book.done) continue;
+          books.delete(oldKey);
+          done--;
         }
       },
       // A failed book is not kept: the next request tries again (after the library changed, say).
       () => {
-        if (this.books.get(key) === made) this.books.delete(key);
+        if (books.get(key) === entry) books.delete(key);
       },
     );
     return made;

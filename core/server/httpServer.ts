@@ -36,6 +36,7 @@ import type { Epub } from '../export/epub/buildEpub.js';
 import { EPUB_MEDIA_TYPE } from '../export/epub/epubZip.js';
 import { EpubSelectionError } from '../export/epub/selection.js';
 import { publicLibrary, publicProblems } from './publicAnswers.js';
+import { VersionedMap } from '../common/versionedMap.js';
 
 /** How long a client may take, and how many connections one address may hold. */
 export interface ServerLimits {
@@ -161,14 +162,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   });
 
   // A classroom types the same queries: answers are kept per query for the current library version.
-  const searchCache = new Map<string, SearchResponse>();
-  let cachedVersion = service.getVersion().version;
+  const searchAnswers = new VersionedMap<string, SearchResponse>();
   app.get(ROUTES.search, async (request, reply) => {
     const search = { ...searchRequestOf(request.query as QueryParameters), includeDrafts: draftsShown(request.query) };
-    if (cachedVersion !== service.getVersion().version) {
-      searchCache.clear();
-      cachedVersion = service.getVersion().version;
-    }
+    const searchCache = searchAnswers.at(service.getVersion().version);
     const key = JSON.stringify(search);
     const cached = searchCache.get(key);
     const answer = cached ?? (await service.search(search));

@@ -6,6 +6,7 @@
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { VersionedMap } from '../common/versionedMap.js';
 
 const ENCODERS = {
   br: (data: Buffer) => promisify(brotliCompress)(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 6 } }),
@@ -17,26 +18,23 @@ type Encoding = keyof typeof ENCODERS | 'identity';
 const MAX_ANSWERS = 20_000;
 
 export class PrecompressedAnswers {
-  private version: number | null = null;
-  private readonly answers = new Map<string, Promise<Buffer>>();
+  private readonly kept = new VersionedMap<string, Promise<Buffer>>();
 
   /** Sends `value` (made by `make` the first time) as JSON, compressed as the client accepts, from the store when it can. */
   async send(request: FastifyRequest, reply: FastifyReply, version: number, key: string, make: () => Promise<unknown>): Promise<FastifyReply> {
-    if (version !== this.version) {
-      this.answers.clear();
-      this.version = version;
-    }
+    const answers = this.kept.at(version);
     const encoding = acceptedEncoding(request.headers['accept-encoding']);
     const id = `${encoding} ${key}`;
-    let answer = this.answers.get(id);
+    let answer = answers.get(id);
     if (!answer) {
       answer = make().then((value) => {
         const json = Buffer.from(JSON.stringify(value));
         return encoding === 'identity' ? json : ENCODERS[encoding](json);
       });
-      if (this.answers.size >= MAX_ANSWERS) this.answers.clear();
-      this.answers.set(id, answer);
-      answer.catch(() => this.answers.delete(id));
+      if (answers.size >= MAX_ANSWERS) answers.clear();
+      answers.set(id, answer);
+      const made = answer;
+      made.catch(() => answers.get(id) === made && answers.delete(id));
     }
     const body = await answer;
     reply.header('content-type', 'application/json; charset=utf-8').header('vary', 'accept-encoding');
