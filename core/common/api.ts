@@ -201,6 +201,9 @@ export interface EpubSelection {
  */
 export const EPUB_BOUNDS = { tags: 20, lectures: 100, nameChars: 300, chapters: 400 } as const;
 
+/** Whether this many published lectures make one book: what the reader offers, and what an export holds. */
+export const fitsOneBook = (lectures: number) => lectures > 0 && lectures <= EPUB_BOUNDS.chapters;
+
 /** The selection cut to EPUB_BOUNDS: lists shortened, each name shortened. */
 export function boundEpubSelection(selection: EpubSelection): { tags: string[]; lectures: string[] } {
   const cut = (names: string[] | undefined, max: number) => (names ?? []).slice(0, max).map((name) => name.slice(0, EPUB_BOUNDS.nameChars));

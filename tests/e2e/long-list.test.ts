@@ -6,8 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
-import { browserSkip, screenshotPath, seriousAxeViolations } from '../helpers/browser.js';
+import { chromium, type Page } from 'playwright-core';
+import { browserSkip, CHROMIUM, screenshotPath, seriousAxeViolations } from '../helpers/browser.js';
+import { startServeProcess } from '../../scripts/serveProcess.js';
 import { servedLibrary } from '../helpers/servedLibrary.js';
 import { lecture } from '../helpers/tempLibrary.js';
 
@@ -99,5 +100,30 @@ describe('a long list', { skip: browserSkip }, () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: screenshotPath('long-list') });
     await page.context().close();
+  });
+  test('more lectures than one e-book holds: no whole-library book offered, on a classroom address either', { timeout: 120_000 }, async () => {
+    const page = await (await served.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await page.goto(served.server.url);
+    await page.locator('.cards > li.card').first().waitFor({ timeout: 120_000 });
+    assert.equal(await page.locator('.library-epub').count(), 0);
+    await page.context().close();
+    // Students reach the classroom by a plain-HTTP name: no offline copy there, and the e-book is offered instead
+    // only when there is one.
+    const server = await startServeProcess([served.library.root], undefined, ['--allow-host', 'lop.test'], undefined, 120_000);
+    const classroom = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP lop.test 127.0.0.1'],
+    });
+    try {
+      const phone = await (await classroom.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+      await phone.goto(`http://lop.test:${new URL(server.url).port}/`);
+      await phone.locator('.cards > li.card').first().waitFor({ timeout: 120_000 });
+      await phone.locator('.offline-copy').waitFor({ state: 'attached' });
+      assert.equal(await phone.evaluate(() => isSecureContext), false);
+      assert.equal(await phone.locator('.offline-epub').count(), 0, 'no link to a book the server would refuse');
+    } finally {
+      await classroom.close();
+      await server.stop();
+    }
   });
 });

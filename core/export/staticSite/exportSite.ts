@@ -10,7 +10,7 @@ import { LectureService } from '../../service/lectureService.js';
 import { libraryFiles } from './libraryFiles.js';
 import { readerFiles } from './readerFiles.js';
 import { writeExport, type WriteStats } from './writeExport.js';
-import { EPUB_BOUNDS } from '../../common/api.js';
+import { fitsOneBook } from '../../common/api.js';
 
 /**
  * The whole library's e-book, for students whose browser cannot keep an offline copy (a plain-HTTP address). Dated
@@ -42,7 +42,7 @@ export async function exportSite(options: ExportOptions): Promise<{ manifest: Ex
     const { name, articles } = await service.getLibrary();
     const files = [...(await readerFiles(options.rendererDir, options.iconFile, name)), ...(await libraryFiles(service))];
     // A library bigger than one book gets none: the reader offers the e-book only where it exists.
-    if (articles.length && articles.length <= EPUB_BOUNDS.chapters) files.push(await bookFile(service, articles));
+    if (fitsOneBook(articles.length)) files.push(await bookFile(service, articles));
     return { ...(await writeExport(options.outDir, name, files)), lectures: articles.length };
   } finally {
     await service.close();

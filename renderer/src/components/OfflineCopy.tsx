@@ -28,16 +28,17 @@ import '../offline/offline.css';
 
 const size = (bytes: number) => `${megabytes(bytes)} MB`;
 
-export function OfflineCopy({ strings }: { strings: Strings }) {
+/** `wholeBook`: the library makes one e-book (fitsOneBook), offered where an offline copy cannot be kept. */
+export function OfflineCopy({ wholeBook, strings }: { wholeBook: boolean; strings: Strings }) {
   if (window.lectureBridge) return null;
-  if (!window.isSecureContext) return <InsecureOrigin strings={strings} />;
+  if (!window.isSecureContext) return <InsecureOrigin wholeBook={wholeBook} strings={strings} />;
   if (!isStaticExport || !offlinePossible()) return null;
   return <SaveControl strings={strings} />;
 }
 
-function InsecureOrigin({ strings }: { strings: Strings }) {
-  // The whole library's e-book, from the server or the export (api.epubUrl decides where).
-  const book = api.epubUrl?.({});
+function InsecureOrigin({ wholeBook, strings }: { wholeBook: boolean; strings: Strings }) {
+  // The whole library's e-book, from the server or the export (api.epubUrl decides where); a bigger library has none.
+  const book = wholeBook ? api.epubUrl?.({}) : undefined;
   return (
     <section className="offline-copy" aria-label={strings.offlineSave}>
       <p>{strings.offlineInsecure}</p>

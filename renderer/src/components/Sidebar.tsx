@@ -1,4 +1,4 @@
-import { EPUB_BOUNDS, type LibraryOverview, type OfflineStatus } from '../../../core/common/api.js';
+import { fitsOneBook, type LibraryOverview, type OfflineStatus } from '../../../core/common/api.js';
 import type { Strings } from '../i18n.js';
 import { LectureLink } from './LectureLink.js';
 import { useTagLabel } from '../tagLabels.js';
@@ -39,6 +39,9 @@ export function Sidebar({
   // Tags combine as OR: the selection's lectures, and what each other tag would add to them.
   const inSelection = (tags: string[]) => selectedTags.some((tag) => tags.includes(tag));
   const selectedCount = library.articles.filter((article) => inSelection(article.tags)).length;
+  // A book holds published lectures only, whatever the reader shows.
+  const published = library.articles.filter((article) => article.published).length;
+  const selectedPublished = library.articles.filter((article) => article.published && inSelection(article.tags)).length;
   const wouldAdd = (tag: string) => library.articles.filter((article) => article.tags.includes(tag) && !inSelection(article.tags)).length;
   const tagLabel = useTagLabel();
   return (
@@ -50,7 +53,7 @@ export function Sidebar({
         </button>
       </div>
       <p className="library-count">{strings.lectures(library.articles.length)}</p>
-      {inOneBook(library.articles.filter((article) => article.published).length) && (
+      {fitsOneBook(published) && (
         <p className="library-epub">
           <EpubDownload selection={{}} label={strings.epubLibrary} strings={strings} />
         </p>
@@ -61,7 +64,7 @@ export function Sidebar({
           {strings.offline(offline.images - offline.available, offline.images)}
         </p>
       )}
-      <OfflineCopy strings={strings} />
+      <OfflineCopy wholeBook={fitsOneBook(published)} strings={strings} />
       <ReadingLists articles={library.articles} strings={strings} notesOpen={notesOpen} onOpenLecture={onOpenLecture} onNavigate={onNavigate} />
       <p className="glossary-link">
         <a href="#/glossary" onClick={onNavigate}>
@@ -110,7 +113,7 @@ export function Sidebar({
             <button type="button" className="link-button clear-tags" onClick={onClearTags}>
               {strings.clearTags}
             </button>{' '}
-            {inOneBook(selectedCount) && <EpubDownload selection={{ tags: selectedTags }} label={strings.epubTags} strings={strings} />}
+            {fitsOneBook(selectedPublished) && <EpubDownload selection={{ tags: selectedTags }} label={strings.epubTags} strings={strings} />}
           </p>
         )}
       </section>
@@ -119,4 +122,3 @@ export function Sidebar({
 }
 
 /** Whether that many lectures make one e-book (a bigger library is offered by tag). */
-const inOneBook = (lectures: number) => lectures > 0 && lectures <= EPUB_BOUNDS.chapters;
