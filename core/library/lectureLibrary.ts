@@ -40,7 +40,7 @@ export interface Lecture extends Omit<ParsedLecture, 'body'> {
 }
 
 export interface LibraryOptions {
-  /** Name shown in the sidebar; defaults to the name the first folder gives itself (libraryInfo.ts). */
+  /** Name shown in the sidebar; defaults to the names the folders give themselves (libraryInfo.ts), joined by " · ". */
   name?: string;
   /**
    * Where a remote image that is not in a library folder can be read offline (the image cache): its asset
@@ -319,7 +319,7 @@ export class LectureLibrary {
     return cached !== undefined && cached.size === info.size && cached.mtimeMs === info.mtimeMs;
   }
 
-  /** The name and tag labels from every folder (the first folder's name; the first label of a tag wins). */
+  /** The name and tag labels from every folder (every folder's name, each once; the first label of a tag wins). */
   private async readInfo(problems: Problem[]): Promise<boolean> {
     const infos = await Promise.all(this.roots.map((root) => readLibraryInfo(root)));
     const tagLabels = new Map<string, string>();
@@ -329,7 +329,8 @@ export class LectureLibrary {
       for (const problem of info.problems) infoProblems.push({ ...problem, file: this.displayPath(root, problem.file) });
     });
     problems.push(...infoProblems);
-    this.info = { name: infos[0].name, tagLabels: Object.fromEntries(tagLabels) };
+    // A library of several folders is all of them: "Kỹ sư dữ liệu · Học máy", not the first one's name alone.
+    this.info = { name: [...new Set(infos.map((info) => info.name))].join(' · '), tagLabels: Object.fromEntries(tagLabels) };
     const key = JSON.stringify([this.info, infoProblems]);
     const changed = key !== this.infoKey;
     this.infoKey = key;

@@ -85,6 +85,16 @@ test('the overview carries the name and the labels of the tags in use; edits are
   assert.deepEqual(overview.tagLabels, { nlp: 'Ngôn ngữ' });
 });
 
+test('a library of several folders is named after all of them, each once', async () => {
+  const data = folderWith({ 'library.yml': 'name: Kỹ sư dữ liệu\n', 'a.md': lecture({ title: 'Bài A', time: '01/01/2024' }) });
+  const learning = folderWith({ 'README.md': '# Học máy\n', 'b.md': lecture({ title: 'Bài B', time: '01/01/2024' }) });
+  const again = folderWith({ 'library.yml': 'name: Kỹ sư dữ liệu\n' });
+  const library = new LectureLibrary([data, learning, again]);
+  await library.load();
+  await library.close();
+  assert.equal(library.overview().name, 'Kỹ sư dữ liệu · Học máy');
+});
+
 test('near-duplicate tags: separators, diacritics, plurals and initials', () => {
   assert.deepEqual(nearDuplicateTags(['co-ban', 'coban', 'cơ-bản']), [
     ['co-ban', 'coban'],
