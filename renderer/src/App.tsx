@@ -75,6 +75,10 @@ export function App() {
   const pendingRestore = useRef<number | undefined>(undefined);
   const [focusHighlight, setFocusHighlight] = useState<string | undefined>();
   const reading = useReading();
+  // Where the student last was in each lecture, for a hash change that is not the app's own (Back, Forward).
+  const readingProgress = useRef(reading.data.progress);
+  readingProgress.current = reading.data.progress;
+  const ownHashChange = useRef(false);
   const [selectedTags, setSelectedTags] = useState<string[]>([]);
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -132,8 +136,12 @@ export function App() {
 
   useEffect(() => {
     const onHash = () => {
-      setRoute(parseHash(location.hash));
-      setRestore(pendingRestore.current);
+      const next = parseHash(location.hash);
+      setRoute(next);
+      // Back, Forward or a typed address reopens a lecture where the student last was in it, as a book would.
+      const own = ownHashChange.current;
+      setRestore(own ? pendingRestore.current : next.slug && !next.section ? readingProgress.current[next.slug]?.position : undefined);
+      ownHashChange.current = false;
       pendingRestore.current = undefined;
     };
     window.addEventListener('hashchange', onHash);
@@ -166,8 +174,10 @@ export function App() {
     pendingRestore.current = position;
     setSidebarOpen(false);
     const next = hashFor({ slug, section });
-    if (location.hash !== next) location.hash = next;
-    else setRoute(parseHash(next));
+    if (location.hash !== next) {
+      ownHashChange.current = true;
+      location.hash = next;
+    } else setRoute(parseHash(next));
   }, []);
   const resume = useCallback((slug: string, position: number) => open(slug, undefined, undefined, position), [open]);
   const openHighlight = useCallback((slug: string, id: string) => open(slug, undefined, undefined, undefined, id), [open]);

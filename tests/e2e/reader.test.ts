@@ -151,6 +151,34 @@ describe('reader on the bundled library', { skip: browserSkip }, () => {
     await page.context().close();
   });
 
+  test('Back and Forward reopen a lecture where the student was in it', async () => {
+    const page = await openPage();
+    await page.getByRole('link', { name: 'Thuật toán Gradient Descent' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Thuật toán Gradient Descent' }).waitFor();
+    await page.evaluate(() => window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2));
+    await page.waitForTimeout(300);
+    const before = await page.evaluate(() => window.scrollY);
+    assert.ok(before > 200);
+    await page.getByRole('link', { name: 'Thuật ngữ' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Thuật ngữ' }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Thuật toán Gradient Descent' }).waitFor();
+    await page.waitForFunction(() => window.scrollY > 100);
+    assert.ok(Math.abs((await page.evaluate(() => window.scrollY)) - before) < 150, 'Back: where the student was');
+    await page.goBack();
+    await page.goForward();
+    await page.getByRole('heading', { level: 1, name: 'Thuật toán Gradient Descent' }).waitFor();
+    await page.waitForFunction(() => window.scrollY > 100);
+    assert.ok(Math.abs((await page.evaluate(() => window.scrollY)) - before) < 150, 'Forward: where the student was');
+    // Opening it from the list starts at the top, as before.
+    await page.goBack();
+    await page.getByRole('link', { name: 'Thuật toán Gradient Descent' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Thuật toán Gradient Descent' }).waitFor();
+    await page.waitForTimeout(300);
+    assert.ok((await page.evaluate(() => window.scrollY)) < 100, 'from the list: the top');
+    await page.context().close();
+  });
+
   test('phone width: sidebar becomes a drawer, article readable', async () => {
     const page = await openPage({ width: 390, height: 844 });
     assert.equal(await page.getByRole('navigation', { name: 'Thư viện' }).isVisible(), false);
