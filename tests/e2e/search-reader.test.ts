@@ -81,6 +81,22 @@ describe('search hits in the reader (real corpus)', { skip }, () => {
     await page.context().close();
   });
 
+  test("the contents mark the hit's section as the one being read", async () => {
+    const page = await openPage();
+    const box = await type(page, 'hồ dữ liệu');
+    await box.press('Enter');
+    await page.waitForURL(/#\/blog\/[^/]+\/.+/);
+    await highlights(page);
+    const section = decodeURIComponent(page.url().split('/').pop()!);
+    // Both contents (the side one, and the one folded at the top on a phone) say the same.
+    const current = page.locator('a[aria-current="location"]');
+    await current.first().waitFor({ state: 'attached' });
+    await page.waitForTimeout(300);
+    const marked = await current.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    assert.deepEqual([...new Set(marked)], [`#${section}`], `the hit is in ${section}`);
+    await page.context().close();
+  });
+
   test('a match inside a closed quiz opens the quiz', async () => {
     const page = await openPage();
     await type(page, 'bình luận tạo bằng AI');

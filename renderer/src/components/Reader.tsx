@@ -199,10 +199,12 @@ export function Reader({
         saved = fraction;
         recordProgress(article.slug, fraction);
       }
+      // The section being read is the last one begun above the middle of the screen: where a search hit or a
+      // highlight is brought (centred), and where a jump to a section puts its heading (at the top).
       let current = '';
       for (const heading of article.headings) {
         const element = document.getElementById(heading.id);
-        if (element && element.getBoundingClientRect().top < 140) current = heading.id;
+        if (element && element.getBoundingClientRect().top < window.innerHeight / 2) current = heading.id;
       }
       setActiveHeading(current);
     };
