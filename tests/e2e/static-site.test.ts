@@ -289,6 +289,7 @@ describe('static export, offline web app', { skip: corpusSkip }, () => {
         const epub = page.getByRole('link', { name: 'Tải sách EPUB', exact: true });
         await epub.waitFor();
         assert.equal(await epub.getAttribute('href'), STATIC_FILES.book);
+        assert.equal(await page.locator('nav.sidebar a[download]').count(), 1, 'the whole library offered once');
         // The export's own e-book of the whole library: a real EPUB, served by the plain static server.
         const book = await page.evaluate(async (href) => {
           const response = await fetch(href);

@@ -53,7 +53,8 @@ export function Sidebar({
         </button>
       </div>
       <p className="library-count">{strings.lectures(library.articles.length)}</p>
-      {fitsOneBook(published) && (
+      {/* On a classroom's plain-HTTP address the offline section below offers the book in its place. */}
+      {fitsOneBook(published) && window.isSecureContext && (
         <p className="library-epub">
           <EpubDownload selection={{}} label={strings.epubLibrary} strings={strings} />
         </p>
