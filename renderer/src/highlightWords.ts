@@ -9,7 +9,7 @@ const MAX_RANGES = 500;
  * Marks the words the search engine matched (`hit.matched`, as written in the lecture) inside `root` with the
  * CSS Custom Highlight API: no DOM is changed, so React keeps owning the article's nodes. Only those very
  * words are marked: a query typed without diacritics does not light up every syllable that folds alike.
- * Returns the marked ranges in document order.
+ * Words that stand together are marked as one range. Returns the marked ranges in document order.
  */
 export function highlightWords(root: HTMLElement, matched: string[]): Range[] {
   clearHighlights();
@@ -21,12 +21,21 @@ export function highlightWords(root: HTMLElement, matched: string[]): Range[] {
   });
   for (let node = walker.nextNode(); node && ranges.length < MAX_RANGES; node = walker.nextNode()) {
     const text = node.textContent ?? '';
+    let last: Range | null = null;
     for (const span of wordSpans(text)) {
-      if (!wanted.has(span.text.toLowerCase())) continue;
-      const range = document.createRange();
-      range.setStart(node, span.start);
-      range.setEnd(node, span.end);
-      ranges.push(range);
+      if (!wanted.has(span.text.toLowerCase())) {
+        last = null;
+        continue;
+      }
+      // Matched words standing together ("hồ dữ liệu") are one place to go to, not one a word.
+      if (last && !text.slice(last.endOffset, span.start).trim()) {
+        last.setEnd(node, span.end);
+        continue;
+      }
+      last = document.createRange();
+      last.setStart(node, span.start);
+      last.setEnd(node, span.end);
+      ranges.push(last);
     }
   }
   if (ranges.length) CSS.highlights.set(HIGHLIGHT_NAME, new Highlight(...ranges));
