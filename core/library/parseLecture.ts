@@ -43,8 +43,12 @@ export type ParseResult = { kind: 'lecture'; lecture: ParsedLecture; problems: P
  */
 export type ParseDepth = 'whole' | 'fields';
 
-/** The outline of a lecture read for its fields only: nothing yet (its own objects, texts too: caches key on them). */
-export const noOutline = (): MarkdownOutline => ({ headings: [], links: [], images: [], sections: [], texts: packTexts([]), removedHtml: [] });
+const NO_TEXTS = packTexts([]);
+/**
+ * The outline of a lecture read for its fields only: nothing yet (its own objects, texts too: caches key on them; a
+ * copy of the packed empty list, not a deflate per lecture — a warm start makes thousands).
+ */
+export const noOutline = (): MarkdownOutline => ({ headings: [], links: [], images: [], sections: [], texts: NO_TEXTS.slice(), removedHtml: [] });
 
 /** Longer titles still work, but are reported: they are almost always a front-matter mistake. */
 const MAX_TITLE_LENGTH = 300;
