@@ -121,5 +121,3 @@ export function Sidebar({
     </nav>
   );
 }
-
-/** Whether that many lectures make one e-book (a bigger library is offered by tag). */
